@@ -1,0 +1,64 @@
+# Pejling. `make run` starts the app; `make test` runs every test. Both install what a fresh
+# Debian/Ubuntu machine lacks first (scripts/deps.sh).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# One target dir outside the clone (repeat builds are incremental) and one feature set for
+# the app everywhere (no rebuilds between `run`, `test` and `e2e`).
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/pejling-target
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+APP_FEATURES := --features tauri/custom-protocol
+APP_BIN := $(CARGO_TARGET_DIR)/debug/pejling-app
+
+.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fmt demo
+
+help:
+	@echo "make run    install what is missing, build and start Pejling"
+	@echo "make test   install what is missing and run every test"
+
+run: deps ui app
+	$(APP_BIN)
+
+test: deps-test
+	$(MAKE) --no-print-directory test-core test-bindings test-ui test-e2e
+	@echo "make test: all test suites passed"
+
+deps:
+	scripts/deps.sh run
+
+deps-test:
+	scripts/deps.sh test
+
+ui:
+	npm --prefix ui run build
+
+app:
+	cargo build -p pejling-app $(APP_FEATURES)
+
+# Core: unit and integration tests on the real migrations; formatting.
+test-core:
+	cargo fmt --all --check
+	cargo test --workspace --exclude pejling-app
+
+# The committed TypeScript bindings must match the Rust commands and types.
+test-bindings:
+	cargo test -p pejling-app $(APP_FEATURES)
+
+# UI: type check and the browser tests (headless Chromium, mocked IPC, axe-core).
+test-ui:
+	npm --prefix ui run check
+	npm --prefix ui run test:browser
+
+# End to end: the real app in WebKitGTK under Xvfb, driven through tauri-driver.
+test-e2e: ui app
+	APP_BIN=$(APP_BIN) xvfb-run -a --server-args="-screen 0 1280x900x24" node --test tests/e2e/
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p pejling-app $(APP_FEATURES) bindings_are_fresh
+
+fmt:
+	cargo fmt --all
+
+demo:
+	cargo run -q -- demo

@@ -1,0 +1,175 @@
+# Pejling core messages (errors, labels used by the CLI and the documents). Danish is primary.
+
+## Errors
+error-not-found = { $entity } nr. { $id } findes ikke eller er blevet slettet.
+error-database-too-new = Databasen er skrevet af en nyere version af Pejling (skemaversion { $found }); denne version kan højst læse version { $supported }. Opdatér Pejling for at åbne den. Filen er ikke ændret.
+error-not-a-pejling-database = Filen { $path } er ikke en Pejling-database, eller den er beskadiget. Den er ikke ændret.
+error-storage = Ændringen kunne ikke gemmes i databasen. Intet er ændret. (Teknisk detalje: { $detail })
+error-io = Filen kunne ikke læses eller skrives. (Teknisk detalje: { $detail })
+error-text-too-long = Teksten er for lang: { $length } tegn, højst { $max } tegn.
+error-text-control = Teksten indeholder et ugyldigt kontroltegn.
+error-name-empty = Skriv et navn. Navnet må ikke være tomt.
+error-title-empty = Skriv en titel. Titlen må ikke være tom.
+error-time-empty = Angiv dato og klokkeslæt.
+error-time-invalid = "{ $value }" er ikke en gyldig dato og et gyldigt klokkeslæt (fx 2026-02-22T18:00).
+error-end-before-start = Mødet skal slutte efter, at det begynder.
+error-start-after-end = Mødet skal begynde før det planlagte sluttidspunkt.
+error-committee-name-taken = Der findes allerede et udvalg med navnet "{ $name }".
+error-committee-has-meetings = Udvalget har { $count } møder og kan ikke slettes. Slet møderne først, hvis det er meningen.
+error-member-exists = Personen er allerede medlem af udvalget.
+error-meeting-locked = Referatet af "{ $title }" er godkendt og låst. Det kan ikke ændres.
+error-status-step = Status kan ikke skifte fra "{ $from }" til "{ $to }". Et møde går et trin frem eller et trin tilbage ad gangen.
+error-workspace-is-open = Arbejdsområdet er åbent og i orden; det lægges ikke til side.
+error-approve-not-closed = Referatet kan først godkendes, når mødet er afsluttet.
+error-approve-via-approval = Et referat godkendes ved, at formanden eller et medlem godkender det; status kan ikke sættes direkte.
+error-approver-not-member = Referatet godkendes af formanden eller et medlem af udvalget.
+error-already-approved = { $name } har allerede godkendt referatet.
+error-minutes-changed-since-approval = Referatet er ændret, siden det blev godkendt. Kør "pejling verify" og kontakt den, der har ansvaret for databasen.
+error-amend-field = Feltet "{ $field }" kan ikke rettes.
+error-amend-reason = Skriv en begrundelse for rettelsen.
+error-amend-not-approved = Kun et godkendt referat rettes med en rettelse; før godkendelsen redigeres det direkte.
+
+## Things
+entity-committee = Udvalg
+entity-member = Medlem
+entity-person = Person
+entity-meeting = Møde
+entity-agenda_item = Dagsordenpunkt
+
+## Committee kinds
+committee-kind-standing = Stående udvalg
+committee-kind-task = Opgaveudvalg (§ 17, stk. 4)
+committee-kind-finance = Økonomiudvalg
+committee-kind-council = Byråd / kommunalbestyrelse
+committee-kind-other = Andet
+
+## Roles
+role-chair = Formand
+role-vice-chair = Næstformand
+role-member = Medlem
+role-citizen-member = Borgermedlem
+role-secretary = Sekretær
+role-official = Embedsperson
+
+## Meetings
+meeting-kind-ordinary = Ordinært møde
+meeting-kind-theme = Temamøde
+meeting-status-draft = Kladde
+meeting-status-agenda-sent = Dagsorden udsendt
+meeting-status-in-progress = I gang
+meeting-status-closed = Afsluttet
+meeting-status-minutes-approved = Referat godkendt
+openness-open = Åben
+openness-closed = Lukket
+
+## Agenda item fields, as in a Danish referat
+field-case-id = Sags ID
+field-summary = Resumé
+field-background = Baggrund
+field-recommendation = Indstilling
+field-previous-decisions = Tidligere beslutninger
+field-decision = Beslutning
+field-meeting-time = Mødetidspunkt
+field-meeting-place = Mødeafholdelse
+field-planned-end = Planlagt slut
+
+## Documents
+doc-minutes-title = Referat af møde i { $committee }
+doc-agenda-title = Dagsorden til møde i { $committee }
+doc-toc = Indholdsfortegnelse
+doc-decisions = Beslutninger
+doc-page = Side
+doc-page-of = af
+doc-approvals = Godkendelse
+doc-approved-by = Godkendt af { $name } ({ $role }) { $at }
+doc-amendments = Rettelser efter godkendelsen
+doc-amendment = { $field } rettet til: "{ $text }" – begrundelse: { $reason } ({ $by }, { $at })
+doc-fingerprint = Fingeraftryk (SHA-256)
+doc-closed-left-out = Lukkede punkter er udeladt af den offentlige udgave.
+error-typeset = Dokumentet kunne ikke sættes op: { $detail }
+
+## CLI
+cli-no-committees = Ingen udvalg endnu. Kør "pejling demo" for at oprette et demo-arbejdsområde.
+cli-no-meetings = Ingen møder.
+cli-members = { $count } medlemmer
+cli-meetings = { $count } møder
+cli-items = { $count } punkter
+cli-demo-created = Demo-arbejdsområdet er oprettet: { $name } (udvalg nr. { $id }).
+cli-agenda = Dagsorden
+cli-item-heading = { $number } ({ $openness }) { $title }
+cli-database = Database: { $path }
+cli-error = Fejl: { $message }
+
+cli-backup-written = Sikkerhedskopien er skrevet: { $path }
+cli-restored = Databasen er genskabt fra { $from }.
+cli-restore-saved = Den hidtidige database er gemt som { $path }.
+cli-verify-unchanged = Referatet er uændret siden godkendelsen.
+cli-verify-changed = ADVARSEL: Referatet er ændret siden godkendelsen.
+cli-verify-not-approved = Referatet er ikke godkendt endnu.
+cli-verify-failed = referatet svarer ikke til det godkendte.
+cli-verify-not-approved-short = referatet er ikke godkendt.
+
+cli-fingerprint-approved = SHA-256 ved godkendelsen: { $value }
+cli-fingerprint-now = SHA-256 nu:                 { $value }
+error-unknown-document = Ukendt dokument "{ $what }": brug referat eller dagsorden.
+error-unknown-format = Ukendt format "{ $format }": brug pdf, pdfa, docx, html, md eller ics.
+cli-exported = Skrevet: { $path } ({ $bytes } bytes)
+
+## Dates: "22. februar 2018 kl. 18.00"
+date-time = { $day }. { $month } { $year } kl. { $hour }.{ $minute }
+date = { $day }. { $month } { $year }
+month-1 = januar
+month-2 = februar
+month-3 = marts
+month-4 = april
+month-5 = maj
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+## The guided temamøde (walk): question sets, walk plans, attendance, positions, follow-ups
+error-question-set-invalid = Spørgsmålssættet kan ikke læses: linje { $line }: { $problem }
+error-question-set-too-large = Filen er for stor til at være et spørgsmålssæt: { $size } byte, højst { $max } byte.
+error-question-set-schema = Spørgsmålssættet kan ikke læses: linje { $line }: skemaversion { $found } kendes ikke; denne version af Pejling læser skemaversion { $supported }.
+error-question-set-id = Spørgsmålssættet kan ikke læses: linje { $line }: "{ $id }" er ikke et gyldigt id. Brug små bogstaver a-z, tal og bindestreger, fx "mine-spoergsmaal-1".
+error-question-set-version = Spørgsmålssættet kan ikke læses: linje { $line }: versionen skal være et helt tal fra 1 og op, ikke { $version }.
+error-question-set-duplicate-id = Spørgsmålssættet kan ikke læses: linje { $line }: id'et "{ $id }" er brugt mere end én gang. Hver gruppe og hvert spørgsmål skal have sit eget id.
+error-question-set-no-groups = Spørgsmålssættet kan ikke læses: linje { $line }: sættet har ingen grupper ([[groups]]).
+error-question-set-empty-group = Spørgsmålssættet kan ikke læses: linje { $line }: gruppen "{ $id }" har ingen spørgsmål ([[groups.questions]]).
+error-question-set-empty-text = Spørgsmålssættet kan ikke læses: linje { $line }: den danske tekst (da) er tom.
+error-question-set-text-too-long = Spørgsmålssættet kan ikke læses: linje { $line }: teksten er for lang: { $length } tegn, højst { $max } tegn.
+error-question-set-missing-extreme = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet "{ $id }" mangler { $extreme }. Et spørgsmål i et kontinuum har to yderpositioner, extreme_left og extreme_right.
+error-question-set-extreme-not-continuum = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet "{ $id }" har en yderposition, men kun sæt med kind = "continuum" har yderpositioner.
+error-question-set-phase-number = Spørgsmålssættet kan ikke læses: linje { $line }: fasen "{ $id }" skal have et nummer (number), som ingen anden fase i sættet har.
+error-question-set-number-not-phase = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet "{ $id }" har et nummer, men kun sæt med kind = "phases" har numre.
+error-question-set-conflict = Spørgsmålssættet "{ $id }" version { $version } findes allerede med et andet indhold. Giv det ændrede sæt et højere versionsnummer.
+error-question-set-not-found = Spørgsmålssættet "{ $id }" version { $version } findes ikke.
+error-walk-question-not-in-set = "{ $question }" er hverken en gruppe eller et spørgsmål i spørgsmålssættet "{ $id }".
+error-walk-duplicate-step = Spørgsmålet "{ $question }" er valgt mere end én gang til punktet.
+error-walk-two-versions = Et punkt kan kun bruge én version af spørgsmålssættet "{ $id }".
+error-walk-step-has-data = Spørgsmålet "{ $question }" har allerede noter, placeringer eller spørgsmål til forvaltningen, så det kan ikke fjernes fra punktet eller skifte version. Slet dem først, hvis det er meningen.
+error-walk-step-out-of-range = Punktet har intet trin nr. { $step }; det har { $count } trin.
+error-walk-item-not-in-meeting = Dagsordenpunktet hører ikke til dette møde.
+error-walk-not-continuum = Trin { $step } er ikke et spørgsmål med yderpositioner, så der kan ikke tages placering.
+error-not-participant = Personen er ikke medlem af udvalget og er ikke registreret ved mødet.
+error-not-present = { $name } er ikke registreret som tilstede.
+error-position-not-politician = { $name } deltager ikke i mødet som politiker og tager ikke placering.
+error-position-value = En placering er et tal fra 0 til 100, ikke { $value }.
+error-question-empty = Skriv spørgsmålet. Det må ikke være tomt.
+entity-follow_up = Opfølgningspunkt
+entity-meeting_guest = Gæst
+question-set-kind-questions = Spørgsmål
+question-set-kind-continuum = Kontinuum med yderpositioner
+question-set-kind-phases = Faser
+attendance-present = Tilstede
+attendance-absent = Fraværende
+attendance-apologies = Afbud
+follow-up-status-open = Åben
+follow-up-status-in-progress = Under behandling
+follow-up-status-answered = Besvaret
+follow-up-status-closed = Lukket
+walk-where = { $group } · spørgsmål { $number } af { $count }

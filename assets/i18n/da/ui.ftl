@@ -1,0 +1,201 @@
+# Pejling – brugerfladens tekster (dansk, primært sprog).
+# Samme nøgler som en/ui.ftl; en test sammenligner nøglerne.
+
+## Rammen
+
+app-name = Pejling
+window-title = { $title } – Pejling
+skip-to-main = Gå til hovedindhold
+breadcrumbs-label = Du er her
+nav-committees = Udvalg
+language-menu = Sprog
+language-da = Dansk
+language-en = English
+loading = Henter …
+load-failed-title = Noget gik galt
+error-prefix = Fejl:
+error-unexpected = Der opstod en uventet fejl. Teknisk besked: { $detail }
+field-required = (skal udfyldes)
+autosave-hint = Dine ændringer gemmes automatisk, mens du skriver.
+save-saving = Gemmer…
+save-saved = Alle ændringer er gemt
+save-error = Ikke gemt: { $message }
+dialog-cancel = Annuller
+col-actions = Handlinger
+
+## Datoer
+
+date = { $day }. { $month } { $year }
+datetime = { $day }. { $month } { $year } kl. { $hour }.{ $minute }
+datetime-none = Ikke angivet
+month-1 = januar
+month-2 = februar
+month-3 = marts
+month-4 = april
+month-5 = maj
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+## Antal
+
+count-members = { $count ->
+    [one] { $count } medlem
+   *[other] { $count } medlemmer
+}
+count-meetings = { $count ->
+    [one] { $count } møde
+   *[other] { $count } møder
+}
+
+## Velkomst
+
+welcome-title = Velkommen til Pejling
+welcome-text = Pejling hjælper formænd og sekretærer i kommunale udvalg med at forberede møder og dagsordener – også temamøder om digitalisering.
+welcome-text-2 = Alt gemmes automatisk på din egen computer, mens du skriver, og intet sendes ud på nettet.
+welcome-demo = Opret demo-arbejdsområde
+welcome-demo-busy = Opretter demo-arbejdsområde …
+welcome-demo-hint = Demo-arbejdsområdet indeholder et opdigtet opgaveudvalg med medlemmer og et temamøde, som du frit kan ændre eller slette.
+welcome-empty = Start med et tomt arbejdsområde
+
+## Udvalg
+
+committees-title = Udvalg
+committees-empty = Der er endnu ingen udvalg. Opret det første nedenfor.
+committee-new-title = Nyt udvalg
+committee-create = Opret udvalg
+committee-field-name = Navn
+committee-field-kind = Udvalgstype
+committee-field-description = Beskrivelse
+committee-info-title = Om udvalget
+committee-not-found = Udvalget findes ikke
+committee-kind-standing = Stående udvalg
+committee-kind-task = Opgaveudvalg (§ 17, stk. 4)
+committee-kind-finance = Økonomiudvalg
+committee-kind-council = Byråd / kommunalbestyrelse
+committee-kind-other = Andet
+committee-delete-title = Slet udvalg
+committee-delete-text = Udvalget slettes sammen med medlemslisten. Personerne bevares, så de kan sidde i andre udvalg.
+committee-delete = Slet udvalg …
+committee-delete-blocked = { $count ->
+    [one] Udvalget har 1 møde og kan ikke slettes. Slet mødet først, hvis det er meningen.
+   *[other] Udvalget har { $count } møder og kan ikke slettes. Slet møderne først, hvis det er meningen.
+}
+committee-delete-confirm-title = Slet udvalget?
+committee-delete-confirm-text = »{ $name }« slettes sammen med medlemslisten. Det kan ikke fortrydes.
+committee-delete-confirm = Slet udvalg
+
+## Medlemmer
+
+members-title = Medlemmer
+members-empty = Udvalget har endnu ingen medlemmer.
+member-col-name = Navn
+member-col-role = Rolle
+member-col-party = Parti
+member-name-label = Navn på { $name }
+member-role-label = Rolle for { $name }
+member-party-label = Parti for { $name }
+member-party-hint = Kan være tomt, fx for borgermedlemmer.
+member-add-title = Tilføj medlem
+member-add = Tilføj medlem
+member-added = { $name } er tilføjet som medlem.
+member-remove = Fjern
+member-remove-confirm-title = Fjern medlem?
+member-remove-confirm-text = { $name } fjernes fra { $committee }. Personen slettes ikke og kan tilføjes igen senere.
+member-remove-confirm = Fjern medlem
+member-removed = { $name } er fjernet fra udvalget.
+member-existing-title = Tilføj en person, der allerede findes
+member-existing-person = Person
+member-existing-choose = Vælg en person
+member-existing-required = Vælg en person.
+member-existing-add = Tilføj til udvalget
+role-chair = Formand
+role-vice_chair = Næstformand
+role-member = Medlem
+role-citizen_member = Borgermedlem
+role-secretary = Sekretær
+role-official = Embedsperson
+
+## Møder
+
+meetings-title = Møder
+meetings-empty = Udvalget har endnu ingen møder.
+meeting-col-title = Møde
+meeting-col-kind = Type
+meeting-col-time = Mødetidspunkt
+meeting-col-status = Status
+meeting-col-items = Punkter
+meeting-new-title = Nyt møde
+meeting-create = Opret møde
+meeting-field-title = Titel
+meeting-field-kind = Mødetype
+meeting-field-starts = Mødetidspunkt
+meeting-field-ends = Planlagt slut
+meeting-field-place = Mødested
+meeting-kind-ordinary = Ordinært møde
+meeting-kind-theme = Temamøde
+meeting-info-title = Mødeoplysninger
+meeting-locked = Referatet er godkendt. Mødet og dagsordenen kan ikke længere ændres.
+meeting-not-found = Mødet findes ikke
+meeting-delete-title = Slet møde
+meeting-delete-text = Mødet slettes sammen med hele dagsordenen.
+meeting-delete = Slet møde …
+meeting-delete-confirm-title = Slet mødet?
+meeting-delete-confirm-text = »{ $title }« slettes sammen med hele dagsordenen. Det kan ikke fortrydes.
+meeting-delete-confirm = Slet møde
+
+## Status
+
+status-title = Status
+status-current = Mødets status:
+status-draft = Kladde
+status-agenda_sent = Dagsorden udsendt
+status-in_progress = I gang
+status-closed = Afsluttet
+status-minutes_approved = Referat godkendt
+status-advance = Skift status til { $status }
+status-back = Tilbage til { $status }
+status-changed = Status er ændret til { $status }.
+
+## Dagsorden
+
+agenda-title = Dagsorden
+agenda-empty = Dagsordenen har endnu ingen punkter.
+agenda-reorder-help = Flyt et punkt med knapperne Flyt op og Flyt ned, ved at trække i håndtaget eller med Alt+pil op og Alt+pil ned, når punktet har fokus.
+agenda-pick-item = Vælg et punkt på dagsordenen for at redigere det.
+item-number = Punkt { $number }
+item-editor-title = Punkt { $number }: { $title }
+item-move-up = Flyt op
+item-move-down = Flyt ned
+item-moved = Punkt flyttet til nummer { $number }
+item-drag-handle = Træk for at flytte punktet
+item-add-title = Nyt dagsordenpunkt
+item-add = Tilføj dagsordenpunkt
+item-added = Punkt { $number } »{ $title }« er tilføjet.
+item-field-title = Titel
+item-field-openness = Åbent eller lukket punkt
+item-field-case-id = Sags ID
+item-field-summary = Resumé
+item-field-background = Baggrund
+item-field-recommendation = Indstilling
+item-field-previous-decisions = Tidligere beslutninger
+item-field-decision = Beslutning
+openness-open = Åben
+openness-closed = Lukket
+openness-tag-open = (Åben)
+openness-tag-closed = (Lukket)
+item-delete = Slet punkt …
+item-delete-confirm-title = Slet dagsordenpunkt?
+item-delete-confirm-text = Punkt { $number } »{ $title }« slettes med al sin tekst, og de følgende punkter får nye numre. Det kan ikke fortrydes.
+item-delete-confirm = Slet punkt
+item-deleted = Punkt { $number } er slettet.
+
+## Ikke fundet
+
+not-found-title = Siden findes ikke
+not-found-text = Adressen peger ikke på et udvalg eller et møde.
+not-found-back = Gå til oversigten over udvalg

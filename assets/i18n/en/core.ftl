@@ -1,0 +1,175 @@
+# Pejling core messages (errors, labels used by the CLI and the documents). English.
+
+## Errors
+error-not-found = { $entity } no. { $id } does not exist or has been deleted.
+error-database-too-new = The database was written by a newer version of Pejling (schema version { $found }); this version reads at most version { $supported }. Update Pejling to open it. The file has not been changed.
+error-not-a-pejling-database = The file { $path } is not a Pejling database, or it is damaged. It has not been changed.
+error-storage = The change could not be saved in the database. Nothing was changed. (Technical detail: { $detail })
+error-io = The file could not be read or written. (Technical detail: { $detail })
+error-text-too-long = The text is too long: { $length } characters, at most { $max }.
+error-text-control = The text contains an invalid control character.
+error-name-empty = Enter a name. The name cannot be empty.
+error-title-empty = Enter a title. The title cannot be empty.
+error-time-empty = Enter a date and time.
+error-time-invalid = "{ $value }" is not a valid date and time (e.g. 2026-02-22T18:00).
+error-end-before-start = The meeting must end after it starts.
+error-start-after-end = The meeting must start before its planned end.
+error-committee-name-taken = A committee named "{ $name }" already exists.
+error-committee-has-meetings = The committee has { $count } meetings and cannot be deleted. Delete the meetings first if that is what you mean.
+error-member-exists = The person is already a member of the committee.
+error-meeting-locked = The minutes of "{ $title }" are approved and locked. They cannot be changed.
+error-status-step = The status cannot change from "{ $from }" to "{ $to }". A meeting moves one step forward or one step back at a time.
+error-workspace-is-open = The workspace is open and sound; it is not set aside.
+error-approve-not-closed = The minutes can be approved only after the meeting is closed.
+error-approve-via-approval = Minutes are approved by the chair or a member approving them; the status cannot be set directly.
+error-approver-not-member = Minutes are approved by the chair or a member of the committee.
+error-already-approved = { $name } has already approved the minutes.
+error-minutes-changed-since-approval = The minutes have changed since they were approved. Run "pejling verify" and contact whoever is responsible for the database.
+error-amend-field = The field "{ $field }" cannot be amended.
+error-amend-reason = Give a reason for the amendment.
+error-amend-not-approved = Only approved minutes are corrected by an amendment; before approval they are edited directly.
+
+## Things
+entity-committee = Committee
+entity-member = Member
+entity-person = Person
+entity-meeting = Meeting
+entity-agenda_item = Agenda item
+
+## Committee kinds
+committee-kind-standing = Standing committee
+committee-kind-task = Task committee (§ 17(4))
+committee-kind-finance = Finance committee
+committee-kind-council = Municipal council
+committee-kind-other = Other
+
+## Roles
+role-chair = Chair
+role-vice-chair = Vice chair
+role-member = Member
+role-citizen-member = Citizen member
+role-secretary = Secretary
+role-official = Official
+
+## Meetings
+meeting-kind-ordinary = Ordinary meeting
+meeting-kind-theme = Theme meeting
+meeting-status-draft = Draft
+meeting-status-agenda-sent = Agenda sent
+meeting-status-in-progress = In progress
+meeting-status-closed = Closed
+meeting-status-minutes-approved = Minutes approved
+openness-open = Open
+openness-closed = Closed
+
+## Agenda item fields
+field-case-id = Case ID
+field-summary = Summary
+field-background = Background
+field-recommendation = Recommendation
+field-previous-decisions = Previous decisions
+field-decision = Decision
+field-meeting-time = Time
+field-meeting-place = Place
+field-planned-end = Planned end
+
+## Documents
+doc-minutes-title = Minutes of the meeting of { $committee }
+doc-agenda-title = Agenda for the meeting of { $committee }
+doc-toc = Contents
+doc-decisions = Decisions
+doc-page = Page
+doc-page-of = of
+doc-approvals = Approval
+doc-approved-by = Approved by { $name } ({ $role }) { $at }
+doc-amendments = Amendments after approval
+doc-amendment = { $field } amended to: "{ $text }" – reason: { $reason } ({ $by }, { $at })
+doc-fingerprint = Fingerprint (SHA-256)
+doc-closed-left-out = Closed items are left out of the public version.
+error-typeset = The document could not be typeset: { $detail }
+
+## CLI
+cli-no-committees = No committees yet. Run "pejling demo" to create a demo workspace.
+cli-no-meetings = No meetings.
+cli-members = { $count } members
+cli-meetings = { $count } meetings
+cli-items = { $count } items
+cli-demo-created = The demo workspace was created: { $name } (committee no. { $id }).
+cli-agenda = Agenda
+cli-item-heading = { $number } ({ $openness }) { $title }
+cli-database = Database: { $path }
+cli-error = Error: { $message }
+
+cli-backup-written = The backup was written: { $path }
+cli-restored = The database was restored from { $from }.
+cli-restore-saved = The previous database was saved as { $path }.
+cli-verify-unchanged = The minutes are unchanged since approval.
+cli-verify-changed = WARNING: The minutes have changed since approval.
+cli-verify-not-approved = The minutes are not approved yet.
+cli-verify-failed = the minutes do not match what was approved.
+cli-verify-not-approved-short = the minutes are not approved.
+
+cli-fingerprint-approved = SHA-256 at approval: { $value }
+cli-fingerprint-now = SHA-256 now:         { $value }
+error-unknown-document = Unknown document "{ $what }": use referat or dagsorden.
+error-unknown-format = Unknown format "{ $format }": use pdf, pdfa, docx, html, md or ics.
+cli-exported = Written: { $path } ({ $bytes } bytes)
+
+## Dates: "22 February 2018, 18:00"
+date-time = { $day } { $month } { $year }, { $hour }:{ $minute }
+date = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## The guided temamøde (walk): question sets, walk plans, attendance, positions, follow-ups
+error-question-set-invalid = The question set cannot be read: line { $line }: { $problem }
+error-question-set-too-large = The file is too large to be a question set: { $size } bytes, at most { $max } bytes.
+error-question-set-schema = The question set cannot be read: line { $line }: schema version { $found } is unknown; this version of Pejling reads schema version { $supported }.
+error-question-set-id = The question set cannot be read: line { $line }: "{ $id }" is not a valid id. Use lowercase letters a-z, digits and hyphens, e.g. "my-questions-1".
+error-question-set-version = The question set cannot be read: line { $line }: the version must be a whole number from 1 up, not { $version }.
+error-question-set-duplicate-id = The question set cannot be read: line { $line }: the id "{ $id }" is used more than once. Every group and every question needs its own id.
+error-question-set-no-groups = The question set cannot be read: line { $line }: the set has no groups ([[groups]]).
+error-question-set-empty-group = The question set cannot be read: line { $line }: the group "{ $id }" has no questions ([[groups.questions]]).
+error-question-set-empty-text = The question set cannot be read: line { $line }: the Danish text (da) is empty.
+error-question-set-text-too-long = The question set cannot be read: line { $line }: the text is too long: { $length } characters, at most { $max }.
+error-question-set-missing-extreme = The question set cannot be read: line { $line }: the question "{ $id }" has no { $extreme }. A continuum question has two extreme positions, extreme_left and extreme_right.
+error-question-set-extreme-not-continuum = The question set cannot be read: line { $line }: the question "{ $id }" has an extreme position, but only sets with kind = "continuum" have extreme positions.
+error-question-set-phase-number = The question set cannot be read: line { $line }: the phase "{ $id }" needs a number that no other phase in the set has.
+error-question-set-number-not-phase = The question set cannot be read: line { $line }: the question "{ $id }" has a number, but only sets with kind = "phases" have numbers.
+error-question-set-conflict = The question set "{ $id }" version { $version } already exists with different content. Give the changed set a higher version number.
+error-question-set-not-found = The question set "{ $id }" version { $version } does not exist.
+error-walk-question-not-in-set = "{ $question }" is neither a group nor a question of the question set "{ $id }".
+error-walk-duplicate-step = The question "{ $question }" is chosen more than once for the item.
+error-walk-two-versions = An item can use only one version of the question set "{ $id }".
+error-walk-step-has-data = The question "{ $question }" already has notes, positions or questions to the administration, so it cannot be removed from the item or change version. Delete them first if that is what you want.
+error-walk-step-out-of-range = The item has no step { $step }; it has { $count } steps.
+error-walk-item-not-in-meeting = The agenda item does not belong to this meeting.
+error-walk-not-continuum = Step { $step } is not a question with extreme positions, so no position can be taken.
+error-not-participant = The person is not a member of the committee and is not recorded at the meeting.
+error-not-present = { $name } is not recorded as present.
+error-position-not-politician = { $name } does not take part in the meeting as a politician and takes no position.
+error-position-value = A position is a number from 0 to 100, not { $value }.
+error-question-empty = Write the question. It cannot be empty.
+entity-follow_up = Follow-up item
+entity-meeting_guest = Guest
+question-set-kind-questions = Questions
+question-set-kind-continuum = Continuum with extreme positions
+question-set-kind-phases = Phases
+attendance-present = Present
+attendance-absent = Absent
+attendance-apologies = Sent apologies
+follow-up-status-open = Open
+follow-up-status-in-progress = In progress
+follow-up-status-answered = Answered
+follow-up-status-closed = Closed
+walk-where = { $group } · question { $number } of { $count }

@@ -1,0 +1,201 @@
+# Pejling – user interface text (English).
+# Same keys as da/ui.ftl; a test compares the keys.
+
+## Frame
+
+app-name = Pejling
+window-title = { $title } – Pejling
+skip-to-main = Skip to main content
+breadcrumbs-label = You are here
+nav-committees = Committees
+language-menu = Language
+language-da = Dansk
+language-en = English
+loading = Loading …
+load-failed-title = Something went wrong
+error-prefix = Error:
+error-unexpected = An unexpected error occurred. Technical message: { $detail }
+field-required = (required)
+autosave-hint = Your changes are saved automatically as you type.
+save-saving = Saving…
+save-saved = All changes saved
+save-error = Not saved: { $message }
+dialog-cancel = Cancel
+col-actions = Actions
+
+## Dates
+
+date = { $day } { $month } { $year }
+datetime = { $day } { $month } { $year }, { $hour }:{ $minute }
+datetime-none = Not set
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Counts
+
+count-members = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+count-meetings = { $count ->
+    [one] { $count } meeting
+   *[other] { $count } meetings
+}
+
+## Welcome
+
+welcome-title = Welcome to Pejling
+welcome-text = Pejling helps chairs and secretaries of municipal committees prepare meetings and agendas – including theme meetings on digitalisation.
+welcome-text-2 = Everything is saved automatically on your own computer as you type, and nothing is sent over the internet.
+welcome-demo = Create demo workspace
+welcome-demo-busy = Creating demo workspace …
+welcome-demo-hint = The demo workspace holds an invented task committee with members and a theme meeting, which you are free to change or delete.
+welcome-empty = Start with an empty workspace
+
+## Committees
+
+committees-title = Committees
+committees-empty = There are no committees yet. Create the first one below.
+committee-new-title = New committee
+committee-create = Create committee
+committee-field-name = Name
+committee-field-kind = Committee type
+committee-field-description = Description
+committee-info-title = About the committee
+committee-not-found = The committee does not exist
+committee-kind-standing = Standing committee
+committee-kind-task = Task committee (section 17(4))
+committee-kind-finance = Finance committee
+committee-kind-council = Municipal council
+committee-kind-other = Other
+committee-delete-title = Delete committee
+committee-delete-text = The committee is deleted together with its list of members. The people are kept, so they can sit on other committees.
+committee-delete = Delete committee …
+committee-delete-blocked = { $count ->
+    [one] The committee has 1 meeting and cannot be deleted. Delete the meeting first if that is what you intend.
+   *[other] The committee has { $count } meetings and cannot be deleted. Delete the meetings first if that is what you intend.
+}
+committee-delete-confirm-title = Delete the committee?
+committee-delete-confirm-text = “{ $name }” will be deleted together with its list of members. This cannot be undone.
+committee-delete-confirm = Delete committee
+
+## Members
+
+members-title = Members
+members-empty = The committee has no members yet.
+member-col-name = Name
+member-col-role = Role
+member-col-party = Party
+member-name-label = Name of { $name }
+member-role-label = Role of { $name }
+member-party-label = Party of { $name }
+member-party-hint = May be empty, e.g. for citizen members.
+member-add-title = Add member
+member-add = Add member
+member-added = { $name } has been added as a member.
+member-remove = Remove
+member-remove-confirm-title = Remove member?
+member-remove-confirm-text = { $name } will be removed from { $committee }. The person is not deleted and can be added again later.
+member-remove-confirm = Remove member
+member-removed = { $name } has been removed from the committee.
+member-existing-title = Add a person who already exists
+member-existing-person = Person
+member-existing-choose = Choose a person
+member-existing-required = Choose a person.
+member-existing-add = Add to the committee
+role-chair = Chair
+role-vice_chair = Vice-chair
+role-member = Member
+role-citizen_member = Citizen member
+role-secretary = Secretary
+role-official = Official
+
+## Meetings
+
+meetings-title = Meetings
+meetings-empty = The committee has no meetings yet.
+meeting-col-title = Meeting
+meeting-col-kind = Type
+meeting-col-time = Meeting time
+meeting-col-status = Status
+meeting-col-items = Items
+meeting-new-title = New meeting
+meeting-create = Create meeting
+meeting-field-title = Title
+meeting-field-kind = Meeting type
+meeting-field-starts = Meeting time
+meeting-field-ends = Planned end
+meeting-field-place = Venue
+meeting-kind-ordinary = Ordinary meeting
+meeting-kind-theme = Theme meeting
+meeting-info-title = Meeting details
+meeting-locked = The minutes have been approved. The meeting and its agenda can no longer be changed.
+meeting-not-found = The meeting does not exist
+meeting-delete-title = Delete meeting
+meeting-delete-text = The meeting is deleted together with its whole agenda.
+meeting-delete = Delete meeting …
+meeting-delete-confirm-title = Delete the meeting?
+meeting-delete-confirm-text = “{ $title }” will be deleted together with its whole agenda. This cannot be undone.
+meeting-delete-confirm = Delete meeting
+
+## Status
+
+status-title = Status
+status-current = Meeting status:
+status-draft = Draft
+status-agenda_sent = Agenda sent
+status-in_progress = In progress
+status-closed = Closed
+status-minutes_approved = Minutes approved
+status-advance = Change status to { $status }
+status-back = Back to { $status }
+status-changed = Status changed to { $status }.
+
+## Agenda
+
+agenda-title = Agenda
+agenda-empty = The agenda has no items yet.
+agenda-reorder-help = Move an item with the Move up and Move down buttons, by dragging its handle, or with Alt+Up arrow and Alt+Down arrow when the item has focus.
+agenda-pick-item = Choose an item on the agenda to edit it.
+item-number = Item { $number }
+item-editor-title = Item { $number }: { $title }
+item-move-up = Move up
+item-move-down = Move down
+item-moved = Item moved to number { $number }
+item-drag-handle = Drag to move the item
+item-add-title = New agenda item
+item-add = Add agenda item
+item-added = Item { $number } “{ $title }” has been added.
+item-field-title = Title
+item-field-openness = Open or closed item
+item-field-case-id = Case ID
+item-field-summary = Summary
+item-field-background = Background
+item-field-recommendation = Recommendation
+item-field-previous-decisions = Previous decisions
+item-field-decision = Decision
+openness-open = Open
+openness-closed = Closed
+openness-tag-open = (Open)
+openness-tag-closed = (Closed)
+item-delete = Delete item …
+item-delete-confirm-title = Delete agenda item?
+item-delete-confirm-text = Item { $number } “{ $title }” will be deleted with all its text, and the following items will be renumbered. This cannot be undone.
+item-delete-confirm = Delete item
+item-deleted = Item { $number } has been deleted.
+
+## Not found
+
+not-found-title = Page not found
+not-found-text = The address does not point to a committee or a meeting.
+not-found-back = Go to the list of committees

@@ -1,0 +1,449 @@
+//! Pejling's desktop shell.
+//!
+//! Every command here is a thin adapter: one call into the `pejling` core and a `?`. All
+//! rules live in the core, where they are tested without a webview. Errors cross to the UI
+//! as `ApiError` (`{kind, message, field, key, args}`), never as bare strings. The TypeScript
+//! for these commands is generated into `ui/src/lib/bindings.ts` by tauri-specta; a test
+//! fails when the committed file is stale.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use pejling::backup::{self, BackupFile, RecoveryInfo};
+use pejling::documents::{Audience, DocKind, Format};
+use pejling::minutes::{Amendment, Approval, AuditEntry, VerifyReport};
+use pejling::Lang;
+use pejling::{
+    AgendaItem, AgendaItemPatch, ApiError, Committee, CommitteeDetail, CommitteePatch, Db, Error, Id, Meeting,
+    MeetingDetail, MeetingPatch, MeetingStatus, Member, MemberPatch, NewCommittee, NewMeeting, NewMember, Person, Role,
+    WorkspaceStatus,
+};
+use tauri::State;
+
+/// The open workspace, or why it could not be opened (then the UI shows the recovery screen).
+pub struct AppState {
+    path: PathBuf,
+    db: Mutex<Result<Db, ApiError>>,
+}
+
+impl AppState {
+    /// Open the workspace and take the start-up backup.
+    pub fn open(path: PathBuf) -> AppState {
+        let db = Db::open(&path).and_then(|db| {
+            db.auto_backup(backup::Reason::Start)?;
+            Ok(db)
+        });
+        AppState { db: Mutex::new(db.map_err(ApiError::from)), path }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Result<Db, ApiError>> {
+        // A panic while holding the lock cannot leave a half-written transaction behind
+        // (SQLite rolls it back), so a poisoned lock is safe to take over.
+        self.db.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// `None` when the workspace is open; otherwise why not and which backups would open.
+    fn recovery(&self) -> Res<Option<RecoveryInfo>> {
+        match self.lock().as_ref() {
+            Ok(_) => Ok(None),
+            Err(e) => Ok(Some(backup::recovery_info(&self.path, e.clone())?)),
+        }
+    }
+
+    /// Only for a workspace that failed to open: keep its file aside, open an empty one.
+    fn start_fresh(&self) -> Res<WorkspaceStatus> {
+        if self.lock().is_ok() {
+            return Err(Error::Conflict(pejling::error::Message::new("error-workspace-is-open")).into());
+        }
+        self.reopen_after(|db| backup::set_aside(db).map(drop))
+    }
+
+    /// Close the workspace, let `f` replace the file, and open it again.
+    fn reopen_after(&self, f: impl FnOnce(&std::path::Path) -> pejling::Result<()>) -> Res<WorkspaceStatus> {
+        let mut guard = self.lock();
+        *guard = Err(Error::Io(std::io::Error::other("closed for restore")).into());
+        let result = f(&self.path);
+        *guard = Db::open(&self.path).map_err(ApiError::from);
+        result?;
+        match guard.as_ref() {
+            Ok(db) => Ok(db.workspace_status()?),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// Run one core call on the database.
+    fn with<T>(&self, f: impl FnOnce(&mut Db) -> pejling::Result<T>) -> Result<T, ApiError> {
+        let mut guard = self.lock();
+        match guard.as_mut() {
+            Ok(db) => Ok(f(db)?),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
+type Res<T> = Result<T, ApiError>;
+
+#[tauri::command(async)]
+#[specta::specta]
+fn workspace_status(state: State<'_, AppState>) -> Res<WorkspaceStatus> {
+    state.with(|db| db.workspace_status())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn create_demo(state: State<'_, AppState>) -> Res<Committee> {
+    state.with(pejling::demo::create)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_committees(state: State<'_, AppState>) -> Res<Vec<Committee>> {
+    state.with(|db| db.list_committees())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_committee(state: State<'_, AppState>, id: Id) -> Res<CommitteeDetail> {
+    state.with(|db| db.get_committee(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn create_committee(state: State<'_, AppState>, input: NewCommittee) -> Res<Committee> {
+    state.with(|db| db.create_committee(&input))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn update_committee(state: State<'_, AppState>, id: Id, patch: CommitteePatch) -> Res<Committee> {
+    state.with(|db| db.update_committee(id, &patch))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn delete_committee(state: State<'_, AppState>, id: Id) -> Res<()> {
+    state.with(|db| db.delete_committee(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_people(state: State<'_, AppState>) -> Res<Vec<Person>> {
+    state.with(|db| db.list_people())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_member(state: State<'_, AppState>, committee_id: Id, input: NewMember) -> Res<Member> {
+    state.with(|db| db.add_member(committee_id, &input))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_existing_member(state: State<'_, AppState>, committee_id: Id, person_id: Id, role: Role) -> Res<Member> {
+    state.with(|db| db.add_existing_member(committee_id, person_id, role))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn update_member(state: State<'_, AppState>, committee_id: Id, person_id: Id, patch: MemberPatch) -> Res<Member> {
+    state.with(|db| db.update_member(committee_id, person_id, &patch))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn remove_member(state: State<'_, AppState>, committee_id: Id, person_id: Id) -> Res<()> {
+    state.with(|db| db.remove_member(committee_id, person_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn create_meeting(state: State<'_, AppState>, input: NewMeeting) -> Res<Meeting> {
+    state.with(|db| db.create_meeting(&input))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn update_meeting(state: State<'_, AppState>, id: Id, patch: MeetingPatch) -> Res<Meeting> {
+    state.with(|db| db.update_meeting(id, &patch))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn set_meeting_status(state: State<'_, AppState>, id: Id, status: MeetingStatus) -> Res<Meeting> {
+    state.with(|db| db.set_meeting_status(id, status))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn delete_meeting(state: State<'_, AppState>, id: Id) -> Res<()> {
+    state.with(|db| db.delete_meeting(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_meeting(state: State<'_, AppState>, id: Id) -> Res<MeetingDetail> {
+    state.with(|db| db.get_meeting(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_agenda_item(state: State<'_, AppState>, meeting_id: Id, title: String) -> Res<AgendaItem> {
+    state.with(|db| db.add_agenda_item(meeting_id, &title))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn update_agenda_item(state: State<'_, AppState>, id: Id, patch: AgendaItemPatch) -> Res<AgendaItem> {
+    state.with(|db| db.update_agenda_item(id, &patch))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn move_agenda_item(state: State<'_, AppState>, id: Id, to_number: u32) -> Res<Vec<AgendaItem>> {
+    state.with(|db| db.move_agenda_item(id, to_number))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn delete_agenda_item(state: State<'_, AppState>, id: Id) -> Res<Vec<AgendaItem>> {
+    state.with(|db| db.delete_agenda_item(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn recovery_info(state: State<'_, AppState>) -> Res<Option<RecoveryInfo>> {
+    state.recovery()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_backups(state: State<'_, AppState>) -> Res<Vec<BackupFile>> {
+    Ok(backup::list(&backup::dir_for(&state.path))?)
+}
+
+/// Replace the workspace with a backup (the current file is backed up or, if damaged, kept
+/// aside first).
+#[tauri::command(async)]
+#[specta::specta]
+fn restore_backup(state: State<'_, AppState>, path: String) -> Res<WorkspaceStatus> {
+    state.reopen_after(|db| backup::restore(std::path::Path::new(&path), db).map(drop))
+}
+
+/// Keep a database that does not open aside and start an empty workspace.
+#[tauri::command(async)]
+#[specta::specta]
+fn start_fresh(state: State<'_, AppState>) -> Res<WorkspaceStatus> {
+    state.start_fresh()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn approve_minutes(state: State<'_, AppState>, meeting_id: Id, person_id: Id) -> Res<Approval> {
+    state.with(|db| db.approve_minutes(meeting_id, person_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_approvals(state: State<'_, AppState>, meeting_id: Id) -> Res<Vec<Approval>> {
+    state.with(|db| db.list_approvals(meeting_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn verify_minutes(state: State<'_, AppState>, meeting_id: Id) -> Res<VerifyReport> {
+    state.with(|db| db.verify_minutes(meeting_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn amend_minutes(
+    state: State<'_, AppState>,
+    meeting_id: Id,
+    agenda_item_id: Option<Id>,
+    field: String,
+    new_text: String,
+    reason: String,
+) -> Res<Amendment> {
+    state.with(|db| db.amend_minutes(meeting_id, agenda_item_id, &field, &new_text, &reason))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_amendments(state: State<'_, AppState>, meeting_id: Id) -> Res<Vec<Amendment>> {
+    state.with(|db| db.list_amendments(meeting_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn audit_log(state: State<'_, AppState>, meeting_id: Id) -> Res<Vec<AuditEntry>> {
+    state.with(|db| db.audit_log(meeting_id))
+}
+
+/// Who is working: recorded in the audit log with every change.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_actor(state: State<'_, AppState>, name: String) -> Res<String> {
+    state.with(|db| {
+        db.set_actor(&name);
+        Ok(db.actor())
+    })
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_actor(state: State<'_, AppState>) -> Res<String> {
+    state.with(|db| Ok(db.actor()))
+}
+
+/// Render a document and let the user choose where to save it (the native save dialog runs
+/// here, so the webview never gets file-system access). `None` when the user cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+fn export_document(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: Id,
+    kind: DocKind,
+    format: Format,
+    audience: Audience,
+    lang: Lang,
+) -> Res<Option<String>> {
+    let (bytes, name) = state.with(|db| {
+        let bytes = db.export(meeting_id, kind, format, audience, lang)?;
+        Ok((bytes, db.document_file_name(meeting_id, kind, format)?))
+    })?;
+    save_with_dialog(&app, &name, &bytes)
+}
+
+/// A committee's meetings of one year (or all) as an ICS calendar, saved where the user says.
+#[tauri::command(async)]
+#[specta::specta]
+fn export_calendar(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    committee_id: Id,
+    year: Option<i32>,
+    lang: Lang,
+) -> Res<Option<String>> {
+    let text = state.with(|db| db.committee_calendar(committee_id, year, lang))?;
+    let name = match year {
+        Some(y) => format!("moedekalender-{y}.ics"),
+        None => "moedekalender.ics".to_owned(),
+    };
+    save_with_dialog(&app, &name, text.as_bytes())
+}
+
+fn save_with_dialog(app: &tauri::AppHandle, suggested: &str, bytes: &[u8]) -> Res<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let Some(target) = app.dialog().file().set_file_name(suggested).blocking_save_file() else {
+        return Ok(None);
+    };
+    let path = target.into_path().map_err(|e| ApiError::from(Error::Io(std::io::Error::other(e.to_string()))))?;
+    std::fs::write(&path, bytes).map_err(|e| ApiError::from(Error::Io(e)))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The commands and types the UI sees. The same list feeds the invoke handler and the
+/// generated TypeScript, so they cannot drift apart.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
+        workspace_status,
+        create_demo,
+        list_committees,
+        get_committee,
+        create_committee,
+        update_committee,
+        delete_committee,
+        list_people,
+        add_member,
+        add_existing_member,
+        update_member,
+        remove_member,
+        create_meeting,
+        update_meeting,
+        set_meeting_status,
+        delete_meeting,
+        get_meeting,
+        add_agenda_item,
+        update_agenda_item,
+        move_agenda_item,
+        delete_agenda_item,
+        recovery_info,
+        list_backups,
+        restore_backup,
+        start_fresh,
+        approve_minutes,
+        list_approvals,
+        verify_minutes,
+        amend_minutes,
+        list_amendments,
+        audit_log,
+        set_actor,
+        get_actor,
+        export_document,
+        export_calendar,
+    ])
+}
+
+/// Write the TypeScript bindings to `path`.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    let ts = specta_typescript::Typescript::default()
+        .bigint(specta_typescript::BigIntExportBehavior::Number)
+        .header("// Generated by tauri-specta from src-tauri/src/lib.rs. Do not edit: run `make bindings`.\n");
+    specta_builder().export(ts, path).map_err(|e| e.to_string())?;
+    // Normalise line endings and the trailing newline so the freshness check is byte-exact.
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    std::fs::write(path, text.replace("\r\n", "\n").trim_end().to_owned() + "\n").map_err(|e| e.to_string())
+}
+
+/// The database to open: `--db PATH` on the command line, else `PEJLING_DB`, else the OS
+/// app-data directory — the same rule as the CLI.
+fn db_path_from_args() -> PathBuf {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--db" {
+            if let Some(p) = args.next() {
+                return PathBuf::from(p);
+            }
+        } else if let Some(p) = a.strip_prefix("--db=") {
+            return PathBuf::from(p);
+        }
+    }
+    pejling::paths::default_db_path()
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    let state = AppState::open(db_path_from_args());
+    if let Err(e) = state.lock().as_ref() {
+        eprintln!("Pejling: {}", e.message);
+    }
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(builder.invoke_handler())
+        .run(tauri::generate_context!())
+        .expect("error while running Pejling");
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The committed `ui/src/lib/bindings.ts` must equal what the Rust types generate.
+    /// `UPDATE_BINDINGS=1 cargo test -p pejling-app bindings` rewrites it (`make bindings`).
+    #[test]
+    fn bindings_are_fresh() {
+        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            super::export_bindings(&committed).unwrap();
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("bindings.ts");
+        super::export_bindings(&fresh).unwrap();
+        let want = std::fs::read_to_string(&fresh).unwrap();
+        let have = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(want == have, "ui/src/lib/bindings.ts is stale: run `make bindings` and commit the result");
+    }
+}

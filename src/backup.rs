@@ -1,0 +1,242 @@
+//! Backups with SQLite's online backup API.
+//!
+//! Minutes are legal records, so a copy is taken automatically: when the app starts, before
+//! every migration, and after a meeting is closed. Copies live next to the database in
+//! `backups/`, are written to a temporary file and renamed into place (a crash never leaves a
+//! half-written backup under a real name), and are rotated: the newest ten are kept, plus the
+//! newest of every earlier month. A restore first checks that the file really is a Pejling
+//! database this version can read, backs up the current database, and only then replaces it.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+use crate::store::{schema_version, Db, APPLICATION_ID};
+
+/// How many of the newest backups are always kept.
+pub const KEEP_NEWEST: usize = 10;
+
+/// Why a backup was taken; part of its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Start,
+    BeforeMigration,
+    MeetingClosed,
+    BeforeRestore,
+    Manual,
+}
+
+impl Reason {
+    fn as_str(self) -> &'static str {
+        match self {
+            Reason::Start => "start",
+            Reason::BeforeMigration => "before-migration",
+            Reason::MeetingClosed => "meeting-closed",
+            Reason::BeforeRestore => "before-restore",
+            Reason::Manual => "manual",
+        }
+    }
+}
+
+/// A backup file found on disk.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct BackupFile {
+    pub path: String,
+    /// UTC time it was taken, `YYYY-MM-DDTHH:MM:SSZ`, from its name.
+    pub taken_at: String,
+    pub reason: String,
+    pub bytes: u64,
+}
+
+/// The backups directory of the database at `db_path`.
+pub fn dir_for(db_path: &Path) -> PathBuf {
+    db_path.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+/// Copy the open database `conn` to `dest` with the online backup API, atomically.
+pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = dest.with_extension("partial");
+    let _ = std::fs::remove_file(&tmp);
+    {
+        let mut out = Connection::open(&tmp)?;
+        let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
+        // Large steps with no pause: we hold the only writer, and a backup must not lag.
+        backup.run_to_completion(4096, std::time::Duration::ZERO, None)?;
+    }
+    std::fs::File::open(&tmp)?.sync_all()?;
+    std::fs::rename(&tmp, dest)?;
+    if let Some(dir) = dest.parent() {
+        // Make the rename durable too.
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}
+
+impl Db {
+    /// Write a backup of this database to `dest`.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        copy_to(self.connection(), dest)
+    }
+
+    /// Take an automatic backup into the `backups/` directory and rotate old ones. Returns
+    /// the new file, or `None` for an in-memory database.
+    pub fn auto_backup(&self, reason: Reason) -> Result<Option<PathBuf>> {
+        let Some(path) = self.path() else { return Ok(None) };
+        auto_backup_conn(self.connection(), path, reason).map(Some)
+    }
+}
+
+pub(crate) fn auto_backup_conn(conn: &Connection, db_path: &Path, reason: Reason) -> Result<PathBuf> {
+    let dir = dir_for(db_path);
+    let stamp = Utc::now().format("%Y%m%dT%H%M%S%3fZ");
+    let dest = dir.join(format!("pejling-{stamp}-{}.sqlite3", reason.as_str()));
+    copy_to(conn, &dest)?;
+    rotate(&dir)?;
+    Ok(dest)
+}
+
+fn parse_name(name: &str) -> Option<(String, String)> {
+    // pejling-20261123T093000123Z-start.sqlite3
+    let rest = name.strip_prefix("pejling-")?.strip_suffix(".sqlite3")?;
+    let (stamp, reason) = rest.split_once('-')?;
+    let t = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S%3fZ").ok()?;
+    Some((t.format("%Y-%m-%dT%H:%M:%SZ").to_string(), reason.to_owned()))
+}
+
+/// Backups in `dir`, newest first.
+pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(e.into()),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some((taken_at, reason)) = parse_name(&name) {
+            out.push(BackupFile {
+                path: entry.path().display().to_string(),
+                taken_at,
+                reason,
+                bytes: entry.metadata()?.len(),
+            });
+        }
+    }
+    // Names sort by time; ties cannot happen within a millisecond from one process.
+    out.sort_by(|a, b| b.path.cmp(&a.path));
+    Ok(out)
+}
+
+/// Keep the newest [`KEEP_NEWEST`], plus the newest backup of each earlier month.
+pub fn rotate(dir: &Path) -> Result<Vec<PathBuf>> {
+    let all = list(dir)?;
+    let mut months_kept = std::collections::HashSet::new();
+    let mut removed = Vec::new();
+    for (i, b) in all.iter().enumerate() {
+        let month = b.taken_at[..7].to_owned();
+        let keep = i < KEEP_NEWEST || months_kept.insert(month.clone());
+        if i < KEEP_NEWEST {
+            months_kept.insert(month);
+        }
+        if !keep {
+            std::fs::remove_file(&b.path)?;
+            removed.push(PathBuf::from(&b.path));
+        }
+    }
+    Ok(removed)
+}
+
+/// Check that `path` is a Pejling database this version can open, without changing it.
+pub fn verify(path: &Path) -> Result<()> {
+    let not_ours = |detail: String| Error::NotAPejlingDatabase { path: path.display().to_string(), detail };
+    if !path.is_file() {
+        return Err(not_ours("not a file".into()));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let check = || -> rusqlite::Result<(i32, i64, String)> {
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        Ok((app, version, ok))
+    };
+    let (app, version, ok) = check().map_err(|e| not_ours(e.to_string()))?;
+    if app != APPLICATION_ID {
+        return Err(not_ours(format!("application_id {app:#x}")));
+    }
+    if version > schema_version() {
+        return Err(Error::DatabaseTooNew { found: version, supported: schema_version() });
+    }
+    if ok != "ok" {
+        return Err(not_ours(ok));
+    }
+    Ok(())
+}
+
+/// Replace the database at `db_path` with the backup `from`. The current database (if any
+/// and readable) is backed up first; a file that is not a valid Pejling database is refused
+/// and nothing changes. No connection to `db_path` may be open.
+pub fn restore(from: &Path, db_path: &Path) -> Result<Option<PathBuf>> {
+    verify(from)?;
+    let mut saved = None;
+    if db_path.exists() && verify(db_path).is_ok() {
+        let conn = Connection::open(db_path)?;
+        saved = Some(auto_backup_conn(&conn, db_path, Reason::BeforeRestore)?);
+    } else if db_path.exists() {
+        // A damaged current file is kept aside, never overwritten.
+        let aside = set_aside(db_path)?;
+        saved = Some(aside);
+    }
+    let src = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let tmp = db_path.with_extension("restoring");
+    let _ = std::fs::remove_file(&tmp);
+    copy_to(&src, &tmp)?;
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", db_path.display()));
+        let _ = std::fs::remove_file(side);
+    }
+    std::fs::rename(&tmp, db_path)?;
+    Ok(saved)
+}
+
+/// Move a damaged database (and its WAL files) aside as `<name>.damaged-<time>`; returns the
+/// new path.
+pub fn set_aside(db_path: &Path) -> Result<PathBuf> {
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
+    let aside = PathBuf::from(format!("{}.damaged-{stamp}", db_path.display()));
+    std::fs::rename(db_path, &aside)?;
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", db_path.display()));
+        if side.exists() {
+            std::fs::rename(&side, format!("{}{suffix}", aside.display()))?;
+        }
+    }
+    Ok(aside)
+}
+
+/// The newest backup in the database's `backups/` directory that verifies.
+pub fn newest_good(db_path: &Path) -> Result<Option<BackupFile>> {
+    Ok(list(&dir_for(db_path))?.into_iter().find(|b| verify(Path::new(&b.path)).is_ok()))
+}
+
+/// What the app shows when its database cannot be opened: why, and the backups that would
+/// open, newest first.
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct RecoveryInfo {
+    pub error: crate::ApiError,
+    pub db_path: String,
+    pub backups: Vec<BackupFile>,
+}
+
+/// The recovery screen's data for the database at `db_path` that failed with `error`.
+pub fn recovery_info(db_path: &Path, error: crate::ApiError) -> Result<RecoveryInfo> {
+    let backups = list(&dir_for(db_path))?.into_iter().filter(|b| verify(Path::new(&b.path)).is_ok()).collect();
+    Ok(RecoveryInfo { error, db_path: db_path.display().to_string(), backups })
+}

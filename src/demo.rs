@@ -1,0 +1,163 @@
+//! The demo workspace offered on first run: a task committee on digitalisation preparing a
+//! temamøde on the KL catalogue's case "Algoritmer til forebyggelse af fald hos ældre
+//! borgere". Every person in it is invented.
+
+use chrono::{Datelike, Duration, Local, NaiveDate, Weekday};
+
+use crate::domain::*;
+use crate::error::Result;
+use crate::store::Db;
+
+pub const COMMITTEE_NAME: &str = "Opgaveudvalget for digitalisering og teknologi";
+pub const THEME_MEETING_TITLE: &str = "Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere";
+
+const MEMBERS: &[(&str, Role, Option<&str>)] = &[
+    ("Mette Skovgaard", Role::Chair, Some("Fælleslisten")),
+    ("Jonas Bech Lauridsen", Role::ViceChair, Some("Borgerlisten")),
+    ("Aisha Khalil", Role::Member, Some("Fælleslisten")),
+    ("Per Holmgaard", Role::Member, Some("Grøn Fremtid")),
+    ("Karen Vestergaard-Nielsen", Role::CitizenMember, None),
+    ("Ole Dam Frandsen", Role::CitizenMember, None),
+    ("Sofie Ibsen", Role::Secretary, None),
+    ("Henrik Aagaard", Role::Official, None),
+];
+
+struct Item {
+    title: &'static str,
+    openness: Openness,
+    case_id: &'static str,
+    summary: &'static str,
+    background: &'static str,
+    recommendation: &'static str,
+}
+
+const THEME_ITEMS: &[Item] = &[
+    Item {
+        title: "Godkendelse af dagsorden",
+        openness: Openness::Open,
+        case_id: "",
+        summary: "",
+        background: "",
+        recommendation: "Forvaltningen indstiller, at dagsordenen godkendes.",
+    },
+    Item {
+        title: "Algoritmer til forebyggelse af fald hos ældre borgere",
+        openness: Openness::Open,
+        case_id: "DEMO-2026-00412",
+        summary: "Fald hos ældre borgere kan føre til knoglebrud, hjernerystelse og varige funktionstab. \
+Udvalget drøfter på temamødet, om og hvordan kommunen kan bruge data og algoritmer til at forudsige og \
+forebygge fald hos modtagere af hjemmepleje.",
+        background: "Kommunen registrerer allerede mange data om sundheden hos borgere, der modtager hjemmepleje. \
+Kombineret med nye data, fx om væskeindtag, kan data måske bruges til at pege på borgere med høj risiko for fald, \
+så hjemmeplejen kan sætte ind tidligere.\n\n\
+Temamødet følger KL's model for politisk deltagelse i digitaliseringsprojekter og bruger TESK-spørgsmålene \
+(Teknologi, Strategi, Konsekvens) og de seks spørgsmål om organisering som ramme for drøftelsen.\n\n\
+Der er ikke truffet beslutning om at igangsætte et projekt.",
+        recommendation: "Forvaltningen indstiller, at udvalget:\n\
+1. drøfter muligheder og risici ved brug af algoritmer til forebyggelse af fald\n\
+2. giver input til, hvilke borgere, pårørende og medarbejdere der skal inddrages i den videre afklaring\n\
+3. beder forvaltningen om at vende tilbage med et oplæg til afprøvning",
+    },
+    Item {
+        title: "Opfølgning på udvalgets spørgsmål til forvaltningen",
+        openness: Openness::Open,
+        case_id: "DEMO-2026-00388",
+        summary: "Forvaltningen orienterer om svar på de spørgsmål, udvalget stillede på sidste møde.",
+        background: "",
+        recommendation: "Forvaltningen indstiller, at orienteringen tages til efterretning.",
+    },
+    Item {
+        title: "Personsag vedrørende frikøb af medarbejder til projektgruppe",
+        openness: Openness::Closed,
+        case_id: "DEMO-2026-00415",
+        summary: "Punktet behandles for lukkede døre.",
+        background: "",
+        recommendation: "",
+    },
+    Item { title: "Eventuelt", openness: Openness::Open, case_id: "", summary: "", background: "", recommendation: "" },
+];
+
+/// The first Tuesday at least two weeks from `today`, so the demo meeting is upcoming.
+fn next_meeting_day(today: NaiveDate) -> NaiveDate {
+    let mut d = today + Duration::days(14);
+    while d.weekday() != Weekday::Tue {
+        d += Duration::days(1);
+    }
+    d
+}
+
+/// Create the demo workspace and return its committee. Refused (as a name conflict) if the
+/// demo committee already exists, so running it twice never duplicates anything.
+pub fn create(db: &mut Db) -> Result<Committee> {
+    create_on(db, Local::now().date_naive())
+}
+
+pub fn create_on(db: &mut Db, today: NaiveDate) -> Result<Committee> {
+    let committee = db.create_committee(&NewCommittee {
+        name: COMMITTEE_NAME.into(),
+        kind: CommitteeKind::Task,
+        description: "Opgaveudvalg efter styrelseslovens § 17, stk. 4, med politikere og borgermedlemmer. \
+Udvalget skal give byrådet bud på principper og pejlemærker for kommunens digitalisering og styrke \
+politikernes deltagelse i konkrete digitaliseringsprojekter."
+            .into(),
+    })?;
+    for (name, role, party) in MEMBERS {
+        db.add_member(committee.id, &NewMember { name: (*name).into(), role: *role, party: party.map(Into::into) })?;
+    }
+
+    let day = next_meeting_day(today);
+    let at = |d: NaiveDate, h: u32| format!("{}T{h:02}:00", d.format("%Y-%m-%d"));
+
+    let earlier = day - Duration::days(35);
+    let past = db.create_meeting(&NewMeeting {
+        committee_id: committee.id,
+        title: "Udvalgsmøde".into(),
+        kind: MeetingKind::Ordinary,
+        starts_at: at(earlier, 17),
+        ends_at: at(earlier, 19),
+        place: "Udvalgsværelse G".into(),
+    })?;
+    for title in ["Godkendelse af dagsorden", "Udvalgets arbejdsplan for året", "Eventuelt"] {
+        db.add_agenda_item(past.id, title)?;
+    }
+    for status in [MeetingStatus::AgendaSent, MeetingStatus::InProgress, MeetingStatus::Closed] {
+        db.set_meeting_status(past.id, status)?;
+    }
+
+    let theme = db.create_meeting(&NewMeeting {
+        committee_id: committee.id,
+        title: THEME_MEETING_TITLE.into(),
+        kind: MeetingKind::Theme,
+        starts_at: at(day, 17),
+        ends_at: at(day, 20),
+        place: "Udvalgsværelse G".into(),
+    })?;
+    for item in THEME_ITEMS {
+        let added = db.add_agenda_item(theme.id, item.title)?;
+        db.update_agenda_item(
+            added.id,
+            &AgendaItemPatch {
+                openness: Some(item.openness),
+                case_id: Some(item.case_id.into()),
+                summary: Some(item.summary.into()),
+                background: Some(item.background.into()),
+                recommendation: Some(item.recommendation.into()),
+                ..Default::default()
+            },
+        )?;
+    }
+    Ok(db.get_committee(committee.id)?.committee)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_meeting_is_on_a_tuesday_two_weeks_ahead() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let d = next_meeting_day(today);
+        assert_eq!(d.weekday(), Weekday::Tue);
+        assert!(d - today >= Duration::days(14) && d - today < Duration::days(21));
+    }
+}

@@ -1,0 +1,335 @@
+//! Documents: the referat (minutes) and the dagsorden (agenda) of a meeting, in the standard
+//! Danish layout (after Gentofte's referat, `shared/seeds/003_*`): committee and meeting title,
+//! Mødetidspunkt, Mødeafholdelse, the closing line, Tilstede / Fraværende,
+//! Indholdsfortegnelse, then per item its number, (Åben)/(Lukket), title, Sags ID, Resumé,
+//! Baggrund, Indstilling, Tidligere beslutninger, Beslutninger.
+//!
+//! One [`DocModel`] is built from the database and rendered to every format, so the formats
+//! cannot disagree. Every label comes from the Fluent catalogue, so a document can be exported
+//! in Danish or English. The public version leaves closed (Lukket) items out entirely.
+
+mod docx;
+mod html;
+pub mod ics;
+mod markdown;
+pub mod pdf;
+
+use serde::Serialize;
+
+use crate::domain::*;
+use crate::error::Result;
+use crate::i18n::{Catalog, Lang};
+use crate::minutes::{Amendment, Approval};
+use crate::store::Db;
+
+pub use html::render as html;
+pub use markdown::render as markdown;
+
+/// Referat or dagsorden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    Minutes,
+    Agenda,
+}
+
+impl DocKind {
+    pub fn parse(s: &str) -> Option<DocKind> {
+        match s {
+            "referat" | "minutes" => Some(DocKind::Minutes),
+            "dagsorden" | "agenda" => Some(DocKind::Agenda),
+            _ => None,
+        }
+    }
+}
+
+/// Who the document is for. Public documents leave closed items out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Public,
+    Internal,
+}
+
+/// One labelled text section of an item (Resumé, Baggrund, …), in layout order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocItem {
+    /// "1 (Åben) Title" as the heading reads.
+    pub heading: String,
+    pub number: u32,
+    pub openness_label: String,
+    pub title: String,
+    pub case_id: String,
+    pub sections: Vec<Section>,
+    pub amendments: Vec<DocAmendment>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocAmendment {
+    pub text: String,
+}
+
+/// Everything a document shows, already in the chosen language.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocModel {
+    pub lang: &'static str,
+    pub kind: DocKind,
+    /// "Referat af møde i Opgaveudvalget for …"
+    pub title: String,
+    pub committee: String,
+    pub meeting_title: String,
+    /// Label/value rows of the header: Mødetidspunkt, Mødeafholdelse, …
+    pub header: Vec<(String, String)>,
+    pub items: Vec<DocItem>,
+    /// Approval lines ("Godkendt af … den …") and the fingerprint, for approved minutes.
+    pub approvals: Vec<String>,
+    pub fingerprint: Option<String>,
+    /// Labels the renderers need.
+    pub labels: Labels,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Labels {
+    pub toc: String,
+    pub case_id: String,
+    pub page: String,
+    pub of: String,
+    pub approvals: String,
+    pub amendments: String,
+    pub fingerprint: String,
+    pub closed_items_left_out: String,
+}
+
+fn approval_line(cat: &Catalog, a: &Approval) -> String {
+    let at = a.approved_at.get(..16).unwrap_or(&a.approved_at).to_owned();
+    cat.format(
+        "doc-approved-by",
+        &[
+            ("name", a.name.clone()),
+            ("role", cat.format(&a.role.label_key(), &[])),
+            ("at", format!("{} UTC", at.replace('T', " "))),
+        ],
+    )
+}
+
+fn amendment_line(cat: &Catalog, a: &Amendment) -> String {
+    cat.format(
+        "doc-amendment",
+        &[
+            ("field", cat.format(&format!("field-{}", a.field.replace('_', "-")), &[])),
+            ("text", a.new_text.clone()),
+            ("reason", a.reason.clone()),
+            ("by", a.made_by.clone()),
+            ("at", a.made_at.get(..10).unwrap_or(&a.made_at).to_owned()),
+        ],
+    )
+}
+
+impl Db {
+    /// Build the document model of a meeting.
+    pub fn document_model(&self, meeting_id: Id, kind: DocKind, audience: Audience, lang: Lang) -> Result<DocModel> {
+        let cat = Catalog::new(lang);
+        let d = self.get_meeting(meeting_id)?;
+        let m = &d.meeting;
+        let approvals = self.list_approvals(meeting_id)?;
+        let amendments = self.list_amendments(meeting_id)?;
+        let l = |key: &str| cat.format(key, &[]);
+
+        let title_key = match kind {
+            DocKind::Minutes => "doc-minutes-title",
+            DocKind::Agenda => "doc-agenda-title",
+        };
+        let mut header =
+            vec![(l("field-meeting-time"), cat.date_time(&m.starts_at)), (l("field-meeting-place"), m.place.clone())];
+        if kind == DocKind::Agenda {
+            header.push((l("field-planned-end"), cat.date_time(&m.ends_at)));
+        }
+
+        let items = d
+            .items
+            .iter()
+            .filter(|i| audience == Audience::Internal || i.openness == Openness::Open)
+            .map(|i| {
+                let openness_label = l(&i.openness.label_key());
+                let mut fields: Vec<(&str, &String)> = vec![
+                    ("field-summary", &i.summary),
+                    ("field-background", &i.background),
+                    ("field-recommendation", &i.recommendation),
+                    ("field-previous-decisions", &i.previous_decisions),
+                ];
+                if kind == DocKind::Minutes {
+                    fields.push(("doc-decisions", &i.decision));
+                }
+                let sections = fields
+                    .into_iter()
+                    .filter(|(_, text)| !text.trim().is_empty())
+                    .map(|(key, text)| Section { label: l(key), text: text.trim_end().to_owned() })
+                    .collect();
+                DocItem {
+                    heading: format!("{} ({}) {}", i.number, openness_label, i.title),
+                    number: i.number,
+                    openness_label,
+                    title: i.title.clone(),
+                    case_id: i.case_id.clone(),
+                    sections,
+                    amendments: amendments
+                        .iter()
+                        .filter(|a| a.agenda_item_id == Some(i.id) && kind == DocKind::Minutes)
+                        .map(|a| DocAmendment { text: amendment_line(&cat, a) })
+                        .collect(),
+                }
+            })
+            .collect();
+
+        let approved = kind == DocKind::Minutes && !approvals.is_empty();
+        Ok(DocModel {
+            lang: lang.code(),
+            kind,
+            title: cat.format(title_key, &[("committee", d.committee.name.clone())]),
+            committee: d.committee.name.clone(),
+            meeting_title: m.title.clone(),
+            header,
+            items,
+            approvals: if approved { approvals.iter().map(|a| approval_line(&cat, a)).collect() } else { vec![] },
+            fingerprint: if approved { approvals.first().map(|a| a.fingerprint.clone()) } else { None },
+            labels: Labels {
+                toc: l("doc-toc"),
+                case_id: l("field-case-id"),
+                page: l("doc-page"),
+                of: l("doc-page-of"),
+                approvals: l("doc-approvals"),
+                amendments: l("doc-amendments"),
+                fingerprint: l("doc-fingerprint"),
+                closed_items_left_out: l("doc-closed-left-out"),
+            },
+        })
+    }
+}
+
+impl Db {
+    /// This workspace's permanent random id.
+    pub fn workspace_id(&self) -> Result<String> {
+        Ok(self.connection().query_row("SELECT id FROM workspace", [], |r| r.get(0))?)
+    }
+
+    fn ics_entry<'a>(&self, meeting: &'a Meeting, committee: &'a Committee, lang: Lang) -> Result<ics::Entry<'a>> {
+        let cat = Catalog::new(lang);
+        let sequence: u32 = self.connection().query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'meeting' AND entity_id = ?1 AND action = 'update'",
+            [meeting.id],
+            |r| r.get(0),
+        )?;
+        let items = self.list_agenda_items(meeting.id)?;
+        let description = std::iter::once(cat.format("cli-agenda", &[]))
+            .chain(items.iter().filter(|i| i.openness == Openness::Open).map(|i| format!("{}. {}", i.number, i.title)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        Ok(ics::Entry { meeting, committee, sequence, description })
+    }
+
+    /// A committee's meetings (of one year, or all) as one calendar.
+    pub fn committee_calendar(&self, committee_id: Id, year: Option<i32>, lang: Lang) -> Result<String> {
+        let committee = self.get_committee(committee_id)?.committee;
+        let meetings: Vec<Meeting> = self
+            .list_meetings(Some(committee_id))?
+            .into_iter()
+            .filter(|m| year.is_none_or(|y| m.starts_at.starts_with(&format!("{y:04}-"))))
+            .collect();
+        let entries = meetings.iter().map(|m| self.ics_entry(m, &committee, lang)).collect::<Result<Vec<_>>>()?;
+        Ok(ics::render(&self.workspace_id()?, &committee.name, &entries))
+    }
+}
+
+impl Db {
+    /// A file name to suggest for a document: `referat-2026-12-08-temamoede.pdf`.
+    pub fn document_file_name(&self, meeting_id: Id, kind: DocKind, format: Format) -> Result<String> {
+        let m = self.get_meeting(meeting_id)?.meeting;
+        let what = match (kind, format) {
+            (_, Format::Ics) => "moede",
+            (DocKind::Minutes, _) => "referat",
+            (DocKind::Agenda, _) => "dagsorden",
+        };
+        let slug: String = m
+            .title
+            .to_lowercase()
+            .replace('æ', "ae")
+            .replace('ø', "oe")
+            .replace('å', "aa")
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("-");
+        Ok(format!("{what}-{}-{slug}.{}", &m.starts_at[..10], format.extension()))
+    }
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Pdf,
+    Pdfa,
+    Docx,
+    Html,
+    Md,
+    Ics,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "pdf" => Some(Format::Pdf),
+            "pdfa" => Some(Format::Pdfa),
+            "docx" => Some(Format::Docx),
+            "html" => Some(Format::Html),
+            "md" | "markdown" => Some(Format::Md),
+            "ics" => Some(Format::Ics),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf | Format::Pdfa => "pdf",
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Md => "md",
+            Format::Ics => "ics",
+        }
+    }
+}
+
+impl Db {
+    /// Render a meeting's document in `format`.
+    pub fn export(
+        &self,
+        meeting_id: Id,
+        kind: DocKind,
+        format: Format,
+        audience: Audience,
+        lang: Lang,
+    ) -> Result<Vec<u8>> {
+        let model = self.document_model(meeting_id, kind, audience, lang)?;
+        match format {
+            Format::Md => Ok(markdown(&model).into_bytes()),
+            Format::Html => Ok(html(&model).into_bytes()),
+            Format::Docx => docx::render(&model),
+            Format::Ics => {
+                let m = self.get_meeting(meeting_id)?;
+                let entry = self.ics_entry(&m.meeting, &m.committee, lang)?;
+                Ok(ics::render(&self.workspace_id()?, &m.committee.name, &[entry]).into_bytes())
+            }
+            Format::Pdf | Format::Pdfa => pdf::Typesetter::new().pdf(&model, format == Format::Pdfa),
+        }
+    }
+}

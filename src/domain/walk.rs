@@ -1,0 +1,436 @@
+//! The types of the guided temamøde ("the walk"): question sets, the walk plan of an agenda
+//! item, attendance, continuum positions and their results, notes and questions to the
+//! administration.
+//!
+//! They live with the other domain types because they cross the same boundaries: SQLite rows,
+//! the frozen JSON copies of question sets, and the UI's generated TypeScript. The
+//! statistics of a continuum are computed here, as a pure function, so the numbers a committee
+//! sees can be checked by hand against a documented method.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Id, Role};
+use crate::i18n::{Catalog, Lang};
+
+string_enum!(
+    /// What a question set holds: open questions (TESK, DIS, KL's dialogue questions),
+    /// continuum questions answered by a position between two extremes (the six organisation
+    /// questions), or the numbered phases of the five-phase model.
+    QuestionSetKind {
+        Questions = "questions",
+        Continuum = "continuum",
+        Phases = "phases",
+    }
+);
+
+string_enum!(
+    /// Tilstede, fraværende or afbud.
+    Attendance {
+        Present = "present",
+        Absent = "absent",
+        Apologies = "apologies",
+    }
+);
+
+string_enum!(
+    /// Where a follow-up item (a question to the administration) stands.
+    FollowUpStatus {
+        Open = "open",
+        InProgress = "in_progress",
+        Answered = "answered",
+        Closed = "closed",
+    }
+);
+
+/// A text in Danish and English. Danish is required; an empty English text falls back to the
+/// Danish one (an imported set may be Danish only).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct Text {
+    pub da: String,
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang`, or the Danish text when there is no English one.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.en.trim().is_empty() => &self.en,
+            _ => &self.da,
+        }
+    }
+}
+
+/// A versioned question set, as transcribed in `assets/question-sets/*.toml` or imported by a
+/// user. `(id, version)` names one immutable content: a changed text is a new version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct QuestionSet {
+    /// The file format's schema version (1).
+    pub schema: u32,
+    /// Kebab-case, e.g. `tesk`.
+    pub id: String,
+    pub version: u32,
+    pub kind: QuestionSetKind,
+    pub title: Text,
+    /// What the set is for, written for the app.
+    pub help: Option<Text>,
+    /// The source document, as a citation.
+    pub source: Option<String>,
+    /// The seed file the texts are transcribed from (built-in sets).
+    pub source_file: Option<String>,
+    /// A heading to show over the questions, e.g. TESK's "HVAD VIL DU BELYSE?".
+    pub prompt: Option<Text>,
+    pub intro: Option<Text>,
+    pub example: Option<Text>,
+    pub groups: Vec<QuestionGroup>,
+}
+
+/// A group of questions: a TESK perspective, a section of KL's dialogue questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct QuestionGroup {
+    pub id: String,
+    pub title: Text,
+    pub intro: Option<Text>,
+    pub questions: Vec<Question>,
+}
+
+/// One question, continuum question or phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct Question {
+    /// Unique within its set (groups and questions share one id space).
+    pub id: String,
+    pub text: Text,
+    pub subtitle: Option<Text>,
+    /// Yderposition 1 (continuum sets only).
+    pub extreme_left: Option<Text>,
+    /// Yderposition 2 (continuum sets only).
+    pub extreme_right: Option<Text>,
+    pub examples: Vec<Text>,
+    /// The phase number (phase sets only).
+    pub number: Option<u32>,
+    pub description: Option<Text>,
+    pub example: Option<Text>,
+}
+
+impl QuestionSet {
+    pub fn question_count(&self) -> u32 {
+        self.groups.iter().map(|g| g.questions.len() as u32).sum()
+    }
+}
+
+/// One line of the list of question sets to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct QuestionSetSummary {
+    pub id: String,
+    pub version: u32,
+    pub title: Text,
+    pub kind: QuestionSetKind,
+    pub question_count: u32,
+    /// Shipped with the app (and checked against its source), not imported.
+    pub built_in: bool,
+    /// UTC, for imported sets.
+    pub imported_at: Option<String>,
+}
+
+// ---- the walk plan ------------------------------------------------------------------------
+
+/// What an agenda item's walk goes through: the case under discussion and, in order, the
+/// parts taken from question sets.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct WalkPlan {
+    /// The technology the case is about, e.g. "Algoritme, der forudsiger faldrisiko".
+    #[serde(default)]
+    pub case_technology: String,
+    /// The problem it is meant to solve, for whom.
+    #[serde(default)]
+    pub case_problem: String,
+    #[serde(default)]
+    pub parts: Vec<WalkPlanPart>,
+}
+
+/// A part of a walk plan: questions from one version of one set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct WalkPlanPart {
+    pub set_id: String,
+    pub set_version: u32,
+    /// Ids of groups (meaning all their questions, in the set's order) and of single
+    /// questions, in the order they are to be walked. Empty: the whole set in its order.
+    #[serde(default)]
+    pub selection: Vec<String>,
+}
+
+/// One step of a walk: one question, with its text as frozen for this meeting and the data
+/// the UI needs to say where the committee is ("Strategi · spørgsmål 3 af 5").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct WalkStep {
+    /// 0-based position in the walk; the `step` argument of the walk's writes.
+    pub index: u32,
+    pub set_id: String,
+    pub set_version: u32,
+    pub set_title: Text,
+    pub set_kind: QuestionSetKind,
+    pub group_id: String,
+    pub group_title: Text,
+    /// The question as frozen in the meeting's copy of the set.
+    pub question: Question,
+    /// 1-based number of this question among the walk's questions from the same group.
+    pub question_number: u32,
+    /// How many of the walk's questions come from the same group.
+    pub question_count: u32,
+    /// A continuum question: participants take positions on it.
+    pub is_continuum: bool,
+    /// The positions on this question are shown to the room.
+    pub revealed: bool,
+}
+
+impl WalkStep {
+    /// "Strategi · spørgsmål 3 af 5" in `lang`.
+    pub fn where_label(&self, cat: &Catalog, lang: Lang) -> String {
+        cat.format(
+            "walk-where",
+            &[
+                ("group", self.group_title.get(lang).to_owned()),
+                ("number", self.question_number.to_string()),
+                ("count", self.question_count.to_string()),
+            ],
+        )
+    }
+}
+
+/// An agenda item's walk: its plan, expanded into steps with frozen texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct Walk {
+    pub agenda_item_id: Id,
+    pub meeting_id: Id,
+    pub case_technology: String,
+    pub case_problem: String,
+    pub steps: Vec<WalkStep>,
+    /// The plan as it would be given to `set_walk_plan` (for editing it).
+    pub plan: WalkPlan,
+    /// The step the meeting is at, when the meeting is at this item.
+    pub current_step: Option<u32>,
+    /// The meeting's minutes are approved: nothing can change.
+    pub locked: bool,
+}
+
+/// Where a meeting's walk is, and how its positions are shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct WalkState {
+    pub meeting_id: Id,
+    pub current_item_id: Option<Id>,
+    /// Clamped to the current item's steps; `None` when it has none.
+    pub current_step: Option<u32>,
+    /// Show names with positions (true) or anonymous values (false, the default).
+    pub positions_named: bool,
+}
+
+// ---- attendance ---------------------------------------------------------------------------
+
+/// A person's attendance at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct AttendanceEntry {
+    pub person_id: Id,
+    pub name: String,
+    pub party: Option<String>,
+    /// The role in the meeting's committee; `None` for someone who has since left it.
+    pub role: Option<Role>,
+    pub attendance: Attendance,
+    /// True when recorded; false when it is the default (a member is present unless
+    /// recorded otherwise).
+    pub recorded: bool,
+}
+
+/// Someone at the meeting who is not a member of the committee: an expert, a citizen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct MeetingGuest {
+    pub id: Id,
+    pub meeting_id: Id,
+    pub name: String,
+    /// Organisation or capacity, e.g. "Center for Sundhed og Omsorg".
+    pub affiliation: String,
+}
+
+/// Who is at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct MeetingAttendance {
+    pub meeting_id: Id,
+    /// Members by role and name, then former members with recorded attendance.
+    pub people: Vec<AttendanceEntry>,
+    pub guests: Vec<MeetingGuest>,
+}
+
+// ---- positions ----------------------------------------------------------------------------
+
+/// A participant's answer to a continuum question: a position from 0 (extreme left) to 100
+/// (extreme right), or no position, with a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionInput {
+    Value(u8),
+    Skipped { reason: String },
+}
+
+/// A position as shown after it is revealed. Person and name are given only when the meeting
+/// shows positions named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct RevealedPosition {
+    pub value: u8,
+    pub person_id: Option<Id>,
+    pub name: Option<String>,
+}
+
+/// A participant who took no position, with the reason given (may be empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct SkippedPosition {
+    pub reason: String,
+    pub person_id: Option<Id>,
+    pub name: Option<String>,
+}
+
+/// Median and spread of a continuum's values.
+///
+/// Quartiles use linear interpolation between order statistics (Hyndman & Fan type 7, the
+/// method of R's default `quantile`, NumPy's default and Excel's `KVARTIL.MEDTAG` /
+/// `QUARTILE.INC`): for sorted values x₀ … xₙ₋₁ the p-quantile is at h = (n − 1)·p, between
+/// x⌊h⌋ and x⌈h⌉.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct ContinuumStatistics {
+    pub count: u32,
+    pub median: f64,
+    pub min: u8,
+    pub max: u8,
+    /// Lower quartile.
+    pub q1: f64,
+    /// Upper quartile.
+    pub q3: f64,
+    /// Interquartile range, `q3 - q1`.
+    pub iqr: f64,
+}
+
+impl ContinuumStatistics {
+    /// The statistics of `values`, or `None` when there are none.
+    pub fn of(values: &[u8]) -> Option<ContinuumStatistics> {
+        if values.is_empty() {
+            return None;
+        }
+        let mut v: Vec<u8> = values.to_vec();
+        v.sort_unstable();
+        let q = |p: f64| {
+            let h = (v.len() - 1) as f64 * p;
+            let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
+            f64::from(v[lo]) + (h - lo as f64) * (f64::from(v[hi]) - f64::from(v[lo]))
+        };
+        let (q1, q3) = (q(0.25), q(0.75));
+        Some(ContinuumStatistics {
+            count: v.len() as u32,
+            median: q(0.5),
+            min: v[0],
+            max: v[v.len() - 1],
+            q1,
+            q3,
+            iqr: q3 - q1,
+        })
+    }
+}
+
+/// The positions on one continuum question.
+///
+/// Until the positions are revealed the result says only how many have answered: no value,
+/// reason or name leaves the core, so a screen shared with the room cannot show them early.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct ContinuumResult {
+    pub agenda_item_id: Id,
+    pub step: u32,
+    pub question_id: String,
+    pub revealed: bool,
+    /// Whether names are shown with the values (the meeting's setting).
+    pub named: bool,
+    /// Present participants who can take a position.
+    pub participant_count: u32,
+    /// How many have answered, with a value or by skipping.
+    pub answered_count: u32,
+    /// Revealed only: the values, lowest first (named: by value, then name).
+    pub values: Vec<RevealedPosition>,
+    /// Revealed only.
+    pub skipped: Vec<SkippedPosition>,
+    /// Revealed only, and only when there is at least one value.
+    pub statistics: Option<ContinuumStatistics>,
+}
+
+// ---- notes and questions to the administration -------------------------------------------
+
+/// A question to the administration (spørgsmål til forvaltningen), raised at a walk step. It
+/// is a follow-up item (opfølgning): the fields after `asked_by_name` are for following it
+/// up — who owns it, by when, its status and the administration's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct FollowUp {
+    pub id: Id,
+    pub meeting_id: Id,
+    pub agenda_item_id: Option<Id>,
+    /// The step it was raised at, as the walk is now.
+    pub step: Option<u32>,
+    pub set_id: Option<String>,
+    pub question_id: Option<String>,
+    pub text: String,
+    pub asked_by: Option<Id>,
+    pub asked_by_name: Option<String>,
+    pub owner: String,
+    /// `YYYY-MM-DD`.
+    pub due_date: Option<String>,
+    pub status: FollowUpStatus,
+    pub answer: String,
+    /// UTC.
+    pub created_at: String,
+}
+
+/// One step of a walk with what came of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct StepSummary {
+    pub step: WalkStep,
+    /// The secretary's note; empty when none.
+    pub note: String,
+    pub questions_to_administration: Vec<FollowUp>,
+    /// For continuum questions; hidden positions give counts only.
+    pub result: Option<ContinuumResult>,
+}
+
+/// Everything an agenda item's walk produced, for the minutes and the follow-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct WalkSummary {
+    pub agenda_item_id: Id,
+    pub meeting_id: Id,
+    pub case_technology: String,
+    pub case_problem: String,
+    pub steps: Vec<StepSummary>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quartiles_interpolate_linearly() {
+        let s = ContinuumStatistics::of(&[40, 10, 30, 20]).unwrap();
+        assert_eq!((s.median, s.q1, s.q3, s.iqr, s.min, s.max), (25.0, 17.5, 32.5, 15.0, 10, 40));
+        let s = ContinuumStatistics::of(&[100, 0, 50, 20, 80]).unwrap();
+        assert_eq!((s.median, s.q1, s.q3, s.iqr), (50.0, 20.0, 80.0, 60.0));
+        let s = ContinuumStatistics::of(&[42]).unwrap();
+        assert_eq!((s.median, s.q1, s.q3, s.iqr, s.count), (42.0, 42.0, 42.0, 0.0, 1));
+        assert!(ContinuumStatistics::of(&[]).is_none());
+    }
+
+    #[test]
+    fn english_falls_back_to_danish() {
+        let t = Text { da: "Strategi".into(), en: String::new() };
+        assert_eq!(t.get(Lang::En), "Strategi");
+        let t = Text { da: "Strategi".into(), en: "Strategy".into() };
+        assert_eq!(t.get(Lang::En), "Strategy");
+        assert_eq!(t.get(Lang::Da), "Strategi");
+    }
+
+    #[test]
+    fn label_keys() {
+        assert_eq!(Attendance::Apologies.label_key(), "attendance-apologies");
+        assert_eq!(FollowUpStatus::InProgress.label_key(), "follow-up-status-in-progress");
+        assert_eq!(QuestionSetKind::Continuum.label_key(), "question-set-kind-continuum");
+    }
+}

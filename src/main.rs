@@ -1,0 +1,337 @@
+//! `pejling`: the command line for secretaries' scripting and for tests. It opens the same
+//! database as the app (see [`pejling::paths`]) and prints human text in Danish (or English
+//! with `--lang en`), or JSON with `--json`.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use pejling::i18n::Catalog;
+use pejling::{paths, Db, Id, Lang};
+
+#[derive(Parser)]
+#[command(name = "pejling", version, about = "Pejling: temamøder om digitalisering for kommunale udvalg")]
+struct Cli {
+    /// The database file (default: the app's data directory).
+    #[arg(long, global = true, env = paths::DB_ENV, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Language of messages: da or en.
+    #[arg(long, global = true, env = "PEJLING_LANG", default_value = "da", value_parser = parse_lang)]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?} (use da or en)"))
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the demo workspace (an invented task committee with a prepared temamøde).
+    Demo,
+    /// List committees.
+    Committees {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List meetings, of one committee or all.
+    Meetings {
+        #[arg(long, value_name = "ID")]
+        committee: Option<Id>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a meeting with its agenda.
+    ShowMeeting {
+        id: Id,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a meeting's referat or dagsorden (pdf, pdfa, docx, html, md) or its calendar
+    /// entry (ics). Closed items are left out unless --internal.
+    Export {
+        meeting: Id,
+        /// referat or dagsorden.
+        #[arg(long, default_value = "referat")]
+        what: String,
+        /// pdf, pdfa, docx, html, md or ics.
+        #[arg(long)]
+        format: String,
+        /// Include closed (Lukket) items: for the committee's own use, never for publication.
+        #[arg(long)]
+        internal: bool,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Write a committee's meetings (of one year, or all) as one ICS calendar.
+    Calendar {
+        committee: Id,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Check that approved minutes are unchanged since approval (SHA-256 fingerprint).
+    /// Exits with 1 when they have changed or are not approved.
+    Verify {
+        meeting: Id,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who changed what and when in a meeting.
+    Audit {
+        meeting: Id,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a backup of the database (SQLite's online backup API).
+    Backup {
+        /// Where to write it (default: the database's backups/ directory).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// List the automatic backups, newest first.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the database with a backup. The current database is backed up first; a file
+    /// that is not a Pejling database is refused and nothing changes.
+    Restore {
+        /// The backup file.
+        from: PathBuf,
+    },
+    /// Print the database path and schema version.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let cat = Catalog::new(cli.lang);
+    let mut out = String::new();
+    let result = run(&cli, &cat, &mut out);
+    // Print what was produced even on error; a closed pipe (`| head`) is not an error.
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", cat.format("cli-error", &[("message", e.localized(cli.lang))]));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(out: &mut String, value: &T) -> pejling::Result<()> {
+    let text = serde_json::to_string_pretty(value).expect("domain types serialise");
+    let _ = writeln!(out, "{text}");
+    Ok(())
+}
+
+fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
+    let path = cli.db.clone().unwrap_or_else(paths::default_db_path);
+    if let Command::Restore { from } = &cli.command {
+        // Restoring needs the database closed, and must work when it does not open at all.
+        let saved = pejling::backup::restore(from, &path)?;
+        if let Some(saved) = saved {
+            let _ = writeln!(out, "{}", cat.format("cli-restore-saved", &[("path", saved.display().to_string())]));
+        }
+        let _ = writeln!(out, "{}", cat.format("cli-restored", &[("from", from.display().to_string())]));
+        return Ok(());
+    }
+    let mut db = Db::open(&path)?;
+    let label = |key: String| cat.format(&key, &[]);
+    match &cli.command {
+        Command::Demo => {
+            let c = pejling::demo::create(&mut db)?;
+            let _ = writeln!(
+                out,
+                "{}",
+                cat.format("cli-demo-created", &[("name", c.name.clone()), ("id", c.id.to_string())])
+            );
+        }
+        Command::Committees { json: true } => json(out, &db.list_committees()?)?,
+        Command::Committees { json: false } => {
+            let list = db.list_committees()?;
+            if list.is_empty() {
+                let _ = writeln!(out, "{}", cat.format("cli-no-committees", &[]));
+            }
+            for c in list {
+                let _ = writeln!(
+                    out,
+                    "{:>4}  {}  ({}; {}, {})",
+                    c.id,
+                    c.name,
+                    label(c.kind.label_key()),
+                    cat.format("cli-members", &[("count", c.member_count.to_string())]),
+                    cat.format("cli-meetings", &[("count", c.meeting_count.to_string())]),
+                );
+            }
+        }
+        Command::Meetings { committee, json: true } => json(out, &db.list_meetings(*committee)?)?,
+        Command::Meetings { committee, json: false } => {
+            if let Some(id) = committee {
+                db.get_committee(*id)?; // a clear "not found" rather than an empty list
+            }
+            let list = db.list_meetings(*committee)?;
+            if list.is_empty() {
+                let _ = writeln!(out, "{}", cat.format("cli-no-meetings", &[]));
+            }
+            for m in list {
+                let _ = writeln!(
+                    out,
+                    "{:>4}  {}  {}  ({}, {}; {})",
+                    m.id,
+                    cat.date_time(&m.starts_at),
+                    m.title,
+                    label(m.kind.label_key()),
+                    label(m.status.label_key()),
+                    cat.format("cli-items", &[("count", m.item_count.to_string())]),
+                );
+            }
+        }
+        Command::ShowMeeting { id, json: true } => json(out, &db.get_meeting(*id)?)?,
+        Command::ShowMeeting { id, json: false } => {
+            let d = db.get_meeting(*id)?;
+            let m = &d.meeting;
+            let _ = writeln!(out, "{}", d.committee.name);
+            let _ = writeln!(out, "{}", m.title);
+            let _ = writeln!(out, "{}: {}", label("field-meeting-time".into()), cat.date_time(&m.starts_at));
+            let _ = writeln!(out, "{}: {}", label("field-planned-end".into()), cat.date_time(&m.ends_at));
+            let _ = writeln!(out, "{}: {}", label("field-meeting-place".into()), m.place);
+            let _ = writeln!(out, "{} · {}", label(m.kind.label_key()), label(m.status.label_key()));
+            let _ = writeln!(out);
+            let _ = writeln!(out, "{}", label("cli-agenda".into()));
+            for item in &d.items {
+                let _ = writeln!(out);
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    cat.format(
+                        "cli-item-heading",
+                        &[
+                            ("number", item.number.to_string()),
+                            ("openness", label(item.openness.label_key())),
+                            ("title", item.title.clone()),
+                        ],
+                    )
+                );
+                for (key, text) in [
+                    ("field-case-id", &item.case_id),
+                    ("field-summary", &item.summary),
+                    ("field-background", &item.background),
+                    ("field-recommendation", &item.recommendation),
+                    ("field-previous-decisions", &item.previous_decisions),
+                    ("field-decision", &item.decision),
+                ] {
+                    if !text.trim().is_empty() {
+                        let _ = writeln!(out, "  {}:", label(key.into()));
+                        for line in text.lines() {
+                            let _ = writeln!(out, "    {line}");
+                        }
+                    }
+                }
+            }
+        }
+        Command::Backup { out: dest } => {
+            let written = match dest {
+                Some(d) => {
+                    db.backup_to(d)?;
+                    d.clone()
+                }
+                None => db.auto_backup(pejling::backup::Reason::Manual)?.expect("a file database"),
+            };
+            let _ = writeln!(out, "{}", cat.format("cli-backup-written", &[("path", written.display().to_string())]));
+        }
+        Command::Backups { json: want_json } => {
+            let list = pejling::backup::list(&pejling::backup::dir_for(&path))?;
+            if *want_json {
+                json(out, &list)?;
+            } else {
+                for b in list {
+                    let _ = writeln!(out, "{}  {:>10}  {}  {}", b.taken_at, b.bytes, b.reason, b.path);
+                }
+            }
+        }
+        Command::Export { meeting, what, format, internal, out: dest } => {
+            use pejling::documents::{Audience, DocKind, Format};
+            let kind = DocKind::parse(what).ok_or_else(|| {
+                pejling::Error::Validation(pejling::error::Message::new("error-unknown-document").arg("what", what))
+            })?;
+            let format = Format::parse(format).ok_or_else(|| {
+                pejling::Error::Validation(pejling::error::Message::new("error-unknown-format").arg("format", format))
+            })?;
+            let audience = if *internal { Audience::Internal } else { Audience::Public };
+            let bytes = db.export(*meeting, kind, format, audience, cli.lang)?;
+            std::fs::write(dest, &bytes)?;
+            let _ = writeln!(
+                out,
+                "{}",
+                cat.format("cli-exported", &[("path", dest.display().to_string()), ("bytes", bytes.len().to_string())])
+            );
+        }
+        Command::Calendar { committee, year, out: dest } => {
+            let text = db.committee_calendar(*committee, *year, cli.lang)?;
+            std::fs::write(dest, &text)?;
+            let _ = writeln!(
+                out,
+                "{}",
+                cat.format("cli-exported", &[("path", dest.display().to_string()), ("bytes", text.len().to_string())])
+            );
+        }
+        Command::Verify { meeting, json: want_json } => {
+            let r = db.verify_minutes(*meeting)?;
+            if *want_json {
+                json(out, &r)?;
+            } else {
+                let key = match (r.approved, r.unchanged) {
+                    (false, _) => "cli-verify-not-approved",
+                    (true, true) => "cli-verify-unchanged",
+                    (true, false) => "cli-verify-changed",
+                };
+                let _ = writeln!(out, "{}", cat.format(key, &[]));
+                if let Some(a) = &r.approved_fingerprint {
+                    let _ = writeln!(out, "  {}", cat.format("cli-fingerprint-approved", &[("value", a.clone())]));
+                }
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    cat.format("cli-fingerprint-now", &[("value", r.current_fingerprint.clone())])
+                );
+            }
+            if !r.unchanged {
+                return Err(pejling::Error::Validation(pejling::error::Message::new(if r.approved {
+                    "cli-verify-failed"
+                } else {
+                    "cli-verify-not-approved-short"
+                })));
+            }
+        }
+        Command::Audit { meeting, json: want_json } => {
+            let log = db.audit_log(*meeting)?;
+            if *want_json {
+                json(out, &log)?;
+            } else {
+                for e in log {
+                    let _ = writeln!(
+                        out,
+                        "{}  {}  {} {} {}  {}",
+                        e.at, e.actor, e.action, e.entity, e.entity_id, e.changes
+                    );
+                }
+            }
+        }
+        Command::Restore { .. } => unreachable!("handled before opening"),
+        Command::Status { json: true } => json(out, &db.workspace_status()?)?,
+        Command::Status { json: false } => {
+            let s = db.workspace_status()?;
+            let _ = writeln!(out, "{}", cat.format("cli-database", &[("path", s.db_path)]));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,291 @@
+//! Approving, locking and amending minutes, and the audit log.
+//!
+//! A referat is a legal record. When the first approver signs, the meeting's status becomes
+//! `minutes_approved`, every further edit is refused (see `meetings::get_unlocked`), and the
+//! SHA-256 of the minutes' canonical content is stored with the approval. `verify` recomputes
+//! it, so a change made behind the app's back — a row edited with another tool — is detected.
+//! A correction after approval is an amendment: recorded with who, when and why, shown with the
+//! minutes, and never a silent edit. Approvals, amendments and the audit log are append-only,
+//! enforced by triggers in the schema.
+
+use rusqlite::{params, Connection, Row};
+use serde::Serialize;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::domain::*;
+use crate::error::{Error, Message, Result};
+use crate::store::{now_utc, Db};
+use crate::validate;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct Approval {
+    pub id: Id,
+    pub meeting_id: Id,
+    pub person_id: Option<Id>,
+    pub name: String,
+    pub role: Role,
+    /// UTC, RFC 3339.
+    pub approved_at: String,
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct Amendment {
+    pub id: Id,
+    pub meeting_id: Id,
+    pub agenda_item_id: Option<Id>,
+    pub field: String,
+    pub old_text: String,
+    pub new_text: String,
+    pub reason: String,
+    pub made_by: String,
+    pub made_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct VerifyReport {
+    pub meeting_id: Id,
+    pub approved: bool,
+    /// The fingerprint stored at approval.
+    pub approved_fingerprint: Option<String>,
+    /// The fingerprint of the content as it is now.
+    pub current_fingerprint: String,
+    /// True when approved and nothing has changed since.
+    pub unchanged: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct AuditEntry {
+    pub id: Id,
+    pub at: String,
+    pub actor: String,
+    pub entity: String,
+    pub entity_id: Id,
+    pub action: String,
+    /// JSON object of the changed fields with their new values.
+    pub changes: String,
+}
+
+fn approval_row(r: &Row<'_>) -> rusqlite::Result<Approval> {
+    Ok(Approval {
+        id: r.get(0)?,
+        meeting_id: r.get(1)?,
+        person_id: r.get(2)?,
+        name: r.get(3)?,
+        role: r.get(4)?,
+        approved_at: r.get(5)?,
+        fingerprint: r.get(6)?,
+    })
+}
+
+fn approvals(conn: &Connection, meeting_id: Id) -> Result<Vec<Approval>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, meeting_id, person_id, name, role, approved_at, fingerprint
+         FROM minutes_approval WHERE meeting_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([meeting_id], approval_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Db {
+    /// The canonical content of a meeting's minutes: everything a referat states, nothing
+    /// that changes by itself (status, timestamps). Keys are sorted, so the JSON text is
+    /// stable across versions of serde_json.
+    pub fn minutes_content(&self, meeting_id: Id) -> Result<serde_json::Value> {
+        let d = self.get_meeting(meeting_id)?;
+        let items: Vec<_> = d
+            .items
+            .iter()
+            .map(|i| {
+                json!({
+                    "number": i.number, "title": i.title, "openness": i.openness, "case_id": i.case_id,
+                    "summary": i.summary, "background": i.background, "recommendation": i.recommendation,
+                    "previous_decisions": i.previous_decisions, "decision": i.decision,
+                })
+            })
+            .collect();
+        Ok(json!({
+            "format": 1,
+            "committee": d.committee.name,
+            "meeting": {
+                "title": d.meeting.title, "kind": d.meeting.kind, "starts_at": d.meeting.starts_at,
+                "ends_at": d.meeting.ends_at, "place": d.meeting.place,
+            },
+            "items": items,
+        }))
+    }
+
+    /// SHA-256 (hex) of [`Db::minutes_content`].
+    pub fn minutes_fingerprint(&self, meeting_id: Id) -> Result<String> {
+        let content = self.minutes_content(meeting_id)?;
+        Ok(sha256_hex(content.to_string().as_bytes()))
+    }
+
+    pub fn list_approvals(&self, meeting_id: Id) -> Result<Vec<Approval>> {
+        approvals(self.connection(), meeting_id)
+    }
+
+    /// Record `person_id`'s approval of a closed meeting's minutes. The first approval locks
+    /// the minutes; later approvals (other members) must approve the same content.
+    pub fn approve_minutes(&mut self, meeting_id: Id, person_id: Id) -> Result<Approval> {
+        let fingerprint = self.minutes_fingerprint(meeting_id)?;
+        self.write(|tx| {
+            let m = crate::store::meeting(tx, meeting_id)?;
+            if !matches!(m.status, MeetingStatus::Closed | MeetingStatus::MinutesApproved) {
+                return Err(Error::Validation(Message::new("error-approve-not-closed").field("status")));
+            }
+            let member = tx
+                .query_row(
+                    "SELECT p.name, m.role FROM membership m JOIN person p ON p.id = m.person_id
+                     WHERE m.committee_id = ?1 AND m.person_id = ?2",
+                    [m.committee_id, person_id],
+                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, Role>(1)?)),
+                )
+                .map_err(|e| match e {
+                    rusqlite::Error::QueryReturnedNoRows => {
+                        Error::Validation(Message::new("error-approver-not-member").field("person_id"))
+                    }
+                    e => e.into(),
+                })?;
+            if matches!(member.1, Role::Secretary | Role::Official) {
+                return Err(Error::Validation(Message::new("error-approver-not-member").field("person_id")));
+            }
+            let earlier = approvals(tx, meeting_id)?;
+            if earlier.iter().any(|a| a.person_id == Some(person_id)) {
+                return Err(Error::Conflict(Message::new("error-already-approved").arg("name", &member.0)));
+            }
+            if let Some(first) = earlier.first() {
+                if first.fingerprint != fingerprint {
+                    return Err(Error::Conflict(Message::new("error-minutes-changed-since-approval")));
+                }
+            }
+            tx.execute(
+                "INSERT INTO minutes_approval (meeting_id, person_id, name, role, approved_at, fingerprint)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![meeting_id, person_id, member.0, member.1, now_utc(), fingerprint],
+            )?;
+            if m.status != MeetingStatus::MinutesApproved {
+                // Write down the default attendance, so later membership changes leave the
+                // approved minutes' attendance alone.
+                crate::store::record_default_attendance(tx, meeting_id, m.committee_id)?;
+                tx.execute(
+                    "UPDATE meeting SET status = 'minutes_approved', updated_at = ?2 WHERE id = ?1",
+                    params![meeting_id, now_utc()],
+                )?;
+            }
+            Ok(approvals(tx, meeting_id)?.pop().expect("just inserted"))
+        })
+    }
+
+    /// Recompute the fingerprint and compare it with the one stored at approval.
+    pub fn verify_minutes(&self, meeting_id: Id) -> Result<VerifyReport> {
+        let current = self.minutes_fingerprint(meeting_id)?;
+        let first = self.list_approvals(meeting_id)?.into_iter().next();
+        Ok(VerifyReport {
+            meeting_id,
+            approved: first.is_some(),
+            unchanged: first.as_ref().is_some_and(|a| a.fingerprint == current),
+            approved_fingerprint: first.map(|a| a.fingerprint),
+            current_fingerprint: current,
+        })
+    }
+
+    /// Record a correction to approved minutes. The approved text is not changed; the
+    /// amendment is shown with the minutes.
+    pub fn amend_minutes(
+        &mut self,
+        meeting_id: Id,
+        agenda_item_id: Option<Id>,
+        field: &str,
+        new_text: &str,
+        reason: &str,
+    ) -> Result<Amendment> {
+        const FIELDS: &[&str] =
+            &["title", "case_id", "summary", "background", "recommendation", "previous_decisions", "decision"];
+        let Some(field) = FIELDS.iter().find(|f| **f == field).copied() else {
+            return Err(Error::Validation(Message::new("error-amend-field").field("field").arg("field", field)));
+        };
+        let new_text = validate::text(new_text, "new_text")?;
+        let reason = validate::required(reason, "reason", validate::MAX_TITLE)
+            .map_err(|_| Error::Validation(Message::new("error-amend-reason").field("reason")))?;
+        let actor = self.actor();
+        self.write(|tx| {
+            let m = crate::store::meeting(tx, meeting_id)?;
+            if m.status != MeetingStatus::MinutesApproved {
+                return Err(Error::Validation(Message::new("error-amend-not-approved")));
+            }
+            let old_text = match agenda_item_id {
+                Some(item) => {
+                    let sql = format!("SELECT {field} FROM agenda_item WHERE id = ?1 AND meeting_id = ?2");
+                    tx.query_row(&sql, [item, meeting_id], |r| r.get::<_, String>(0)).map_err(|e| match e {
+                        rusqlite::Error::QueryReturnedNoRows => Error::NotFound { entity: "agenda_item", id: item },
+                        e => e.into(),
+                    })?
+                }
+                None => String::new(),
+            };
+            tx.execute(
+                "INSERT INTO minutes_amendment (meeting_id, agenda_item_id, field, old_text, new_text, reason, made_by, made_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![meeting_id, agenda_item_id, field, old_text, new_text, reason, actor, now_utc()],
+            )?;
+            let id = tx.last_insert_rowid();
+            Ok(tx.query_row(
+                "SELECT id, meeting_id, agenda_item_id, field, old_text, new_text, reason, made_by, made_at
+                 FROM minutes_amendment WHERE id = ?1",
+                [id],
+                amendment_row,
+            )?)
+        })
+    }
+
+    pub fn list_amendments(&self, meeting_id: Id) -> Result<Vec<Amendment>> {
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT id, meeting_id, agenda_item_id, field, old_text, new_text, reason, made_by, made_at
+             FROM minutes_amendment WHERE meeting_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([meeting_id], amendment_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Who changed what and when in a meeting, oldest first.
+    pub fn audit_log(&self, meeting_id: Id) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT id, at, actor, entity, entity_id, action, changes FROM audit_log WHERE meeting_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([meeting_id], |r| {
+                Ok(AuditEntry {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    actor: r.get(2)?,
+                    entity: r.get(3)?,
+                    entity_id: r.get(4)?,
+                    action: r.get(5)?,
+                    changes: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+fn amendment_row(r: &Row<'_>) -> rusqlite::Result<Amendment> {
+    Ok(Amendment {
+        id: r.get(0)?,
+        meeting_id: r.get(1)?,
+        agenda_item_id: r.get(2)?,
+        field: r.get(3)?,
+        old_text: r.get(4)?,
+        new_text: r.get(5)?,
+        reason: r.get(6)?,
+        made_by: r.get(7)?,
+        made_at: r.get(8)?,
+    })
+}

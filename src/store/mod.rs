@@ -1,0 +1,236 @@
+//! The SQLite store.
+//!
+//! Minutes are legal records, so the connection is opened for durability first: WAL with
+//! `synchronous=FULL` (a committed edit survives power loss), foreign keys on, and a busy
+//! timeout so a second reader never fails at once. Every write is one transaction: a failed
+//! edit leaves nothing half-written. The schema is versioned by `user_version` through
+//! rusqlite_migration; a database written by a newer Pejling is refused before anything
+//! touches it, and a file that is not a Pejling database is never migrated into one.
+
+mod agenda;
+mod committees;
+mod meetings;
+mod members;
+mod question_sets;
+mod walk;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite_migration::{Migrations, M};
+
+use crate::domain::WorkspaceStatus;
+use crate::error::{Error, Result};
+
+/// `PRAGMA application_id` of a Pejling database: "PEJL" in ASCII.
+pub const APPLICATION_ID: i32 = 0x5045_4A4C;
+
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_initial.sql")),
+    M::up(include_str!("migrations/0002_minutes.sql")),
+    M::up(include_str!("migrations/0003_walk.sql")),
+];
+
+/// The migrations, in order. Index + 1 is the schema version they produce.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATION_LIST)
+}
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATION_LIST.len() as i64
+}
+
+/// An open Pejling database. One per process and file; not `Sync` — the shell wraps it in a
+/// mutex, the CLI owns it.
+pub struct Db {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// Who is working, recorded by the audit-log triggers through `pejling_actor()`.
+    actor: Arc<Mutex<String>>,
+}
+
+/// The name recorded in the audit log until the app says who is working: the OS user.
+fn default_actor() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "ukendt".into())
+}
+
+impl Db {
+    /// Open (or create) the database at `path`, refuse it if it is not ours or is too new,
+    /// and migrate it to the latest schema.
+    pub fn open(path: &Path) -> Result<Db> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let not_ours = |detail: String| Error::NotAPejlingDatabase { path: path.display().to_string(), detail };
+        if existed {
+            check_is_pejling(&conn).map_err(|e| match e {
+                Error::Storage(s) => not_ours(s.to_string()),
+                other => other,
+            })?;
+        }
+        let mut db = Db { conn, path: Some(path.to_path_buf()), actor: Arc::new(Mutex::new(default_actor())) };
+        db.configure().map_err(|e| match e {
+            Error::Storage(s) => not_ours(s.to_string()),
+            other => other,
+        })?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// A private in-memory database with the full schema (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Db> {
+        let mut db =
+            Db { conn: Connection::open_in_memory()?, path: None, actor: Arc::new(Mutex::new(default_actor())) };
+        db.configure()?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(5))?;
+        let actor = Arc::clone(&self.actor);
+        self.conn.create_scalar_function(
+            "pejling_actor",
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            move |_| Ok(actor.lock().unwrap_or_else(|p| p.into_inner()).clone()),
+        )?;
+        // journal_mode answers with the mode in force; in-memory databases stay "memory".
+        let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        self.conn.execute_batch(
+            "PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;",
+        )?;
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let found: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > schema_version() {
+            return Err(Error::DatabaseTooNew { found, supported: schema_version() });
+        }
+        if found > 0 && found < schema_version() {
+            if let Some(path) = self.path.clone() {
+                crate::backup::auto_backup_conn(&self.conn, &path, crate::backup::Reason::BeforeMigration)?;
+            }
+        }
+        migrations().to_latest(&mut self.conn)?;
+        let app_id: i32 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if app_id != APPLICATION_ID {
+            self.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        Ok(())
+    }
+
+    /// Set who is working; the audit log records this name with every change.
+    pub fn set_actor(&self, name: &str) {
+        let name = name.trim();
+        if !name.is_empty() {
+            *self.actor.lock().unwrap_or_else(|p| p.into_inner()) = name.to_owned();
+        }
+    }
+
+    /// Who is working, as the audit log records it.
+    pub fn actor(&self) -> String {
+        self.actor.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Where the database lives, or `None` for an in-memory one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The raw connection, for tests and benchmarks that measure against the floor.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn workspace_status(&self) -> Result<WorkspaceStatus> {
+        let committees: i64 = self.conn.query_row("SELECT count(*) FROM committee", [], |r| r.get(0))?;
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(WorkspaceStatus {
+            db_path: self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| ":memory:".into()),
+            is_empty: committees == 0,
+            schema_version: version as u32,
+        })
+    }
+
+    /// Run `f` in one transaction: all of it is written, or none of it.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// An existing file must be a SQLite database that is either empty of tables or carries our
+/// application id. Anything else (another program's database, random bytes) is refused.
+fn check_is_pejling(conn: &Connection) -> Result<()> {
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| r.get(0))?;
+    if app_id == APPLICATION_ID || tables == 0 {
+        return Ok(());
+    }
+    Err(Error::Storage(rusqlite::Error::InvalidParameterName(format!(
+        "application_id {app_id:#x} with {tables} tables"
+    ))))
+}
+
+pub(crate) use meetings::get as meeting;
+pub(crate) use walk::record_default_attendance;
+
+/// `Some(row)` or a typed not-found error.
+pub(crate) fn found<T>(row: Option<T>, entity: &'static str, id: i64) -> Result<T> {
+    row.ok_or(Error::NotFound { entity, id })
+}
+
+pub(crate) trait OptionalRow<T> {
+    fn opt(self) -> Result<Option<T>>;
+}
+
+impl<T> OptionalRow<T> for rusqlite::Result<T> {
+    fn opt(self) -> Result<Option<T>> {
+        Ok(self.optional()?)
+    }
+}
+
+/// Current UTC time in the format the schema uses for `created_at`/`updated_at`.
+pub(crate) fn now_utc() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_validate() {
+        migrations().validate().expect("migrations are valid");
+    }
+
+    #[test]
+    fn pragmas_are_set_on_a_file_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("p.sqlite3")).unwrap();
+        let c = db.connection();
+        let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        let timeout: i64 = c.query_row("PRAGMA busy_timeout", [], |r| r.get(0)).unwrap();
+        let app: i32 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(sync, 2, "FULL");
+        assert_eq!(fk, 1);
+        assert!(timeout >= 1000);
+        assert_eq!(app, APPLICATION_ID);
+    }
+}

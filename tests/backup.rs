@@ -1,0 +1,193 @@
+//! Backups and restore: round trip, refusal of foreign or damaged files, rotation, automatic
+//! backups after a meeting is closed; migration of the released schema fixtures.
+
+use std::path::{Path, PathBuf};
+
+use pejling::backup::{self, Reason};
+use pejling::*;
+
+fn demo_db(dir: &Path) -> (PathBuf, Db) {
+    let path = dir.join("pejling.sqlite3");
+    let mut db = Db::open(&path).unwrap();
+    pejling::demo::create(&mut db).unwrap();
+    (path, db)
+}
+
+fn theme_meeting(db: &Db) -> MeetingDetail {
+    let m = db.list_meetings(None).unwrap().into_iter().find(|m| m.kind == MeetingKind::Theme).unwrap();
+    db.get_meeting(m.id).unwrap()
+}
+
+#[test]
+fn backup_and_restore_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut db) = demo_db(dir.path());
+    let copy = dir.path().join("copy.sqlite3");
+    db.backup_to(&copy).unwrap();
+    backup::verify(&copy).unwrap();
+
+    let before = theme_meeting(&db);
+    let first = before.items[0].id;
+    db.delete_agenda_item(first).unwrap();
+    assert_eq!(theme_meeting(&db).items.len(), before.items.len() - 1);
+    drop(db);
+
+    let saved = backup::restore(&copy, &path).unwrap().expect("the current database is kept");
+    assert!(saved.exists());
+    let db = Db::open(&path).unwrap();
+    assert_eq!(theme_meeting(&db), before, "exactly the backed-up content is back");
+    // The pre-restore state is in the saved file.
+    let prior = Db::open(&saved).unwrap();
+    assert_eq!(theme_meeting(&prior).items.len(), before.items.len() - 1);
+}
+
+#[test]
+fn restore_refuses_what_is_not_a_pejling_database_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let before = theme_meeting(&db);
+    drop(db);
+    let foreign = dir.path().join("foreign.sqlite3");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let garbage = dir.path().join("garbage.sqlite3");
+    std::fs::write(&garbage, vec![0x5a; 4096]).unwrap();
+    let missing = dir.path().join("missing.sqlite3");
+    for bad in [&foreign, &garbage, &missing] {
+        let e = backup::restore(bad, &path).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::NotAPejlingDatabase, "{}: {e}", bad.display());
+    }
+    let truncated = dir.path().join("truncated.sqlite3");
+    let full = std::fs::read(dir.path().join("backups").read_dir().unwrap().next().unwrap().unwrap().path()).unwrap();
+    std::fs::write(&truncated, &full[..full.len() / 2]).unwrap();
+    assert!(backup::restore(&truncated, &path).is_err(), "a truncated backup is refused");
+    assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before);
+}
+
+#[test]
+fn a_newer_backup_is_refused_as_too_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let copy = dir.path().join("future.sqlite3");
+    db.backup_to(&copy).unwrap();
+    drop(db);
+    rusqlite::Connection::open(&copy).unwrap().pragma_update(None, "user_version", 999).unwrap();
+    assert_eq!(backup::restore(&copy, &path).unwrap_err().kind(), ErrorKind::DatabaseTooNew);
+}
+
+#[test]
+fn closing_a_meeting_takes_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, mut db) = demo_db(dir.path());
+    let n = backup::list(&dir.path().join("backups")).unwrap().len();
+    let m = theme_meeting(&db).meeting;
+    for s in [MeetingStatus::AgendaSent, MeetingStatus::InProgress] {
+        db.set_meeting_status(m.id, s).unwrap();
+    }
+    assert_eq!(backup::list(&dir.path().join("backups")).unwrap().len(), n, "no backup before closing");
+    db.set_meeting_status(m.id, MeetingStatus::Closed).unwrap();
+    let list = backup::list(&dir.path().join("backups")).unwrap();
+    assert_eq!(list.len(), n + 1);
+    assert_eq!(list[0].reason, "meeting-closed");
+    let copy = Db::open(Path::new(&list[0].path)).unwrap();
+    assert_eq!(copy.get_meeting(m.id).unwrap().meeting.status, MeetingStatus::Closed);
+}
+
+#[test]
+fn rotation_keeps_the_newest_ten_and_one_per_earlier_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path();
+    let mut names = Vec::new();
+    // 12 backups in November, 3 in October, 2 in September.
+    for d in 1..=12 {
+        names.push(format!("pejling-202611{d:02}T100000000Z-start.sqlite3"));
+    }
+    for d in [5, 15, 25] {
+        names.push(format!("pejling-202610{d:02}T100000000Z-start.sqlite3"));
+    }
+    for d in [1, 2] {
+        names.push(format!("pejling-202609{d:02}T100000000Z-manual.sqlite3"));
+    }
+    for n in &names {
+        std::fs::write(b.join(n), b"x").unwrap();
+    }
+    std::fs::write(b.join("notes.txt"), b"not a backup").unwrap();
+    let removed = backup::rotate(b).unwrap();
+    let mut kept: Vec<String> = backup::list(b).unwrap().iter().map(|f| f.taken_at[..10].to_owned()).collect();
+    kept.sort();
+    assert_eq!(
+        kept,
+        [
+            "2026-09-02",
+            "2026-10-25",
+            "2026-11-03",
+            "2026-11-04",
+            "2026-11-05",
+            "2026-11-06",
+            "2026-11-07",
+            "2026-11-08",
+            "2026-11-09",
+            "2026-11-10",
+            "2026-11-11",
+            "2026-11-12"
+        ]
+    );
+    assert_eq!(removed.len(), names.len() - kept.len());
+    assert!(b.join("notes.txt").exists(), "other files are left alone");
+}
+
+#[test]
+fn a_damaged_database_is_set_aside_with_its_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pejling.sqlite3");
+    std::fs::write(&path, b"beskadiget").unwrap();
+    std::fs::write(format!("{}-wal", path.display()), b"wal").unwrap();
+    let aside = backup::set_aside(&path).unwrap();
+    assert!(!path.exists());
+    assert_eq!(std::fs::read(&aside).unwrap(), b"beskadiget");
+    assert!(PathBuf::from(format!("{}-wal", aside.display())).exists());
+}
+
+#[test]
+fn manual_backups_go_to_the_backups_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let written = db.auto_backup(Reason::Manual).unwrap().unwrap();
+    assert_eq!(written.parent().unwrap(), backup::dir_for(&path));
+    assert_eq!(backup::newest_good(&path).unwrap().unwrap().path, written.display().to_string());
+}
+
+/// Every released schema version has a fixture; each migrates to the latest with its data.
+#[test]
+fn released_schema_fixtures_migrate_to_the_latest() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for version in 1..=pejling::store::schema_version() {
+        let fixture = fixtures.join(format!("schema-{version}.sqlite3"));
+        if version < pejling::store::schema_version() || fixture.exists() {
+            assert!(fixture.exists(), "missing fixture for released schema {version}: {}", fixture.display());
+        } else {
+            continue; // the newest, unreleased schema gets its fixture when it ships
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pejling.sqlite3");
+        std::fs::copy(&fixture, &path).unwrap();
+        let db = Db::open(&path).unwrap();
+        let status = db.workspace_status().unwrap();
+        assert_eq!(status.schema_version as i64, pejling::store::schema_version());
+        let committees = db.list_committees().unwrap();
+        assert_eq!(committees.len(), 1, "schema {version}");
+        assert_eq!(committees[0].name, pejling::demo::COMMITTEE_NAME);
+        let theme = theme_meeting(&db);
+        assert_eq!(theme.meeting.starts_at, "2026-12-08T17:00");
+        assert_eq!(theme.items.len(), 5);
+        assert_eq!(theme.items[3].openness, Openness::Closed);
+        let ok: String = db.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(ok, "ok");
+        if version < pejling::store::schema_version() {
+            let backups = backup::list(&dir.path().join("backups")).unwrap();
+            assert!(backups.iter().any(|b| b.reason == "before-migration"), "backup before migrating {version}");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+// Shared setup for the end-to-end tests: the real Pejling binary in WebKitGTK, driven through
+// tauri-driver (WebDriver). Each test run gets its own XDG_DATA_HOME and database, so it never
+// touches a user's workspace. Run under Xvfb (`make test-e2e` does).
+import { spawn } from "node:child_process";
+import { mkdtempSync, existsSync } from "node:fs";
+import { tmpdir, homedir } from "node:os";
+import { join } from "node:path";
+import net from "node:net";
+import { remote } from "webdriverio";
+
+export const APP_BIN = process.env.APP_BIN;
+if (!APP_BIN || !existsSync(APP_BIN)) {
+  throw new Error(`APP_BIN must point at the built pejling-app binary (got ${APP_BIN})`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForPort(port, ms = 20000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await new Promise((res) => {
+      const s = net.connect(port, "127.0.0.1", () => { s.end(); res(true); });
+      s.on("error", () => res(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+/** Start tauri-driver with a fresh data directory; returns {driver, dataHome, dbPath, stop}. */
+export async function startDriver() {
+  const dataHome = mkdtempSync(join(tmpdir(), "pejling-e2e-"));
+  const dbPath = join(dataHome, "pejling", "pejling.sqlite3");
+  const port = await freePort();
+  const nativePort = await freePort();
+  const bin = existsSync(join(homedir(), ".cargo/bin/tauri-driver")) ? join(homedir(), ".cargo/bin/tauri-driver") : "tauri-driver";
+  const driver = spawn(bin, ["--port", String(port), "--native-port", String(nativePort)], {
+    env: { ...process.env, XDG_DATA_HOME: dataHome, PEJLING_DB: dbPath, PEJLING_LANG: "da" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForPort(port);
+  return {
+    port,
+    dataHome,
+    dbPath,
+    stop: () => new Promise((res) => { driver.once("exit", res); driver.kill(); }),
+  };
+}
+
+/** Launch the app (a new process) and return a WebdriverIO browser bound to its window. */
+export async function launchApp(port) {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port,
+    logLevel: "error",
+    connectionRetryCount: 0,
+    capabilities: {
+      "tauri:options": { application: APP_BIN },
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+  browser.setTimeout({ implicit: 0 });
+  return browser;
+}
+
+/** Wait until `fn` returns a truthy value. */
+export async function until(browser, fn, what, timeout = 10000) {
+  await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: `timed out waiting for ${what}` });
+}

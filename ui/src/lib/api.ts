@@ -1,0 +1,184 @@
+// The one door from the UI to the Pejling core.
+//
+// Components never call `invoke` and never import `bindings.ts`: they call the functions here,
+// which unwrap tauri-specta's `Result` and throw an `ApiError` on failure. The core writes its
+// error messages in Danish, so `message` can be shown to the user as it is.
+
+import {
+  commands,
+  type AgendaItem,
+  type AgendaItemPatch,
+  type ApiError as WireApiError,
+  type Committee,
+  type CommitteeDetail,
+  type CommitteeKind,
+  type CommitteePatch,
+  type ErrorKind,
+  type Meeting,
+  type MeetingDetail,
+  type MeetingKind,
+  type MeetingPatch,
+  type MeetingStatus,
+  type Member,
+  type MemberPatch,
+  type NewCommittee,
+  type NewMeeting,
+  type NewMember,
+  type Openness,
+  type Person,
+  type Result,
+  type Role,
+  type WorkspaceStatus,
+} from "./bindings";
+import { coreMessage, i18n, t } from "./i18n.svelte";
+
+export type {
+  AgendaItem,
+  AgendaItemPatch,
+  Committee,
+  CommitteeDetail,
+  CommitteeKind,
+  CommitteePatch,
+  ErrorKind,
+  Meeting,
+  MeetingDetail,
+  MeetingKind,
+  MeetingPatch,
+  MeetingStatus,
+  Member,
+  MemberPatch,
+  NewCommittee,
+  NewMeeting,
+  NewMember,
+  Openness,
+  Person,
+  Role,
+  WorkspaceStatus,
+};
+
+/** Every value of the enums, in the order the UI lists them. */
+export const COMMITTEE_KINDS: readonly CommitteeKind[] = ["standing", "task", "finance", "council", "other"];
+export const ROLES: readonly Role[] = ["chair", "vice_chair", "member", "citizen_member", "secretary", "official"];
+export const MEETING_KINDS: readonly MeetingKind[] = ["ordinary", "theme"];
+export const MEETING_STATUSES: readonly MeetingStatus[] = [
+  "draft",
+  "agenda_sent",
+  "in_progress",
+  "closed",
+  "minutes_approved",
+];
+export const OPENNESS: readonly Openness[] = ["open", "closed"];
+
+const ERROR_KINDS: readonly ErrorKind[] = [
+  "validation",
+  "not_found",
+  "conflict",
+  "locked",
+  "database_too_new",
+  "not_a_pejling_database",
+  "storage",
+  "internal",
+];
+
+/** A failed call. `message` is meant for the user; `field` names the input it is about. */
+export class ApiError extends Error {
+  readonly kind: ErrorKind;
+  readonly field: string | null;
+
+  constructor(kind: ErrorKind, message: string, field: string | null = null) {
+    super(message);
+    this.name = "ApiError";
+    this.kind = kind;
+    this.field = field;
+  }
+
+  /** Turns anything a call may reject with into an ApiError. */
+  static from(e: unknown): ApiError {
+    if (e instanceof ApiError) return e;
+    if (isWireError(e)) return new ApiError(e.kind, localized(e), e.field ?? null);
+    // Not the core's error: Tauri could not run the command (no backend, bad arguments,
+    // a panic). Say so in the user's language and keep the detail for whoever debugs it.
+    const detail = e instanceof Error ? e.message : typeof e === "string" ? e : JSON.stringify(e);
+    return new ApiError("internal", t("error-unexpected", { detail: detail ?? "" }), null);
+  }
+}
+
+/**
+ * The core writes `message` in Danish and also sends the Fluent key and arguments; in another
+ * UI language the message is rendered from the core's catalogue when it has the key.
+ */
+function localized(e: WireApiError): string {
+  const wire = e as Partial<Record<"key" | "args", unknown>>;
+  if (i18n.lang === "da" || typeof wire.key !== "string" || wire.key === "") return e.message;
+  const args: Record<string, string> = {};
+  if (typeof wire.args === "object" && wire.args !== null) {
+    for (const [name, value] of Object.entries(wire.args)) {
+      if (typeof value === "string") args[name] = value;
+    }
+  }
+  return coreMessage(wire.key, args) ?? e.message;
+}
+
+function isWireError(e: unknown): e is WireApiError {
+  if (typeof e !== "object" || e === null) return false;
+  const o = e as Record<string, unknown>;
+  return (
+    typeof o.message === "string" &&
+    typeof o.kind === "string" &&
+    (ERROR_KINDS as readonly string[]).includes(o.kind)
+  );
+}
+
+async function call<T>(run: () => Promise<Result<T, WireApiError>>): Promise<T> {
+  let result: Result<T, WireApiError>;
+  try {
+    result = await run();
+  } catch (e) {
+    throw ApiError.from(e);
+  }
+  if (result.status === "ok") return result.data;
+  throw ApiError.from(result.error);
+}
+
+export const api = {
+  workspaceStatus: () => call(() => commands.workspaceStatus()),
+  createDemo: () => call(() => commands.createDemo()),
+
+  listCommittees: () => call(() => commands.listCommittees()),
+  getCommittee: (id: number) => call(() => commands.getCommittee(id)),
+  createCommittee: (input: NewCommittee) => call(() => commands.createCommittee(input)),
+  updateCommittee: (id: number, patch: CommitteePatch) => call(() => commands.updateCommittee(id, patch)),
+  deleteCommittee: (id: number) => call(() => commands.deleteCommittee(id)),
+
+  listPeople: () => call(() => commands.listPeople()),
+  addMember: (committeeId: number, input: NewMember) => call(() => commands.addMember(committeeId, input)),
+  addExistingMember: (committeeId: number, personId: number, role: Role) =>
+    call(() => commands.addExistingMember(committeeId, personId, role)),
+  updateMember: (committeeId: number, personId: number, patch: MemberPatch) =>
+    call(() => commands.updateMember(committeeId, personId, patch)),
+  removeMember: (committeeId: number, personId: number) => call(() => commands.removeMember(committeeId, personId)),
+
+  createMeeting: (input: NewMeeting) => call(() => commands.createMeeting(input)),
+  updateMeeting: (id: number, patch: MeetingPatch) => call(() => commands.updateMeeting(id, patch)),
+  setMeetingStatus: (id: number, status: MeetingStatus) => call(() => commands.setMeetingStatus(id, status)),
+  deleteMeeting: (id: number) => call(() => commands.deleteMeeting(id)),
+  getMeeting: (id: number) => call(() => commands.getMeeting(id)),
+
+  addAgendaItem: (meetingId: number, title: string) => call(() => commands.addAgendaItem(meetingId, title)),
+  updateAgendaItem: (id: number, patch: AgendaItemPatch) => call(() => commands.updateAgendaItem(id, patch)),
+  moveAgendaItem: (id: number, toNumber: number) => call(() => commands.moveAgendaItem(id, toNumber)),
+  deleteAgendaItem: (id: number) => call(() => commands.deleteAgendaItem(id)),
+};
+
+/** The status after `status`, or null at the end of the line. */
+export function nextStatus(status: MeetingStatus): MeetingStatus | null {
+  const i = MEETING_STATUSES.indexOf(status);
+  return i >= 0 && i < MEETING_STATUSES.length - 1 ? MEETING_STATUSES[i + 1] : null;
+}
+
+/** The status before `status`, or null where going back is not allowed. */
+export function previousStatus(status: MeetingStatus): MeetingStatus | null {
+  if (status === "minutes_approved") return null;
+  const i = MEETING_STATUSES.indexOf(status);
+  return i > 0 ? MEETING_STATUSES[i - 1] : null;
+}

@@ -1,0 +1,127 @@
+// axe-core (WCAG 2.0/2.1, A and AA) finds nothing on any view, in Danish and in English.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { axe, describeViolations, launchBrowser, newPage, serveDist } from "./helpers.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const TEXT = {
+  da: {
+    demo: "Opret demo-arbejdsområde",
+    empty: "Start med et tomt arbejdsområde",
+    welcome: "Velkommen til Pejling",
+    committees: "Udvalg",
+    deleteItem: "Slet punkt",
+    removeMember: "Fjern",
+    language: "Sprog",
+    save: "Alle ændringer er gemt",
+  },
+  en: {
+    demo: "Create demo workspace",
+    empty: "Start with an empty workspace",
+    welcome: "Welcome to Pejling",
+    committees: "Committees",
+    deleteItem: "Delete item",
+    removeMember: "Remove",
+    language: "Language",
+    save: "All changes saved",
+  },
+};
+
+async function assertNoViolations(page, what) {
+  const violations = await axe(page);
+  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
+}
+
+for (const lang of ["da", "en"]) {
+  describe(`every view passes axe (${lang})`, () => {
+    test(`welcome, committee, list, meeting, dialogs (${lang})`, async () => {
+      const { page, context, errors } = await newPage(browser, server.url, { lang });
+      try {
+        const text = TEXT[lang];
+        assert.equal(await page.getAttribute("html", "lang"), lang);
+
+        await page.getByRole("heading", { level: 1, name: text.welcome }).waitFor();
+        await assertNoViolations(page, "welcome");
+
+        await page.getByRole("button", { name: text.language }).click();
+        await page.getByRole("menuitemradio").first().waitFor();
+        await assertNoViolations(page, "language menu open");
+        await page.keyboard.press("Escape");
+
+        await page.getByRole("button", { name: text.demo }).click();
+        await page.waitForURL(/#\/committees\/\d+$/);
+        await page.locator("h1").waitFor();
+        await page.locator("tbody tr").first().waitFor();
+        await assertNoViolations(page, "committee");
+
+        await page.locator("tbody tr").first().getByRole("button", { name: text.removeMember }).click();
+        await page.getByRole("alertdialog").waitFor();
+        await assertNoViolations(page, "remove-member dialog open");
+        await page.keyboard.press("Escape");
+        await page.getByRole("alertdialog").waitFor({ state: "detached" });
+
+        const committeeUrl = page.url();
+        await page.getByRole("link", { name: text.committees, exact: true }).first().click();
+        await page.getByRole("heading", { level: 1, name: text.committees }).waitFor();
+        await page.locator(".committee-list li").first().waitFor();
+        await assertNoViolations(page, "committee list");
+
+        await page.goto(committeeUrl);
+        await page.locator("table").nth(1).locator("a").first().click();
+        await page.waitForURL(/#\/meetings\/\d+$/);
+        await page.locator(".item-select").nth(1).click();
+        await page.getByTestId("item-editor").waitFor();
+        await assertNoViolations(page, "meeting with an item selected");
+
+        await page.getByTestId("item-editor").getByRole("button", { name: text.deleteItem }).click();
+        await page.getByRole("alertdialog").waitFor();
+        await assertNoViolations(page, "delete-item dialog open");
+        await page.keyboard.press("Escape");
+
+        await page.goto(server.url + "#/nowhere");
+        await page.locator("h1").waitFor();
+        await assertNoViolations(page, "not found");
+
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test(`empty workspace list and validation errors (${lang})`, async () => {
+      const { page, context, errors } = await newPage(browser, server.url, { lang });
+      try {
+        const text = TEXT[lang];
+        await page.getByRole("button", { name: text.empty }).click();
+        await page.getByRole("heading", { level: 1, name: text.committees }).waitFor();
+        await assertNoViolations(page, "empty committee list");
+        // A refused creation: the error message and aria-invalid must pass too.
+        await page.locator("form button[type=submit]").click();
+        await page.locator(".field-error").first().waitFor();
+        await assertNoViolations(page, "committee form with an error");
+
+        // axe really looks: an unlabelled input is caught.
+        await page.evaluate(() => document.querySelector("main")?.insertAdjacentHTML("beforeend", '<input id="axe-probe">'));
+        const probe = await axe(page);
+        assert.ok(probe.some((v) => v.id === "label"), "axe did not report an unlabelled input");
+        await page.evaluate(() => document.getElementById("axe-probe")?.remove());
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}

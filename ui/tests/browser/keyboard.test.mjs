@@ -1,0 +1,333 @@
+// The whole job by keyboard alone: demo workspace, a member, a meeting, three agenda items,
+// reordering with Alt+arrows and with the buttons, and autosave of an item's text.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, newPage, serveDist, tabTo, tabToSelector, waitSaved } from "./helpers.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Types a local "YYYY-MM-DDTHH:MM" into the focused datetime-local input, key by key. */
+export async function typeDateTime(page, value) {
+  const [, y, mo, d, h, mi] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  const h12 = String(((Number(h) + 11) % 12) + 1).padStart(2, "0");
+  const ampm = Number(h) < 12 ? "A" : "P";
+  // The segment order follows Chromium's UI locale, which the page cannot choose: try the
+  // usual orders and keep the one that gives the value.
+  const orders = [
+    [mo, d, y, "ArrowRight", h12, mi, ampm],
+    [d, mo, y, "ArrowRight", h, mi],
+    [y, "ArrowRight", mo, d, h, mi],
+  ];
+  for (const keys of orders) {
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowLeft");
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Backspace");
+      await page.keyboard.press("ArrowRight");
+    }
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowLeft");
+    for (const key of keys) {
+      if (key === "ArrowRight") await page.keyboard.press(key);
+      else await page.keyboard.type(key);
+    }
+    if ((await page.evaluate(() => document.activeElement.value)) === value) return;
+  }
+  throw new Error(`could not type ${value} into the date field`);
+}
+
+/** Titles of the agenda items in order, as "N:title". */
+function agenda(page) {
+  return page.$$eval(".agenda .item-select", (buttons) =>
+    buttons.map((b) => `${b.querySelector(".number").textContent.replace(/\D/g, "")}:${b.querySelector(".title").textContent}`),
+  );
+}
+
+function focusedItemTitle(page) {
+  return page.evaluate(() => document.activeElement?.closest("li")?.querySelector(".title")?.textContent ?? null);
+}
+
+async function assertVisibleFocus(page, what) {
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), tag: el.tagName };
+  });
+  assert.ok(ring.style !== "none" && ring.width >= 2, `no visible focus ring on ${what}: ${JSON.stringify(ring)}`);
+}
+
+test("keyboard-only journey: demo, member, meeting, agenda and reordering", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("heading", { level: 1 }).waitFor();
+
+    // The skip link comes first and leads to the main content.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+    await assertVisibleFocus(page, "the skip link");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), "H1");
+
+    // Welcome: create the demo workspace.
+    await tabTo(page, () => document.activeElement?.textContent?.trim() === "Opret demo-arbejdsområde");
+    await assertVisibleFocus(page, "the demo button");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/#\/committees\/\d+$/);
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    assert.equal(
+      await page.evaluate(() => document.activeElement.textContent),
+      "Opgaveudvalget for digitalisering og teknologi",
+    );
+    const memberRows = page.locator("table[aria-labelledby=members-heading] tbody tr");
+    const members = await memberRows.count();
+
+    // Add a member: name, role (arrow keys in the select), party, Enter.
+    await tabToSelector(page, "#new-member-name");
+    await page.keyboard.type("Bo Kristensen");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("ArrowDown"); // Medlem → Borgermedlem
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Liste D");
+    await page.keyboard.press("Enter");
+    await memberRows.nth(members).waitFor();
+    const row = memberRows.nth(members);
+    assert.equal(await row.locator("input").first().inputValue(), "Bo Kristensen");
+    assert.equal(await row.locator("select").inputValue(), "citizen_member");
+    assert.equal(await row.locator("input").nth(1).inputValue(), "Liste D");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "new-member-name");
+    await page.waitForFunction(() => document.querySelector("[data-testid=announcer]")?.textContent.includes("Bo Kristensen"));
+
+    // Create a meeting.
+    await tabToSelector(page, "#new-meeting-title");
+    await page.keyboard.type("Temamøde om kunstig intelligens");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("ArrowDown"); // Ordinært møde → Temamøde
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Byrådssalen");
+    await page.keyboard.press("Tab");
+    await typeDateTime(page, "2018-02-22T18:00");
+    // The planned end follows the start until it is set by hand.
+    assert.equal(await page.inputValue("#new-meeting-ends"), "2018-02-22T20:00");
+    await tabToSelector(page, "form:has(#new-meeting-title) button[type=submit]");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Temamøde om kunstig intelligens");
+    assert.match(await page.locator(".subtitle").textContent(), /Temamøde · 22\. februar 2018 kl\. 18\.00/);
+    assert.equal(await page.inputValue("#meeting-kind"), "theme");
+    assert.equal(await page.inputValue("#meeting-place"), "Byrådssalen");
+
+    // Three agenda items, one after another from the same input.
+    await tabToSelector(page, "#new-item-title");
+    for (const title of ["Velkomst", "Oplæg om algoritmer", "Drøftelse"]) {
+      await page.keyboard.type(title);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((t) => [...document.querySelectorAll(".agenda .title")].some((e) => e.textContent === t), title);
+      assert.equal(await page.evaluate(() => document.activeElement.id), "new-item-title");
+    }
+    assert.deepEqual(await agenda(page), ["1:Velkomst", "2:Oplæg om algoritmer", "3:Drøftelse"]);
+
+    // Alt+ArrowUp on the focused third item, twice.
+    await tabTo(page, () => document.activeElement?.matches(".item-select") &&
+      document.activeElement.querySelector(".title")?.textContent === "Drøftelse", undefined, { shift: true });
+    await assertVisibleFocus(page, "an agenda item");
+    await page.keyboard.press("Alt+ArrowUp");
+    await page.waitForFunction(() => document.querySelector(".agenda li:nth-child(2) .title")?.textContent === "Drøftelse");
+    assert.deepEqual(await agenda(page), ["1:Velkomst", "2:Drøftelse", "3:Oplæg om algoritmer"]);
+    assert.equal(await focusedItemTitle(page), "Drøftelse");
+    await page.waitForFunction(() => document.querySelector("[data-testid=announcer]")?.textContent === "Punkt flyttet til nummer 2");
+
+    await page.keyboard.press("Alt+ArrowUp");
+    await page.waitForFunction(() => document.querySelector(".agenda li:nth-child(1) .title")?.textContent === "Drøftelse");
+    assert.deepEqual(await agenda(page), ["1:Drøftelse", "2:Velkomst", "3:Oplæg om algoritmer"]);
+    assert.equal(await focusedItemTitle(page), "Drøftelse");
+    assert.equal(await page.evaluate(() => document.activeElement.matches(".item-select")), true);
+    await page.waitForFunction(() => document.querySelector("[data-testid=announcer]")?.textContent === "Punkt flyttet til nummer 1");
+
+    // Alt+ArrowUp on the first item does nothing.
+    await page.keyboard.press("Alt+ArrowUp");
+    await page.waitForTimeout(150);
+    assert.deepEqual(await agenda(page), ["1:Drøftelse", "2:Velkomst", "3:Oplæg om algoritmer"]);
+
+    // Alt+ArrowDown moves it back down one.
+    await page.keyboard.press("Alt+ArrowDown");
+    await page.waitForFunction(() => document.querySelector(".agenda li:nth-child(2) .title")?.textContent === "Drøftelse");
+    assert.equal(await focusedItemTitle(page), "Drøftelse");
+
+    // The buttons: "Flyt ned" on Drøftelse (now number 2), twice. Focus stays on the moved item.
+    await page.keyboard.press("Tab"); // Flyt op
+    await page.keyboard.press("Tab"); // Flyt ned
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /Flyt ned/);
+    await assertVisibleFocus(page, "the Flyt ned button");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector(".agenda li:nth-child(3) .title")?.textContent === "Drøftelse");
+    assert.deepEqual(await agenda(page), ["1:Velkomst", "2:Oplæg om algoritmer", "3:Drøftelse"]);
+    // At the bottom its "Flyt ned" is disabled, so focus moved to the item itself.
+    assert.equal(await focusedItemTitle(page), "Drøftelse");
+    assert.equal(await page.evaluate(() => document.activeElement.matches(".item-select")), true);
+    await page.waitForFunction(() => document.querySelector("[data-testid=announcer]")?.textContent === "Punkt flyttet til nummer 3");
+
+    // "Flyt op" on Drøftelse: focus stays on that button, which is still enabled.
+    await page.keyboard.press("Tab");
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /Flyt op/);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector(".agenda li:nth-child(2) .title")?.textContent === "Drøftelse");
+    assert.deepEqual(await agenda(page), ["1:Velkomst", "2:Drøftelse", "3:Oplæg om algoritmer"]);
+    assert.equal(await focusedItemTitle(page), "Drøftelse");
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /Flyt op/);
+
+    // Open the item, mark it closed and write a multi-line recommendation; it saves itself.
+    await tabTo(page, () => document.activeElement?.matches(".item-select") &&
+      document.activeElement.querySelector(".title")?.textContent === "Drøftelse", undefined, { shift: true });
+    await page.keyboard.press("Enter");
+    await page.getByTestId("item-editor").waitFor();
+    await tabTo(page, () => document.activeElement?.matches("input[type=radio]"));
+    await page.keyboard.press("ArrowRight"); // Åben → Lukket
+    await tabTo(page, () => document.activeElement?.id?.endsWith("-recommendation"));
+    await page.keyboard.type("Forvaltningen indstiller, at udvalget");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("1. drøfter sagen");
+    await page.waitForFunction(() => document.querySelector(".save-status")?.textContent.includes("Gemmer"));
+    await waitSaved(page);
+    assert.match(await page.locator(".save-status").textContent(), /Alle ændringer er gemt/);
+    assert.deepEqual(
+      await page.$$eval(".agenda .openness", (e) => e.map((x) => x.textContent)),
+      ["(Åben)", "(Lukket)", "(Åben)"],
+    );
+
+    // Leave by the breadcrumb (keyboard) and come back: the text is stored with its line break.
+    await tabTo(page, () => document.activeElement?.matches(".breadcrumbs a") &&
+      document.activeElement.textContent.startsWith("Opgaveudvalget"), undefined, { shift: true, max: 120 });
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/#\/committees\/\d+$/);
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    await tabTo(page, () => document.activeElement?.textContent === "Temamøde om kunstig intelligens");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    await page.locator(".agenda li").nth(2).waitFor();
+    assert.deepEqual(await agenda(page), ["1:Velkomst", "2:Drøftelse", "3:Oplæg om algoritmer"]);
+    await page.locator(".item-select").nth(1).focus();
+    await page.keyboard.press("Enter");
+    const recommendation = page.locator("textarea[id$=-recommendation]");
+    assert.equal(await recommendation.inputValue(), "Forvaltningen indstiller, at udvalget\n1. drøfter sagen");
+    assert.equal(await page.locator("input[type=radio][value=closed]").isChecked(), true);
+
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("drag and drop with the handle reorders the agenda", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
+    await page.waitForURL(/#\/committees\/\d+$/);
+    await page.locator("table").nth(1).locator("a").first().click();
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    await page.locator(".agenda li").first().waitFor();
+    const before = await agenda(page);
+    assert.equal(before.length, 3);
+
+    // Both ends of the drag must be on screen.
+    await page.locator(".agenda").evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.getByTestId("drag-handle").nth(0).dragTo(page.locator(".agenda li").nth(2));
+    await page.waitForFunction(
+      (t) => document.querySelector(".agenda li:nth-child(3) .title")?.textContent === t,
+      before[0].slice(2),
+    );
+    const after = await agenda(page);
+    assert.deepEqual(after.map((s) => s.slice(2)), [before[1], before[2], before[0]].map((s) => s.slice(2)));
+    assert.deepEqual(after.map((s) => s[0]), ["1", "2", "3"]);
+    await page.waitForFunction(() => document.querySelector("[data-testid=announcer]")?.textContent === "Punkt flyttet til nummer 3");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("status moves one step at a time; approved minutes lock the meeting", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
+    await page.waitForURL(/#\/committees\/\d+$/);
+    await page.locator("table").nth(1).locator("a").first().click();
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    const status = page.getByTestId("meeting-status");
+    await status.waitFor();
+    assert.equal(await status.textContent(), "Kladde");
+    assert.equal(await page.getByRole("button", { name: /^Tilbage til/ }).count(), 0);
+
+    const steps = ["Dagsorden udsendt", "I gang", "Afsluttet", "Referat godkendt"];
+    for (const step of steps) {
+      await page.getByRole("button", { name: `Skift status til ${step}` }).click();
+      await page.waitForFunction((s) => document.querySelector("[data-testid=meeting-status]")?.textContent === s, step);
+      assert.equal((await page.locator(".steps [aria-current=step]").textContent()).replace(/^\W+/, "").trim(), step);
+    }
+    // Locked: no next step, no way back, read-only fields, no agenda editing.
+    assert.equal(await page.getByRole("button", { name: /^Skift status/ }).count(), 0);
+    assert.equal(await page.getByRole("button", { name: /^Tilbage til/ }).count(), 0);
+    assert.equal(await page.locator("#meeting-title").getAttribute("readonly"), "");
+    assert.equal(await page.locator("#meeting-kind").isDisabled(), true);
+    assert.equal(await page.locator("#new-item-title").count(), 0);
+    assert.equal(await page.getByTestId("drag-handle").count(), 0);
+    assert.match(await page.locator(".locked-note").textContent(), /Referatet er godkendt/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the language menu switches to English by keyboard and remembers it", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("heading", { level: 1, name: "Velkommen til Pejling" }).waitFor();
+    await tabTo(page, () => document.activeElement?.classList.contains("lang-trigger"));
+    await page.keyboard.press("Enter");
+    await page.getByRole("menuitemradio").first().waitFor();
+    // Arrow keys move within the menu; Enter chooses.
+    for (let i = 0; i < 3; i++) {
+      if (await page.evaluate(() => document.activeElement?.textContent?.includes("English"))) break;
+      await page.keyboard.press("ArrowDown");
+    }
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Welcome to Pejling" }).waitFor();
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.evaluate(() => localStorage.getItem("pejling.lang")), "en");
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Welcome to Pejling" }).waitFor();
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("text at 200 %: the page does not scroll sideways", async () => {
+  const { page, context, errors } = await newPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  try {
+    await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
+    await page.waitForURL(/#\/committees\/\d+$/);
+    await page.locator("table").nth(1).locator("a").first().click();
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    await page.locator(".item-select").nth(1).click();
+    await page.getByTestId("item-editor").waitFor();
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    await page.waitForTimeout(100);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the page is ${overflow}px wider than the window at 200 % text`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from "vite";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { fileURLToPath } from "node:url";
+
+// The repository root: the UI imports the Fluent catalogues from ../assets/i18n.
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+
+export default defineConfig({
+  plugins: [svelte()],
+  // Tauri serves the built files from its own origin; relative URLs keep them working
+  // from any base, including the static server used by the browser tests.
+  base: "./",
+  clearScreen: false,
+  server: {
+    port: 5173,
+    strictPort: true,
+    fs: { allow: [repoRoot] },
+  },
+  build: {
+    target: "es2022",
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+});
