@@ -11,7 +11,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_FEATURES := --features tauri/custom-protocol
 APP_BIN := $(CARGO_TARGET_DIR)/debug/pejling-app
 
-.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fmt demo
+.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fixture fmt demo
 
 help:
 	@echo "make run    install what is missing, build and start Pejling"
@@ -56,6 +56,10 @@ test-e2e: ui app
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p pejling-app $(APP_FEATURES) bindings_are_fresh
+
+# When a schema version ships: its fixture, which every later version must migrate.
+fixture:
+	cargo test -p pejling --test backup -- --ignored --exact write_schema_fixture
 
 fmt:
 	cargo fmt --all
