@@ -14,9 +14,10 @@ use pejling::documents::{Audience, DocKind, Format};
 use pejling::minutes::{Amendment, Approval, AuditEntry, VerifyReport};
 use pejling::Lang;
 use pejling::{
-    AgendaItem, AgendaItemPatch, ApiError, Committee, CommitteeDetail, CommitteePatch, Db, Error, Id, Meeting,
-    MeetingDetail, MeetingPatch, MeetingStatus, Member, MemberPatch, NewCommittee, NewMeeting, NewMember, Person, Role,
-    WorkspaceStatus,
+    AgendaItem, AgendaItemPatch, ApiError, Attendance, AttendanceEntry, Committee, CommitteeDetail, CommitteePatch,
+    ContinuumResult, Db, Error, FollowUp, Id, Meeting, MeetingAttendance, MeetingDetail, MeetingGuest, MeetingPatch,
+    MeetingStatus, Member, MemberPatch, NewCommittee, NewMeeting, NewMember, Person, PositionInput, QuestionSet,
+    QuestionSetSummary, Role, Walk, WalkPlan, WalkState, WalkSummary, WorkspaceStatus,
 };
 use tauri::State;
 
@@ -333,6 +334,178 @@ fn export_calendar(
     save_with_dialog(&app, &name, text.as_bytes())
 }
 
+// ---- question sets ----------------------------------------------------------------------
+
+/// Import a question set from the text of a TOML file (the UI reads the file the user picked).
+#[tauri::command(async)]
+#[specta::specta]
+fn import_question_set(state: State<'_, AppState>, source: String) -> Res<QuestionSetSummary> {
+    state.with(|db| db.import_question_set(&source))
+}
+
+/// The built-in sets, then the imported ones.
+#[tauri::command(async)]
+#[specta::specta]
+fn list_question_sets(state: State<'_, AppState>) -> Res<Vec<QuestionSetSummary>> {
+    state.with(|db| db.list_question_sets())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_question_set(state: State<'_, AppState>, id: String, version: u32) -> Res<QuestionSet> {
+    state.with(|db| db.get_question_set(&id, version))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn question_set_source(state: State<'_, AppState>, id: String, version: u32) -> Res<String> {
+    state.with(|db| db.question_set_source(&id, version))
+}
+
+// ---- the walk ---------------------------------------------------------------------------
+
+#[tauri::command(async)]
+#[specta::specta]
+fn set_walk_plan(state: State<'_, AppState>, item_id: Id, plan: WalkPlan) -> Res<Walk> {
+    state.with(|db| db.set_walk_plan(item_id, &plan))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_walk(state: State<'_, AppState>, item_id: Id) -> Res<Walk> {
+    state.with(|db| db.get_walk(item_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn walk_state(state: State<'_, AppState>, meeting_id: Id) -> Res<WalkState> {
+    state.with(|db| db.walk_state(meeting_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn set_current_step(state: State<'_, AppState>, meeting_id: Id, item_id: Id, step: u32) -> Res<WalkState> {
+    state.with(|db| db.set_current_step(meeting_id, item_id, step))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn set_positions_named(state: State<'_, AppState>, meeting_id: Id, named: bool) -> Res<WalkState> {
+    state.with(|db| db.set_positions_named(meeting_id, named))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn save_step_note(state: State<'_, AppState>, item_id: Id, step: u32, text: String) -> Res<()> {
+    state.with(|db| db.save_step_note(item_id, step, &text))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn step_note(state: State<'_, AppState>, item_id: Id, step: u32) -> Res<String> {
+    state.with(|db| db.step_note(item_id, step))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_question_to_administration(
+    state: State<'_, AppState>,
+    item_id: Id,
+    step: u32,
+    text: String,
+    asked_by: Option<Id>,
+) -> Res<FollowUp> {
+    state.with(|db| db.add_question_to_administration(item_id, step, &text, asked_by))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_questions_to_administration(state: State<'_, AppState>, item_id: Id) -> Res<Vec<FollowUp>> {
+    state.with(|db| db.list_questions_to_administration(item_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn delete_question_to_administration(state: State<'_, AppState>, id: Id) -> Res<()> {
+    state.with(|db| db.delete_question_to_administration(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn set_attendance(
+    state: State<'_, AppState>,
+    meeting_id: Id,
+    person_id: Id,
+    attendance: Attendance,
+) -> Res<AttendanceEntry> {
+    state.with(|db| db.set_attendance(meeting_id, person_id, attendance))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_attendance(state: State<'_, AppState>, meeting_id: Id) -> Res<MeetingAttendance> {
+    state.with(|db| db.list_attendance(meeting_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_meeting_guest(
+    state: State<'_, AppState>,
+    meeting_id: Id,
+    name: String,
+    affiliation: String,
+) -> Res<MeetingGuest> {
+    state.with(|db| db.add_meeting_guest(meeting_id, &name, &affiliation))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn delete_meeting_guest(state: State<'_, AppState>, guest_id: Id) -> Res<()> {
+    state.with(|db| db.delete_meeting_guest(guest_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn set_position(
+    state: State<'_, AppState>,
+    item_id: Id,
+    step: u32,
+    person_id: Id,
+    input: PositionInput,
+) -> Res<ContinuumResult> {
+    state.with(|db| db.set_position(item_id, step, person_id, &input))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn clear_position(state: State<'_, AppState>, item_id: Id, step: u32, person_id: Id) -> Res<ContinuumResult> {
+    state.with(|db| db.clear_position(item_id, step, person_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn reveal_positions(state: State<'_, AppState>, item_id: Id, step: u32) -> Res<ContinuumResult> {
+    state.with(|db| db.reveal_positions(item_id, step))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn hide_positions(state: State<'_, AppState>, item_id: Id, step: u32) -> Res<ContinuumResult> {
+    state.with(|db| db.hide_positions(item_id, step))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn continuum_result(state: State<'_, AppState>, item_id: Id, step: u32) -> Res<ContinuumResult> {
+    state.with(|db| db.continuum_result(item_id, step))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn walk_summary(state: State<'_, AppState>, item_id: Id) -> Res<WalkSummary> {
+    state.with(|db| db.walk_summary(item_id))
+}
+
 fn save_with_dialog(app: &tauri::AppHandle, suggested: &str, bytes: &[u8]) -> Res<Option<String>> {
     use tauri_plugin_dialog::DialogExt;
     let Some(target) = app.dialog().file().set_file_name(suggested).blocking_save_file() else {
@@ -382,6 +555,30 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         get_actor,
         export_document,
         export_calendar,
+        import_question_set,
+        list_question_sets,
+        get_question_set,
+        question_set_source,
+        set_walk_plan,
+        get_walk,
+        walk_state,
+        set_current_step,
+        set_positions_named,
+        save_step_note,
+        step_note,
+        add_question_to_administration,
+        list_questions_to_administration,
+        delete_question_to_administration,
+        set_attendance,
+        list_attendance,
+        add_meeting_guest,
+        delete_meeting_guest,
+        set_position,
+        clear_position,
+        reveal_positions,
+        hide_positions,
+        continuum_result,
+        walk_summary,
     ])
 }
 

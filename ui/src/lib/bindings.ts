@@ -302,6 +302,204 @@ async exportCalendar(committeeId: number, year: number | null, lang: Lang) : Pro
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Import a question set from the text of a TOML file (the UI reads the file the user picked).
+ */
+async importQuestionSet(source: string) : Promise<Result<QuestionSetSummary, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_question_set", { source }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The built-in sets, then the imported ones.
+ */
+async listQuestionSets() : Promise<Result<QuestionSetSummary[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_question_sets") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getQuestionSet(id: string, version: number) : Promise<Result<QuestionSet, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_question_set", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async questionSetSource(id: string, version: number) : Promise<Result<string, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("question_set_source", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setWalkPlan(itemId: number, plan: WalkPlan) : Promise<Result<Walk, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_walk_plan", { itemId, plan }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getWalk(itemId: number) : Promise<Result<Walk, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_walk", { itemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async walkState(meetingId: number) : Promise<Result<WalkState, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("walk_state", { meetingId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setCurrentStep(meetingId: number, itemId: number, step: number) : Promise<Result<WalkState, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_current_step", { meetingId, itemId, step }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setPositionsNamed(meetingId: number, named: boolean) : Promise<Result<WalkState, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_positions_named", { meetingId, named }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async saveStepNote(itemId: number, step: number, text: string) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_step_note", { itemId, step, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async stepNote(itemId: number, step: number) : Promise<Result<string, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("step_note", { itemId, step }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async addQuestionToAdministration(itemId: number, step: number, text: string, askedBy: number | null) : Promise<Result<FollowUp, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_question_to_administration", { itemId, step, text, askedBy }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listQuestionsToAdministration(itemId: number) : Promise<Result<FollowUp[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_questions_to_administration", { itemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteQuestionToAdministration(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_question_to_administration", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setAttendance(meetingId: number, personId: number, attendance: Attendance) : Promise<Result<AttendanceEntry, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_attendance", { meetingId, personId, attendance }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listAttendance(meetingId: number) : Promise<Result<MeetingAttendance, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_attendance", { meetingId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async addMeetingGuest(meetingId: number, name: string, affiliation: string) : Promise<Result<MeetingGuest, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_meeting_guest", { meetingId, name, affiliation }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteMeetingGuest(guestId: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_meeting_guest", { guestId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setPosition(itemId: number, step: number, personId: number, input: PositionInput) : Promise<Result<ContinuumResult, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_position", { itemId, step, personId, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async clearPosition(itemId: number, step: number, personId: number) : Promise<Result<ContinuumResult, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("clear_position", { itemId, step, personId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async revealPositions(itemId: number, step: number) : Promise<Result<ContinuumResult, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reveal_positions", { itemId, step }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async hidePositions(itemId: number, step: number) : Promise<Result<ContinuumResult, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hide_positions", { itemId, step }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async continuumResult(itemId: number, step: number) : Promise<Result<ContinuumResult, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("continuum_result", { itemId, step }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async walkSummary(itemId: number) : Promise<Result<WalkSummary, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("walk_summary", { itemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -368,6 +566,23 @@ export type Approval = { id: number; meeting_id: number; person_id: number | nul
  */
 approved_at: string; fingerprint: string }
 /**
+ * Tilstede, fraværende or afbud.
+ */
+export type Attendance = "present" | "absent" | "apologies"
+/**
+ * A person's attendance at a meeting.
+ */
+export type AttendanceEntry = { person_id: number; name: string; party: string | null; 
+/**
+ * The role in the meeting's committee; `None` for someone who has since left it.
+ */
+role: Role | null; attendance: Attendance; 
+/**
+ * True when recorded; false when it is the default (a member is present unless
+ * recorded otherwise).
+ */
+recorded: boolean }
+/**
  * Who the document is for. Public documents leave closed items out.
  */
 export type Audience = "public" | "internal"
@@ -395,6 +610,58 @@ export type CommitteeKind = "standing" | "task" | "finance" | "council" | "other
  */
 export type CommitteePatch = { name?: string | null; kind?: CommitteeKind | null; description?: string | null }
 /**
+ * The positions on one continuum question.
+ * 
+ * Until the positions are revealed the result says only how many have answered: no value,
+ * reason or name leaves the core, so a screen shared with the room cannot show them early.
+ */
+export type ContinuumResult = { agenda_item_id: number; step: number; question_id: string; revealed: boolean; 
+/**
+ * Whether names are shown with the values (the meeting's setting).
+ */
+named: boolean; 
+/**
+ * Present participants who can take a position.
+ */
+participant_count: number; 
+/**
+ * How many have answered, with a value or by skipping.
+ */
+answered_count: number; 
+/**
+ * Revealed only: the values, lowest first (named: by value, then name).
+ */
+values: RevealedPosition[]; 
+/**
+ * Revealed only.
+ */
+skipped: SkippedPosition[]; 
+/**
+ * Revealed only, and only when there is at least one value.
+ */
+statistics: ContinuumStatistics | null }
+/**
+ * Median and spread of a continuum's values.
+ * 
+ * Quartiles use linear interpolation between order statistics (Hyndman & Fan type 7, the
+ * method of R's default `quantile`, NumPy's default and Excel's `KVARTIL.MEDTAG` /
+ * `QUARTILE.INC`): for sorted values x₀ … xₙ₋₁ the p-quantile is at h = (n − 1)·p, between
+ * x⌊h⌋ and x⌈h⌉.
+ */
+export type ContinuumStatistics = { count: number; median: number; min: number; max: number; 
+/**
+ * Lower quartile.
+ */
+q1: number; 
+/**
+ * Upper quartile.
+ */
+q3: number; 
+/**
+ * Interquartile range, `q3 - q1`.
+ */
+iqr: number }
+/**
  * Referat or dagsorden.
  */
 export type DocKind = "minutes" | "agenda"
@@ -402,6 +669,28 @@ export type DocKind = "minutes" | "agenda"
  * What kind of failure, as a stable machine-readable word for the UI.
  */
 export type ErrorKind = "validation" | "not_found" | "conflict" | "locked" | "database_too_new" | "not_a_pejling_database" | "storage" | "internal"
+/**
+ * A question to the administration (spørgsmål til forvaltningen), raised at a walk step. It
+ * is a follow-up item (opfølgning): the fields after `asked_by_name` are for following it
+ * up — who owns it, by when, its status and the administration's answer.
+ */
+export type FollowUp = { id: number; meeting_id: number; agenda_item_id: number | null; 
+/**
+ * The step it was raised at, as the walk is now.
+ */
+step: number | null; set_id: string | null; question_id: string | null; text: string; asked_by: number | null; asked_by_name: string | null; owner: string; 
+/**
+ * `YYYY-MM-DD`.
+ */
+due_date: string | null; status: FollowUpStatus; answer: string; 
+/**
+ * UTC.
+ */
+created_at: string }
+/**
+ * Where a follow-up item (a question to the administration) stands.
+ */
+export type FollowUpStatus = "open" | "in_progress" | "answered" | "closed"
 /**
  * The output formats.
  */
@@ -419,7 +708,23 @@ starts_at: string;
  * Planned end, local time, `YYYY-MM-DDTHH:MM`.
  */
 ends_at: string; place: string; status: MeetingStatus; item_count: number }
+/**
+ * Who is at a meeting.
+ */
+export type MeetingAttendance = { meeting_id: number; 
+/**
+ * Members by role and name, then former members with recorded attendance.
+ */
+people: AttendanceEntry[]; guests: MeetingGuest[] }
 export type MeetingDetail = { meeting: Meeting; committee: Committee; items: AgendaItem[] }
+/**
+ * Someone at the meeting who is not a member of the committee: an expert, a citizen.
+ */
+export type MeetingGuest = { id: number; meeting_id: number; name: string; 
+/**
+ * Organisation or capacity, e.g. "Center for Sundhed og Omsorg".
+ */
+affiliation: string }
 /**
  * Ordinært møde or temamøde.
  */
@@ -447,14 +752,116 @@ export type NewMember = { name: string; role: Role; party?: string | null }
 export type Openness = "open" | "closed"
 export type Person = { id: number; name: string; party: string | null }
 /**
+ * A participant's answer to a continuum question: a position from 0 (extreme left) to 100
+ * (extreme right), or no position, with a reason.
+ */
+export type PositionInput = { value: number } | { skipped: { reason: string } }
+/**
+ * One question, continuum question or phase.
+ */
+export type Question = { 
+/**
+ * Unique within its set (groups and questions share one id space).
+ */
+id: string; text: Text; subtitle: Text | null; 
+/**
+ * Yderposition 1 (continuum sets only).
+ */
+extreme_left: Text | null; 
+/**
+ * Yderposition 2 (continuum sets only).
+ */
+extreme_right: Text | null; examples: Text[]; 
+/**
+ * The phase number (phase sets only).
+ */
+number: number | null; description: Text | null; example: Text | null }
+/**
+ * A group of questions: a TESK perspective, a section of KL's dialogue questions.
+ */
+export type QuestionGroup = { id: string; title: Text; intro: Text | null; questions: Question[] }
+/**
+ * A versioned question set, as transcribed in `assets/question-sets/*.toml` or imported by a
+ * user. `(id, version)` names one immutable content: a changed text is a new version.
+ */
+export type QuestionSet = { 
+/**
+ * The file format's schema version (1).
+ */
+schema: number; 
+/**
+ * Kebab-case, e.g. `tesk`.
+ */
+id: string; version: number; kind: QuestionSetKind; title: Text; 
+/**
+ * What the set is for, written for the app.
+ */
+help: Text | null; 
+/**
+ * The source document, as a citation.
+ */
+source: string | null; 
+/**
+ * The seed file the texts are transcribed from (built-in sets).
+ */
+source_file: string | null; 
+/**
+ * A heading to show over the questions, e.g. TESK's "HVAD VIL DU BELYSE?".
+ */
+prompt: Text | null; intro: Text | null; example: Text | null; groups: QuestionGroup[] }
+/**
+ * What a question set holds: open questions (TESK, DIS, KL's dialogue questions),
+ * continuum questions answered by a position between two extremes (the six organisation
+ * questions), or the numbered phases of the five-phase model.
+ */
+export type QuestionSetKind = "questions" | "continuum" | "phases"
+/**
+ * One line of the list of question sets to choose from.
+ */
+export type QuestionSetSummary = { id: string; version: number; title: Text; kind: QuestionSetKind; question_count: number; 
+/**
+ * Shipped with the app (and checked against its source), not imported.
+ */
+built_in: boolean; 
+/**
+ * UTC, for imported sets.
+ */
+imported_at: string | null }
+/**
  * What the app shows when its database cannot be opened: why, and the backups that would
  * open, newest first.
  */
 export type RecoveryInfo = { error: ApiError; db_path: string; backups: BackupFile[] }
 /**
+ * A position as shown after it is revealed. Person and name are given only when the meeting
+ * shows positions named.
+ */
+export type RevealedPosition = { value: number; person_id: number | null; name: string | null }
+/**
  * A person's role in one committee.
  */
 export type Role = "chair" | "vice_chair" | "member" | "citizen_member" | "secretary" | "official"
+/**
+ * A participant who took no position, with the reason given (may be empty).
+ */
+export type SkippedPosition = { reason: string; person_id: number | null; name: string | null }
+/**
+ * One step of a walk with what came of it.
+ */
+export type StepSummary = { step: WalkStep; 
+/**
+ * The secretary's note; empty when none.
+ */
+note: string; questions_to_administration: FollowUp[]; 
+/**
+ * For continuum questions; hidden positions give counts only.
+ */
+result: ContinuumResult | null }
+/**
+ * A text in Danish and English. Danish is required; an empty English text falls back to the
+ * Danish one (an imported set may be Danish only).
+ */
+export type Text = { da: string; en: string }
 export type VerifyReport = { meeting_id: number; approved: boolean; 
 /**
  * The fingerprint stored at approval.
@@ -468,6 +875,89 @@ current_fingerprint: string;
  * True when approved and nothing has changed since.
  */
 unchanged: boolean }
+/**
+ * An agenda item's walk: its plan, expanded into steps with frozen texts.
+ */
+export type Walk = { agenda_item_id: number; meeting_id: number; case_technology: string; case_problem: string; steps: WalkStep[]; 
+/**
+ * The plan as it would be given to `set_walk_plan` (for editing it).
+ */
+plan: WalkPlan; 
+/**
+ * The step the meeting is at, when the meeting is at this item.
+ */
+current_step: number | null; 
+/**
+ * The meeting's minutes are approved: nothing can change.
+ */
+locked: boolean }
+/**
+ * What an agenda item's walk goes through: the case under discussion and, in order, the
+ * parts taken from question sets.
+ */
+export type WalkPlan = { 
+/**
+ * The technology the case is about, e.g. "Algoritme, der forudsiger faldrisiko".
+ */
+case_technology?: string; 
+/**
+ * The problem it is meant to solve, for whom.
+ */
+case_problem?: string; parts?: WalkPlanPart[] }
+/**
+ * A part of a walk plan: questions from one version of one set.
+ */
+export type WalkPlanPart = { set_id: string; set_version: number; 
+/**
+ * Ids of groups (meaning all their questions, in the set's order) and of single
+ * questions, in the order they are to be walked. Empty: the whole set in its order.
+ */
+selection?: string[] }
+/**
+ * Where a meeting's walk is, and how its positions are shown.
+ */
+export type WalkState = { meeting_id: number; current_item_id: number | null; 
+/**
+ * Clamped to the current item's steps; `None` when it has none.
+ */
+current_step: number | null; 
+/**
+ * Show names with positions (true) or anonymous values (false, the default).
+ */
+positions_named: boolean }
+/**
+ * One step of a walk: one question, with its text as frozen for this meeting and the data
+ * the UI needs to say where the committee is ("Strategi · spørgsmål 3 af 5").
+ */
+export type WalkStep = { 
+/**
+ * 0-based position in the walk; the `step` argument of the walk's writes.
+ */
+index: number; set_id: string; set_version: number; set_title: Text; set_kind: QuestionSetKind; group_id: string; group_title: Text; 
+/**
+ * The question as frozen in the meeting's copy of the set.
+ */
+question: Question; 
+/**
+ * 1-based number of this question among the walk's questions from the same group.
+ */
+question_number: number; 
+/**
+ * How many of the walk's questions come from the same group.
+ */
+question_count: number; 
+/**
+ * A continuum question: participants take positions on it.
+ */
+is_continuum: boolean; 
+/**
+ * The positions on this question are shown to the room.
+ */
+revealed: boolean }
+/**
+ * Everything an agenda item's walk produced, for the minutes and the follow-up.
+ */
+export type WalkSummary = { agenda_item_id: number; meeting_id: number; case_technology: string; case_problem: string; steps: StepSummary[] }
 export type WorkspaceStatus = { db_path: string; 
 /**
  * True when there are no committees yet: the UI offers the demo workspace.
