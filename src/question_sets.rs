@@ -306,7 +306,9 @@ pub fn parse(source: &str) -> Result<QuestionSet> {
                     }
                 },
                 (None, QuestionSetKind::Phases) => {
-                    return Err(Error::Validation(c.err(q.id.span(), "error-question-set-phase-number").arg("id", &qid)))
+                    return Err(Error::Validation(
+                        c.err(q.id.span(), "error-question-set-phase-number").arg("id", &qid),
+                    ))
                 }
                 (Some(n), _) => {
                     return Err(Error::Validation(

@@ -23,7 +23,9 @@ pub(crate) fn library_json(conn: &Connection, id: &str, version: u32) -> Result<
 }
 
 pub(crate) fn not_found(id: &str, version: u32) -> Error {
-    Error::Validation(Message::new("error-question-set-not-found").field("set_id").arg("id", id).arg("version", version))
+    Error::Validation(
+        Message::new("error-question-set-not-found").field("set_id").arg("id", id).arg("version", version),
+    )
 }
 
 impl Db {
@@ -83,9 +85,8 @@ impl Db {
     pub fn list_question_sets(&self) -> Result<Vec<QuestionSetSummary>> {
         let mut out: Vec<QuestionSetSummary> =
             question_sets::built_in().iter().map(|s| question_sets::summary(s, true, None)).collect();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT content, imported_at FROM question_set ORDER BY set_id, version")?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT content, imported_at FROM question_set ORDER BY set_id, version")?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -112,9 +113,11 @@ impl Db {
         }
         let src: Option<String> = self
             .conn
-            .query_row("SELECT source FROM question_set WHERE set_id = ?1 AND version = ?2", params![id, version], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT source FROM question_set WHERE set_id = ?1 AND version = ?2",
+                params![id, version],
+                |r| r.get(0),
+            )
             .opt()?;
         src.ok_or_else(|| not_found(id, version))
     }

@@ -84,7 +84,10 @@ fn step_at(conn: &Connection, item_id: Id, index: u32) -> Result<StepRow> {
     let count = rows.len();
     rows.into_iter().nth(index as usize).ok_or_else(|| {
         Error::Validation(
-            Message::new("error-walk-step-out-of-range").field("step").arg("step", index as u64 + 1).arg("count", count),
+            Message::new("error-walk-step-out-of-range")
+                .field("step")
+                .arg("step", index as u64 + 1)
+                .arg("count", count),
         )
     })
 }
@@ -114,7 +117,8 @@ impl<'c> FrozenSets<'c> {
     fn get(&mut self, set_id: &str, version: u32) -> Result<&QuestionSet> {
         let key = (set_id.to_owned(), version);
         if !self.sets.contains_key(&key) {
-            let json = frozen_set(self.conn, self.meeting_id, set_id, version)?.ok_or_else(|| not_found(set_id, version))?;
+            let json =
+                frozen_set(self.conn, self.meeting_id, set_id, version)?.ok_or_else(|| not_found(set_id, version))?;
             self.sets.insert(key.clone(), question_sets::from_json(&json)?);
         }
         Ok(&self.sets[&key])
@@ -212,7 +216,9 @@ fn build_walk(conn: &Connection, item_id: Id) -> Result<Walk> {
     let mut parts: Vec<WalkPlanPart> = Vec::new();
     for r in &rows {
         match parts.last_mut() {
-            Some(p) if p.set_id == r.set_id && p.set_version == r.set_version => p.selection.push(r.question_id.clone()),
+            Some(p) if p.set_id == r.set_id && p.set_version == r.set_version => {
+                p.selection.push(r.question_id.clone())
+            }
             _ => parts.push(WalkPlanPart {
                 set_id: r.set_id.clone(),
                 set_version: r.set_version,
@@ -296,8 +302,9 @@ pub(crate) fn record_default_attendance(conn: &Connection, meeting_id: Id, commi
 }
 
 fn guests(conn: &Connection, meeting_id: Id) -> Result<Vec<MeetingGuest>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT id, meeting_id, name, affiliation FROM meeting_guest WHERE meeting_id = ?1 ORDER BY id")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, meeting_id, name, affiliation FROM meeting_guest WHERE meeting_id = ?1 ORDER BY id",
+    )?;
     let rows = stmt
         .query_map([meeting_id], |r| {
             Ok(MeetingGuest { id: r.get(0)?, meeting_id: r.get(1)?, name: r.get(2)?, affiliation: r.get(3)? })
@@ -356,9 +363,10 @@ fn continuum_result(conn: &Connection, item_id: Id, row: &StepRow) -> Result<Con
     let meeting_id = item_meeting(conn, item_id)?;
     let m = meeting(conn, meeting_id)?;
     let named = state_row(conn, meeting_id)?.2;
-    let participant_count =
-        attendance_entries(conn, &m)?.iter().filter(|e| e.attendance == Attendance::Present && takes_positions(e.role)).count()
-            as u32;
+    let participant_count = attendance_entries(conn, &m)?
+        .iter()
+        .filter(|e| e.attendance == Attendance::Present && takes_positions(e.role))
+        .count() as u32;
     let mut stmt = conn.prepare_cached(
         "SELECT c.person_id, p.name, c.value, c.skip_reason
          FROM continuum_position c JOIN person p ON p.id = c.person_id
@@ -389,7 +397,9 @@ fn continuum_result(conn: &Connection, item_id: Id, row: &StepRow) -> Result<Con
         let (person_id, name) = who(person_id, &name);
         match (value, reason) {
             (Some(value), _) => result.values.push(RevealedPosition { value, person_id, name }),
-            (None, reason) => result.skipped.push(SkippedPosition { reason: reason.unwrap_or_default(), person_id, name }),
+            (None, reason) => {
+                result.skipped.push(SkippedPosition { reason: reason.unwrap_or_default(), person_id, name })
+            }
         }
     }
     // Anonymous results carry nothing that orders them by person.
@@ -728,7 +738,13 @@ impl Db {
     /// Record a participant's position on a continuum step: a value from 0 (extreme left) to
     /// 100 (extreme right), or skipped with a reason. Only present politicians take
     /// positions. Returns the step's result (counts only while hidden).
-    pub fn set_position(&mut self, item_id: Id, step: u32, person_id: Id, input: &PositionInput) -> Result<ContinuumResult> {
+    pub fn set_position(
+        &mut self,
+        item_id: Id,
+        step: u32,
+        person_id: Id,
+        input: &PositionInput,
+    ) -> Result<ContinuumResult> {
         let (value, reason) = match input {
             PositionInput::Value(v) if *v > 100 => {
                 return Err(Error::Validation(Message::new("error-position-value").field("value").arg("value", v)))
