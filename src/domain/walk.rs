@@ -278,7 +278,7 @@ pub struct RevealedPosition {
     pub name: Option<String>,
 }
 
-/// A participant who took no position, with the reason given (may be empty).
+/// A participant who took no position, with the reason they gave (a skip needs one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct SkippedPosition {
     pub reason: String,

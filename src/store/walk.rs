@@ -464,7 +464,10 @@ impl Db {
             let mut to_freeze: Vec<(String, u32, String)> = Vec::new();
             for part in &plan.parts {
                 let (id, version) = (part.set_id.trim(), part.set_version);
-                let json = match frozen_set(tx, m.id, id, version)? {
+                // A set may come back in a later part (TESK's technology questions, then the
+                // organisation questions, then TESK's consequences): freeze it once.
+                let pending = to_freeze.iter().find(|(s, v, _)| s == id && *v == version).map(|(_, _, j)| j.clone());
+                let json = match pending.map_or_else(|| frozen_set(tx, m.id, id, version), |j| Ok(Some(j)))? {
                     Some(json) => json,
                     None => {
                         let json = library_json(tx, id, version)?.ok_or_else(|| not_found(id, version))?;
@@ -750,7 +753,13 @@ impl Db {
                 return Err(Error::Validation(Message::new("error-position-value").field("value").arg("value", v)))
             }
             PositionInput::Value(v) => (Some(*v), None),
-            PositionInput::Skipped { reason } => (None, Some(validate::optional(reason, "reason", MAX_TITLE)?)),
+            PositionInput::Skipped { reason } => {
+                let reason = validate::optional(reason, "reason", MAX_TITLE)?;
+                if reason.is_empty() {
+                    return Err(Error::Validation(Message::new("error-position-skip-reason").field("reason")));
+                }
+                (None, Some(reason))
+            }
         };
         self.write(|tx| {
             let m = unlocked_item_meeting(tx, item_id)?;

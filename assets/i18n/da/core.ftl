@@ -159,6 +159,7 @@ error-not-participant = Personen er ikke medlem af udvalget og er ikke registrer
 error-not-present = { $name } er ikke registreret som tilstede.
 error-position-not-politician = { $name } deltager ikke i mødet som politiker og tager ikke placering.
 error-position-value = En placering er et tal fra 0 til 100, ikke { $value }.
+error-position-skip-reason = Skriv en begrundelse, når der ikke tages placering.
 error-question-empty = Skriv spørgsmålet. Det må ikke være tomt.
 entity-follow_up = Opfølgningspunkt
 entity-meeting_guest = Gæst

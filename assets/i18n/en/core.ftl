@@ -159,6 +159,7 @@ error-not-participant = The person is not a member of the committee and is not r
 error-not-present = { $name } is not recorded as present.
 error-position-not-politician = { $name } does not take part in the meeting as a politician and takes no position.
 error-position-value = A position is a number from 0 to 100, not { $value }.
+error-position-skip-reason = Give a reason when no position is taken.
 error-question-empty = Write the question. It cannot be empty.
 entity-follow_up = Follow-up item
 entity-meeting_guest = Guest

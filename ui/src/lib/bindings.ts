@@ -842,7 +842,7 @@ export type RevealedPosition = { value: number; person_id: number | null; name: 
  */
 export type Role = "chair" | "vice_chair" | "member" | "citizen_member" | "secretary" | "official"
 /**
- * A participant who took no position, with the reason given (may be empty).
+ * A participant who took no position, with the reason they gave (a skip needs one).
  */
 export type SkippedPosition = { reason: string; person_id: number | null; name: string | null }
 /**
