@@ -1,6 +1,7 @@
 //! The demo workspace offered on first run: a task committee on digitalisation preparing a
 //! temamøde on the KL catalogue's case "Algoritmer til forebyggelse af fald hos ældre
-//! borgere". Every person in it is invented.
+//! borgere". Every person in it is invented. The case's agenda item has a walk plan: KL's TESK
+//! questions, then the six organisation questions.
 
 use chrono::{Datelike, Duration, Local, NaiveDate, Weekday};
 
@@ -77,6 +78,24 @@ Der er ikke truffet beslutning om at igangsætte et projekt.",
     Item { title: "Eventuelt", openness: Openness::Open, case_id: "", summary: "", background: "", recommendation: "" },
 ];
 
+/// The agenda item (by position in [`THEME_ITEMS`]) whose walk is prepared.
+const CASE_ITEM: usize = 1;
+
+/// The case as KL's catalogue (seed 002) states it.
+const CASE_TECHNOLOGY: &str = "Algoritmer, der ud fra data om borgerens sundhed forudsiger og forebygger fald";
+const CASE_PROBLEM: &str = "Fald hos ældre borgere kan føre til knoglebrud, hjernerystelse og varige funktionstab. \
+Det skaber dårligere livskvalitet for den ældre og i mange tilfælde større træk på kommunale sundheds- og plejeydelser.";
+
+/// The walk of the case: every TESK question, then the six organisation questions.
+pub fn case_walk_plan() -> WalkPlan {
+    let part = |set_id: &str| WalkPlanPart { set_id: set_id.into(), set_version: 1, selection: Vec::new() };
+    WalkPlan {
+        case_technology: CASE_TECHNOLOGY.into(),
+        case_problem: CASE_PROBLEM.into(),
+        parts: vec![part("tesk"), part("organisation-questions")],
+    }
+}
+
 /// The first Tuesday at least two weeks from `today`, so the demo meeting is upcoming.
 fn next_meeting_day(today: NaiveDate) -> NaiveDate {
     let mut d = today + Duration::days(14);
@@ -132,7 +151,7 @@ politikernes deltagelse i konkrete digitaliseringsprojekter."
         ends_at: at(day, 20),
         place: "Udvalgsværelse G".into(),
     })?;
-    for item in THEME_ITEMS {
+    for (i, item) in THEME_ITEMS.iter().enumerate() {
         let added = db.add_agenda_item(theme.id, item.title)?;
         db.update_agenda_item(
             added.id,
@@ -145,6 +164,9 @@ politikernes deltagelse i konkrete digitaliseringsprojekter."
                 ..Default::default()
             },
         )?;
+        if i == CASE_ITEM {
+            db.set_walk_plan(added.id, &case_walk_plan())?;
+        }
     }
     Ok(db.get_committee(committee.id)?.committee)
 }
