@@ -104,6 +104,26 @@ enum Command {
         /// The backup file.
         from: PathBuf,
     },
+    /// List the question sets: the built-in ones, then those imported.
+    QuestionSets {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a question set written in the TOML format of assets/question-sets/. A file that
+    /// does not pass is refused with its line and problem, and nothing is stored.
+    ImportQuestionSet {
+        /// The TOML file.
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What an agenda item's walk produced: per question its note, the questions to the
+    /// administration and, for continuum questions, the positions (only once revealed).
+    WalkSummary {
+        item: Id,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the database path and schema version.
     Status {
         #[arg(long)]
@@ -326,6 +346,53 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                 }
             }
         }
+        Command::QuestionSets { json: true } => json(out, &db.list_question_sets()?)?,
+        Command::QuestionSets { json: false } => {
+            for s in db.list_question_sets()? {
+                let origin = match &s.imported_at {
+                    None => cat.format("cli-question-set-built-in", &[]),
+                    Some(at) => cat.format("cli-question-set-imported", &[("at", at.clone())]),
+                };
+                let _ = writeln!(
+                    out,
+                    "{:<24} {:>3}  {:<10}  {}  ({}; {})",
+                    s.id,
+                    s.version,
+                    s.kind.as_str(),
+                    s.title.get(cli.lang),
+                    cat.format("cli-questions", &[("count", s.question_count.to_string())]),
+                    origin,
+                );
+            }
+        }
+        Command::ImportQuestionSet { file, json: want_json } => {
+            let source = std::fs::read_to_string(file)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
+            let s = db.import_question_set(&source)?;
+            if *want_json {
+                json(out, &s)?;
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    cat.format(
+                        "cli-question-set-import-done",
+                        &[
+                            ("title", s.title.get(cli.lang).to_owned()),
+                            ("id", s.id.clone()),
+                            ("version", s.version.to_string()),
+                            ("count", s.question_count.to_string()),
+                        ],
+                    )
+                );
+            }
+        }
+        Command::WalkSummary { item, json: true } => json(out, &db.walk_summary(*item)?)?,
+        Command::WalkSummary { item, json: false } => {
+            let item = db.get_agenda_item(*item)?;
+            let summary = db.walk_summary(item.id)?;
+            write_walk_summary(out, cat, cli.lang, &item, &summary);
+        }
         Command::Restore { .. } => unreachable!("handled before opening"),
         Command::Status { json: true } => json(out, &db.workspace_status()?)?,
         Command::Status { json: false } => {
@@ -334,4 +401,120 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A number as the language writes it: "27,5" in Danish, "27.5" in English; no decimals
+/// when there are none.
+fn number(x: f64, lang: Lang) -> String {
+    let text = format!("{}", (x * 100.0).round() / 100.0);
+    match lang {
+        Lang::Da => text.replace('.', ","),
+        _ => text,
+    }
+}
+
+/// The human text of `pejling walk-summary`.
+fn write_walk_summary(
+    out: &mut String,
+    cat: &Catalog,
+    lang: Lang,
+    item: &pejling::AgendaItem,
+    s: &pejling::WalkSummary,
+) {
+    let label = |key: &str| cat.format(key, &[]);
+    let _ = writeln!(
+        out,
+        "{}",
+        cat.format(
+            "cli-item-heading",
+            &[
+                ("number", item.number.to_string()),
+                ("openness", label(&item.openness.label_key())),
+                ("title", item.title.clone()),
+            ],
+        )
+    );
+    for (key, text) in [("cli-walk-case-technology", &s.case_technology), ("cli-walk-case-problem", &s.case_problem)] {
+        if !text.trim().is_empty() {
+            let _ = writeln!(out, "{}: {}", label(key), text.trim());
+        }
+    }
+    if s.steps.is_empty() {
+        let _ = writeln!(out, "{}", label("cli-walk-no-plan"));
+        return;
+    }
+    for st in &s.steps {
+        let step = &st.step;
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}. {}", step.index + 1, step.where_label(cat, lang));
+        let _ = writeln!(out, "   {}", step.question.text.get(lang));
+        if let (Some(left), Some(right)) = (&step.question.extreme_left, &step.question.extreme_right) {
+            let _ = writeln!(out, "   {}", cat.format("cli-walk-extreme-left", &[("text", left.get(lang).into())]));
+            let _ = writeln!(out, "   {}", cat.format("cli-walk-extreme-right", &[("text", right.get(lang).into())]));
+        }
+        if !st.note.trim().is_empty() {
+            let _ = writeln!(out, "   {}:", label("cli-walk-note"));
+            for line in st.note.lines() {
+                let _ = writeln!(out, "     {line}");
+            }
+        }
+        if !st.questions_to_administration.is_empty() {
+            let _ = writeln!(out, "   {}:", label("cli-walk-questions-to-administration"));
+            for q in &st.questions_to_administration {
+                match &q.asked_by_name {
+                    Some(name) => {
+                        let by = cat.format("cli-walk-asked-by", &[("name", name.clone())]);
+                        let _ = writeln!(out, "     - {} ({by})", q.text);
+                    }
+                    None => {
+                        let _ = writeln!(out, "     - {}", q.text);
+                    }
+                }
+            }
+        }
+        let Some(r) = &st.result else { continue };
+        let counts = [("answered", r.answered_count.to_string()), ("participants", r.participant_count.to_string())];
+        if !r.revealed {
+            let _ = writeln!(out, "   {}", cat.format("cli-walk-positions-hidden", &counts));
+            continue;
+        }
+        match &r.statistics {
+            Some(stat) => {
+                let _ = writeln!(
+                    out,
+                    "   {}",
+                    cat.format(
+                        "cli-walk-positions",
+                        &[
+                            ("median", number(stat.median, lang)),
+                            ("q1", number(stat.q1, lang)),
+                            ("q3", number(stat.q3, lang)),
+                            ("min", stat.min.to_string()),
+                            ("max", stat.max.to_string()),
+                            ("count", stat.count.to_string()),
+                        ],
+                    )
+                );
+            }
+            None => {
+                let _ = writeln!(out, "   {}", cat.format("cli-walk-positions-none", &counts));
+            }
+        }
+        let values: Vec<String> = r
+            .values
+            .iter()
+            .map(|v| match &v.name {
+                Some(name) => format!("{name}: {}", v.value),
+                None => v.value.to_string(),
+            })
+            .collect();
+        if !values.is_empty() {
+            let _ = writeln!(out, "     {}", values.join(", "));
+        }
+        for sk in &r.skipped {
+            let who = sk.name.as_ref().map(|n| format!("{n}: ")).unwrap_or_default();
+            let _ =
+                writeln!(out, "     {}", cat.format("cli-walk-skipped", &[("reason", format!("{who}{}", sk.reason))]));
+        }
+    }
 }

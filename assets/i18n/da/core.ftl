@@ -114,6 +114,22 @@ cli-fingerprint-now = SHA-256 nu:                 { $value }
 error-unknown-document = Ukendt dokument "{ $what }": brug referat eller dagsorden.
 error-unknown-format = Ukendt format "{ $format }": brug pdf, pdfa, docx, html, md eller ics.
 cli-exported = Skrevet: { $path } ({ $bytes } bytes)
+cli-questions = { $count } spørgsmål
+cli-question-set-built-in = indbygget
+cli-question-set-imported = importeret { $at }
+cli-question-set-import-done = Spørgsmålssættet "{ $title }" ({ $id } version { $version }, { $count } spørgsmål) er importeret.
+cli-walk-case-technology = Teknologi
+cli-walk-case-problem = Problem
+cli-walk-no-plan = Punktet har ingen spørgsmål til temamødet endnu.
+cli-walk-extreme-left = Yderposition 1 (0): { $text }
+cli-walk-extreme-right = Yderposition 2 (100): { $text }
+cli-walk-note = Note
+cli-walk-questions-to-administration = Spørgsmål til forvaltningen
+cli-walk-asked-by = stillet af { $name }
+cli-walk-positions-hidden = Placeringer: skjult, { $answered } af { $participants } har svaret
+cli-walk-positions = Placeringer: median { $median }, kvartiler { $q1 } til { $q3 }, fra { $min } til { $max } ({ $count } placeringer)
+cli-walk-positions-none = Placeringer: ingen placeringer ({ $answered } af { $participants } har svaret)
+cli-walk-skipped = Uden placering: { $reason }
 
 ## Dates: "22. februar 2018 kl. 18.00"
 date-time = { $day }. { $month } { $year } kl. { $hour }.{ $minute }

@@ -114,6 +114,22 @@ cli-fingerprint-now = SHA-256 now:         { $value }
 error-unknown-document = Unknown document "{ $what }": use referat or dagsorden.
 error-unknown-format = Unknown format "{ $format }": use pdf, pdfa, docx, html, md or ics.
 cli-exported = Written: { $path } ({ $bytes } bytes)
+cli-questions = { $count } questions
+cli-question-set-built-in = built in
+cli-question-set-imported = imported { $at }
+cli-question-set-import-done = The question set "{ $title }" ({ $id } version { $version }, { $count } questions) was imported.
+cli-walk-case-technology = Technology
+cli-walk-case-problem = Problem
+cli-walk-no-plan = The item has no questions for the theme meeting yet.
+cli-walk-extreme-left = Extreme position 1 (0): { $text }
+cli-walk-extreme-right = Extreme position 2 (100): { $text }
+cli-walk-note = Note
+cli-walk-questions-to-administration = Questions to the administration
+cli-walk-asked-by = asked by { $name }
+cli-walk-positions-hidden = Positions: hidden, { $answered } of { $participants } have answered
+cli-walk-positions = Positions: median { $median }, quartiles { $q1 } to { $q3 }, from { $min } to { $max } ({ $count } positions)
+cli-walk-positions-none = Positions: no positions ({ $answered } of { $participants } have answered)
+cli-walk-skipped = No position: { $reason }
 
 ## Dates: "22 February 2018, 18:00"
 date-time = { $day } { $month } { $year }, { $hour }:{ $minute }
