@@ -35,6 +35,7 @@ ui:
 
 app:
 	cargo build -p pejling-app $(APP_FEATURES)
+	cargo build -p pejling
 
 # Core: unit and integration tests on the real migrations; formatting.
 test-core:
@@ -52,7 +53,7 @@ test-ui:
 
 # End to end: the real app in WebKitGTK under Xvfb, driven through tauri-driver.
 test-e2e: ui app
-	APP_BIN=$(APP_BIN) xvfb-run -a --server-args="-screen 0 1280x900x24" node --test tests/e2e/
+	APP_BIN=$(APP_BIN) PEJLING_CLI=$(CARGO_TARGET_DIR)/debug/pejling xvfb-run -a --server-args="-screen 0 1280x900x24" node --test tests/e2e/
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p pejling-app $(APP_FEATURES) bindings_are_fresh

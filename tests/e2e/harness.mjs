@@ -73,7 +73,23 @@ export async function launchApp(port) {
   return browser;
 }
 
-/** Wait until `fn` returns a truthy value. */
+/** Wait until `fn` returns a truthy value. On a timeout the error carries what the window
+ * showed, and a screenshot is written to $E2E_ARTIFACTS (default: the OS temp dir). */
 export async function until(browser, fn, what, timeout = 10000) {
-  await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: `timed out waiting for ${what}` });
+  try {
+    await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: `timed out waiting for ${what}` });
+  } catch (e) {
+    let shown = "";
+    try {
+      shown = await browser.execute(() => `${location.hash}\n${document.body.innerText.slice(0, 1500)}`);
+      const dir = process.env.E2E_ARTIFACTS ?? tmpdir();
+      const shot = join(dir, `pejling-e2e-${Date.now()}.png`);
+      await browser.saveScreenshot(shot);
+      shown += `\n(screenshot: ${shot})`;
+    } catch {
+      // the window is gone: the message alone must do
+    }
+    e.message += `\n--- the window showed ---\n${shown}`;
+    throw e;
+  }
 }
