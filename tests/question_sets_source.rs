@@ -16,8 +16,10 @@
 //! TESK's prompt is stored as the source's "HVAD VIL DU BELYSE?"), so no field needs a
 //! case-insensitive comparison.
 //!
-//! The seed directory is `../shared/seeds` next to the crate, or `$PEJLING_SEEDS`. If it is
-//! missing the test fails: a transcription check that silently passes checks nothing.
+//! The seed directory is `$PEJLING_SEEDS`, else `../shared/seeds` next to the crate, else the
+//! copy committed in `tests/fixtures/seeds` (so a clone on its own is checked too; when both
+//! exist, a test checks the copy is identical). If none is there the test fails: a
+//! transcription check that silently passes checks nothing.
 //!
 //! Uses only std and the `toml` dev-dependency; does not depend on the pejling crate.
 
@@ -53,8 +55,36 @@ const QUESTION_KEYS: [&str; 9] =
 fn seeds_dir() -> PathBuf {
     match std::env::var_os("PEJLING_SEEDS") {
         Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds")),
+        None if shared_seeds().is_dir() => shared_seeds(),
+        None => committed_seeds(),
     }
+}
+
+fn shared_seeds() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"))
+}
+
+fn committed_seeds() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds"))
+}
+
+/// The committed copy of the source documents is the shared one, byte for byte.
+#[test]
+fn committed_seed_copy_matches_the_shared_seeds() {
+    let shared = shared_seeds();
+    if !shared.is_dir() {
+        return; // a clone on its own: the committed copy is all there is
+    }
+    let mut n = 0;
+    for entry in std::fs::read_dir(&shared).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let copy = committed_seeds().join(path.file_name().unwrap());
+            assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(&copy).unwrap(), "{} differs", copy.display());
+            n += 1;
+        }
+    }
+    assert!(n >= 5, "expected the five seed documents, found {n}");
 }
 
 fn sets_dir() -> PathBuf {
