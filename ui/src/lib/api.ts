@@ -8,7 +8,16 @@ import {
   commands,
   type AgendaItem,
   type AgendaItemPatch,
+  type Amendment,
   type ApiError as WireApiError,
+  type Approval,
+  type Attendance,
+  type AuditEntry,
+  type Audience,
+  type DocKind,
+  type Format,
+  type MeetingAttendance,
+  type VerifyReport,
   type Committee,
   type CommitteeDetail,
   type CommitteeKind,
@@ -35,6 +44,15 @@ import { coreMessage, i18n, t } from "./i18n.svelte";
 export type {
   AgendaItem,
   AgendaItemPatch,
+  Amendment,
+  Approval,
+  Attendance,
+  AuditEntry,
+  Audience,
+  DocKind,
+  Format,
+  MeetingAttendance,
+  VerifyReport,
   Committee,
   CommitteeDetail,
   CommitteeKind,
@@ -68,6 +86,18 @@ export const MEETING_STATUSES: readonly MeetingStatus[] = [
   "minutes_approved",
 ];
 export const OPENNESS: readonly Openness[] = ["open", "closed"];
+export const ATTENDANCE: readonly Attendance[] = ["present", "absent", "apologies"];
+export const DOC_FORMATS: readonly Format[] = ["pdf", "pdfa", "docx", "html", "md", "ics"];
+/** The agenda item fields an amendment after approval may correct (as the core allows). */
+export const AMENDABLE_FIELDS = [
+  "decision",
+  "summary",
+  "background",
+  "recommendation",
+  "previous_decisions",
+  "title",
+  "case_id",
+] as const;
 
 const ERROR_KINDS: readonly ErrorKind[] = [
   "validation",
@@ -168,10 +198,29 @@ export const api = {
   updateAgendaItem: (id: number, patch: AgendaItemPatch) => call(() => commands.updateAgendaItem(id, patch)),
   moveAgendaItem: (id: number, toNumber: number) => call(() => commands.moveAgendaItem(id, toNumber)),
   deleteAgendaItem: (id: number) => call(() => commands.deleteAgendaItem(id)),
+
+  // Minutes: attendance, approval and lock, amendments, audit, documents.
+  listAttendance: (meetingId: number) => call(() => commands.listAttendance(meetingId)),
+  setAttendance: (meetingId: number, personId: number, attendance: Attendance) =>
+    call(() => commands.setAttendance(meetingId, personId, attendance)),
+  approveMinutes: (meetingId: number, personId: number) => call(() => commands.approveMinutes(meetingId, personId)),
+  listApprovals: (meetingId: number) => call(() => commands.listApprovals(meetingId)),
+  verifyMinutes: (meetingId: number) => call(() => commands.verifyMinutes(meetingId)),
+  amendMinutes: (meetingId: number, itemId: number | null, field: string, newText: string, reason: string) =>
+    call(() => commands.amendMinutes(meetingId, itemId, field, newText, reason)),
+  listAmendments: (meetingId: number) => call(() => commands.listAmendments(meetingId)),
+  auditLog: (meetingId: number) => call(() => commands.auditLog(meetingId)),
+  /** Renders a document and asks where to save it; null when the user cancelled. */
+  exportDocument: (meetingId: number, kind: DocKind, format: Format, audience: Audience, lang: "da" | "en") =>
+    call(() => commands.exportDocument(meetingId, kind, format, audience, lang)),
 };
 
-/** The status after `status`, or null at the end of the line. */
+/**
+ * The status after `status`, or null where the status cannot simply be advanced: after
+ * "closed" the minutes are approved by a member on the minutes page, never by a status change.
+ */
 export function nextStatus(status: MeetingStatus): MeetingStatus | null {
+  if (status === "closed") return null;
   const i = MEETING_STATUSES.indexOf(status);
   return i >= 0 && i < MEETING_STATUSES.length - 1 ? MEETING_STATUSES[i + 1] : null;
 }

@@ -10,6 +10,7 @@ import type {
   AgendaItem,
   AgendaItemPatch,
   ApiError,
+  Attendance,
   Committee,
   CommitteeDetail,
   CommitteeKind,
@@ -31,6 +32,7 @@ import type {
   WorkspaceStatus,
 } from "./bindings";
 import { coreMessage } from "./i18n.svelte";
+import { MockMinutes } from "./mock-minutes";
 
 type CommitteeRow = { id: number; name: string; kind: CommitteeKind; description: string };
 type Membership = { committee_id: number; person_id: number; role: Role; since: number };
@@ -97,6 +99,12 @@ class MockCore {
   memberships: Membership[] = [];
   meetings: MeetingRow[] = [];
   items: ItemRow[] = [];
+  minutes: MockMinutes = new MockMinutes({
+    meetingRow: (id) => this.meetingRow(id),
+    agenda: (id) => this.agenda(id),
+    committeeMembers: (id) =>
+      this.memberships.filter((m) => m.committee_id === id).map((m) => this.member(id, m.person_id)),
+  });
   #nextId = 1;
   #tick = 0;
 
@@ -303,6 +311,7 @@ class MockCore {
     const from = STATUSES.indexOf(row.status);
     if (to === from) return this.meeting(id);
     if (row.status === "minutes_approved") fail("locked", "error-meeting-locked", { title: row.title });
+    if (status === "minutes_approved") fail("validation", "error-approve-via-approval", {}, "status");
     if (Math.abs(to - from) !== 1) {
       const label = (s: MeetingStatus) => coreMessage(`meeting-status-${s.replaceAll("_", "-")}`, {}, "da") ?? s;
       fail("validation", "error-status-step", { from: label(row.status), to: label(status) }, "status");
@@ -479,6 +488,26 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
       return core.moveAgendaItem(n("id"), n("toNumber"));
     case "delete_agenda_item":
       return core.deleteAgendaItem(n("id"));
+    case "list_attendance":
+      return core.minutes.listAttendance(n("meetingId"));
+    case "set_attendance":
+      return core.minutes.setAttendance(n("meetingId"), n("personId"), a.attendance as Attendance);
+    case "approve_minutes":
+      return core.minutes.approve(n("meetingId"), n("personId"), () => {
+        core.meetingRow(n("meetingId")).status = "minutes_approved";
+      });
+    case "list_approvals":
+      return core.minutes.listApprovals(n("meetingId"));
+    case "verify_minutes":
+      return core.minutes.verify(n("meetingId"));
+    case "amend_minutes":
+      return core.minutes.amend(n("meetingId"), (a.agendaItemId ?? null) as number | null, a.field as string, a.newText as string, a.reason as string);
+    case "list_amendments":
+      return core.minutes.listAmendments(n("meetingId"));
+    case "audit_log":
+      return core.minutes.auditLog(n("meetingId"));
+    case "export_document":
+      return core.minutes.exportDocument(n("meetingId"), a.kind as string, a.format as string);
     default:
       // Tauri rejects an unknown command with a plain string.
       throw `command ${cmd} not found`;

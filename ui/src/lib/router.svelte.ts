@@ -6,6 +6,7 @@ export type Route =
   | { name: "home" }
   | { name: "committee"; id: number }
   | { name: "meeting"; id: number }
+  | { name: "minutes"; id: number }
   | { name: "not-found" };
 
 export function parseHash(hash: string): Route {
@@ -15,6 +16,8 @@ export function parseHash(hash: string): Route {
   if (m) return { name: "committee", id: Number(m[1]) };
   m = /^\/meetings\/(\d+)\/?$/.exec(path);
   if (m) return { name: "meeting", id: Number(m[1]) };
+  m = /^\/meetings\/(\d+)\/minutes\/?$/.exec(path);
+  if (m) return { name: "minutes", id: Number(m[1]) };
   return { name: "not-found" };
 }
 
@@ -22,6 +25,7 @@ export const href = {
   home: () => "#/",
   committee: (id: number) => `#/committees/${id}`,
   meeting: (id: number) => `#/meetings/${id}`,
+  minutes: (id: number) => `#/meetings/${id}/minutes`,
 };
 
 class Router {

@@ -27,6 +27,9 @@ const TEXT = {
     removeMember: "Fjern",
     language: "Sprog",
     save: "Alle ændringer er gemt",
+    minutesLink: "Referat, godkendelse og eksport",
+    approve: "Godkend referatet",
+    closeStep: "Skift status til ",
   },
   en: {
     demo: "Create demo workspace",
@@ -37,6 +40,9 @@ const TEXT = {
     removeMember: "Remove",
     language: "Language",
     save: "All changes saved",
+    minutesLink: "Minutes, approval and export",
+    approve: "Approve the minutes",
+    closeStep: "Change status to ",
   },
 };
 
@@ -51,9 +57,9 @@ for (const lang of ["da", "en"]) {
       const { page, context, errors } = await newPage(browser, server.url, { lang });
       try {
         const text = TEXT[lang];
-        assert.equal(await page.getAttribute("html", "lang"), lang);
-
+        // The app sets <html lang> once it has started: wait for the first view.
         await page.getByRole("heading", { level: 1, name: text.welcome }).waitFor();
+        assert.equal(await page.getAttribute("html", "lang"), lang);
         await assertNoViolations(page, "welcome");
 
         await page.getByRole("button", { name: text.language }).click();
@@ -95,6 +101,34 @@ for (const lang of ["da", "en"]) {
         await page.locator("h1").waitFor();
         await assertNoViolations(page, "not found");
 
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test(`the minutes page before and after approval (${lang})`, async () => {
+      const { page, context, errors } = await newPage(browser, server.url, { lang });
+      try {
+        const text = TEXT[lang];
+        await page.getByRole("button", { name: text.demo }).click();
+        await page.waitForURL(/#\/committees\/\d+$/);
+        await page.locator("table").nth(1).locator("a").first().click();
+        await page.waitForURL(/#\/meetings\/\d+$/);
+        for (let i = 0; i < 3; i++) {
+          const before = await page.getByTestId("meeting-status").textContent();
+          await page.getByRole("button", { name: new RegExp(`^${text.closeStep}`) }).click();
+          await page.waitForFunction((b) => document.querySelector("[data-testid=meeting-status]")?.textContent !== b, before);
+        }
+        await page.getByRole("link", { name: text.minutesLink }).click();
+        await page.waitForURL(/#\/meetings\/\d+\/minutes$/);
+        await page.locator("#approver").waitFor();
+        await assertNoViolations(page, "minutes before approval");
+        await page.getByRole("button", { name: text.approve }).click();
+        await page.getByTestId("approvals").waitFor();
+        await page.locator("#amend-item").selectOption({ index: 1 });
+        await page.locator("details summary").click();
+        await assertNoViolations(page, "minutes after approval, audit log open");
         assert.deepEqual(errors, []);
       } finally {
         await context.close();

@@ -256,7 +256,7 @@ test("drag and drop with the handle reorders the agenda", async () => {
   }
 });
 
-test("status moves one step at a time; approved minutes lock the meeting", async () => {
+test("status moves one step at a time; the minutes are approved by a member and lock the meeting", async () => {
   const { page, context, errors } = await newPage(browser, server.url);
   try {
     await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
@@ -268,13 +268,59 @@ test("status moves one step at a time; approved minutes lock the meeting", async
     assert.equal(await status.textContent(), "Kladde");
     assert.equal(await page.getByRole("button", { name: /^Tilbage til/ }).count(), 0);
 
-    const steps = ["Dagsorden udsendt", "I gang", "Afsluttet", "Referat godkendt"];
-    for (const step of steps) {
+    for (const step of ["Dagsorden udsendt", "I gang", "Afsluttet"]) {
       await page.getByRole("button", { name: `Skift status til ${step}` }).click();
       await page.waitForFunction((s) => document.querySelector("[data-testid=meeting-status]")?.textContent === s, step);
       assert.equal((await page.locator(".steps [aria-current=step]").textContent()).replace(/^\W+/, "").trim(), step);
     }
-    // Locked: no next step, no way back, read-only fields, no agenda editing.
+    // Approval is not a status change: it is done by a member on the minutes page.
+    assert.equal(await page.getByRole("button", { name: /^Skift status/ }).count(), 0);
+    await page.getByRole("link", { name: "Referat, godkendelse og eksport" }).click();
+    await page.waitForURL(/#\/meetings\/\d+\/minutes$/);
+    await page.getByRole("heading", { level: 1, name: /^Referat: / }).waitFor();
+
+    // Keyboard: one member sends apologies, then the chair approves.
+    const apologies = page.locator("input[type=radio][value=apologies]").nth(1);
+    await apologies.focus();
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => document.querySelectorAll("input[type=radio][value=apologies]")[1]?.checked);
+    await page.locator("#approver").focus();
+    assert.match(await page.locator("#approver option:checked").textContent(), /Formand/);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Godkend referatet");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("approvals").waitFor();
+    assert.match(await page.getByTestId("approvals").textContent(), /\(Formand\), \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    assert.match(await page.locator(".fingerprint code").textContent(), /^[0-9a-f]{64}$/);
+    assert.match(await page.locator(".locked-note").textContent(), /godkendt og låst/);
+    // Attendance is locked with the minutes.
+    assert.equal(await page.locator("input[type=radio][value=present]").first().isDisabled(), true);
+
+    await page.getByRole("button", { name: "Kontrollér referatet" }).click();
+    assert.equal((await page.getByTestId("verify-result").textContent()).trim(), "✓ Referatet er uændret siden godkendelsen.");
+
+    // An amendment needs a reason; with one it is recorded and listed.
+    await page.locator("#amend-item").selectOption({ index: 1 });
+    await page.locator("#amend-text").fill("Udvalget drøftede sagen og bad om et kommissorium.");
+    await page.getByRole("button", { name: "Registrér rettelse" }).click();
+    await page.locator("#amend-error").waitFor();
+    assert.match(await page.locator("#amend-error").textContent(), /Skriv en begrundelse for rettelsen/);
+    assert.equal(await page.locator("#amend-reason").getAttribute("aria-invalid"), "true");
+    await page.locator("#amend-reason").fill("Skrivefejl i beslutningen");
+    await page.getByRole("button", { name: "Registrér rettelse" }).click();
+    await page.getByTestId("amendments").waitFor();
+    assert.match(await page.getByTestId("amendments").textContent(), /Skrivefejl i beslutningen/);
+
+    // Export goes through the core (the save dialog is native); the result is reported.
+    await page.locator("#export-format").selectOption("docx");
+    await page.getByRole("button", { name: "Eksportér …" }).click();
+    assert.match(await page.getByTestId("export-result").textContent(), /^Gemt: .*referat-\d+\.docx$/);
+
+    // Back on the meeting page everything is locked.
+    await page.getByRole("link", { name: "Tilbage til mødet og dagsordenen" }).click();
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    await status.waitFor();
+    assert.equal(await status.textContent(), "Referat godkendt");
     assert.equal(await page.getByRole("button", { name: /^Skift status/ }).count(), 0);
     assert.equal(await page.getByRole("button", { name: /^Tilbage til/ }).count(), 0);
     assert.equal(await page.locator("#meeting-title").getAttribute("readonly"), "");
