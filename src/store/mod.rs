@@ -12,6 +12,7 @@ mod committees;
 mod meetings;
 mod members;
 mod question_sets;
+mod room;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -186,6 +187,7 @@ fn check_is_pejling(conn: &Connection) -> Result<()> {
 }
 
 pub(crate) use meetings::get as meeting;
+pub use room::{RoomItem, RoomStep, RoomView};
 pub(crate) use walk::record_default_attendance;
 
 /// `Some(row)` or a typed not-found error.
