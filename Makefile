@@ -42,8 +42,9 @@ test-core:
 	cargo fmt --all --check
 	cargo test --workspace --exclude pejling-app
 
-# The committed TypeScript bindings must match the Rust commands and types.
-test-bindings:
+# The committed TypeScript bindings must match the Rust commands and types. The shell embeds
+# ui/dist at compile time, so the UI is built first (on a fresh clone it does not exist).
+test-bindings: ui
 	cargo test -p pejling-app $(APP_FEATURES)
 
 # UI: type check and the browser tests (headless Chromium, mocked IPC, axe-core).
