@@ -95,28 +95,47 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 impl Db {
     /// The canonical content of a meeting's minutes: everything a referat states, nothing
-    /// that changes by itself (status, timestamps). Keys are sorted, so the JSON text is
-    /// stable across versions of serde_json.
+    /// that changes by itself (status, timestamps, the follow-up of questions to the
+    /// administration). Keys are sorted, so the JSON text is stable across versions of
+    /// serde_json.
+    ///
+    /// Format 2 covers, besides the agenda items: when the meeting began and was adjourned;
+    /// the attendance as written down at approval (each person's name and status, by person,
+    /// so a later change of the committee's membership or roles changes nothing) and the
+    /// guests; and per item the walk: the case, and per question its frozen text, the note,
+    /// the questions to the administration (text and who asked), and for continuum questions
+    /// whether the positions were revealed and, if so, the revealed values and skips (named
+    /// only when the meeting chose named positions).
     pub fn minutes_content(&self, meeting_id: Id) -> Result<serde_json::Value> {
         let d = self.get_meeting(meeting_id)?;
-        let items: Vec<_> = d
+        let items = d
             .items
             .iter()
             .map(|i| {
-                json!({
+                Ok(json!({
                     "number": i.number, "title": i.title, "openness": i.openness, "case_id": i.case_id,
                     "summary": i.summary, "background": i.background, "recommendation": i.recommendation,
                     "previous_decisions": i.previous_decisions, "decision": i.decision,
-                })
+                    "walk": walk_content(&self.walk_summary(i.id)?),
+                }))
             })
-            .collect();
+            .collect::<Result<Vec<_>>>()?;
+        let attendance = self.list_attendance(meeting_id)?;
+        let mut people: Vec<_> = attendance.people.iter().map(|p| (p.person_id, &p.name, p.attendance)).collect();
+        people.sort_by_key(|(id, _, _)| *id);
+        let people: Vec<_> =
+            people.into_iter().map(|(_, name, status)| json!({"name": name, "attendance": status})).collect();
+        let guests: Vec<_> =
+            attendance.guests.iter().map(|g| json!({"name": g.name, "affiliation": g.affiliation})).collect();
         Ok(json!({
-            "format": 1,
+            "format": 2,
             "committee": d.committee.name,
             "meeting": {
                 "title": d.meeting.title, "kind": d.meeting.kind, "starts_at": d.meeting.starts_at,
                 "ends_at": d.meeting.ends_at, "place": d.meeting.place,
+                "began_at": d.meeting.began_at, "adjourned_at": d.meeting.adjourned_at,
             },
+            "attendance": { "people": people, "guests": guests },
             "items": items,
         }))
     }
@@ -274,6 +293,39 @@ impl Db {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+}
+
+/// The part of an item's walk that the minutes state (see [`Db::minutes_content`]).
+fn walk_content(s: &WalkSummary) -> serde_json::Value {
+    if s.steps.is_empty() && s.case_technology.is_empty() && s.case_problem.is_empty() {
+        return serde_json::Value::Null;
+    }
+    let steps: Vec<_> = s
+        .steps
+        .iter()
+        .map(|st| {
+            let q = &st.step.question;
+            let questions: Vec<_> = st
+                .questions_to_administration
+                .iter()
+                .map(|f| json!({"text": f.text, "asked_by": f.asked_by_name}))
+                .collect();
+            let positions = st.result.as_ref().map(|r| {
+                if !r.revealed {
+                    return json!({"revealed": false});
+                }
+                let values: Vec<_> = r.values.iter().map(|v| json!({"value": v.value, "name": v.name})).collect();
+                let skipped: Vec<_> = r.skipped.iter().map(|v| json!({"reason": v.reason, "name": v.name})).collect();
+                json!({"revealed": r.revealed, "named": r.named, "values": values, "skipped": skipped})
+            });
+            json!({
+                "set_id": st.step.set_id, "set_version": st.step.set_version, "question_id": q.id,
+                "text": q.text, "extreme_left": q.extreme_left, "extreme_right": q.extreme_right,
+                "note": st.note, "questions_to_administration": questions, "positions": positions,
+            })
+        })
+        .collect();
+    json!({"case_technology": s.case_technology, "case_problem": s.case_problem, "steps": steps})
 }
 
 fn amendment_row(r: &Row<'_>) -> rusqlite::Result<Amendment> {

@@ -168,6 +168,12 @@ pub struct Meeting {
     pub place: String,
     pub status: MeetingStatus,
     pub item_count: u32,
+    /// When the meeting actually began ("Mødet påbegyndt kl."), local time
+    /// `YYYY-MM-DDTHH:MM`; set by the secretary.
+    pub began_at: Option<String>,
+    /// When the minutes were read and the meeting adjourned ("Protokollen blev læst og mødet
+    /// hævet kl."), local time `YYYY-MM-DDTHH:MM`; set by the secretary.
+    pub adjourned_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -288,6 +294,15 @@ pub struct MeetingPatch {
     #[serde(default)]
     #[specta(optional)]
     pub place: Option<String>,
+    /// Correct when the meeting began, local time `YYYY-MM-DDTHH:MM`; `""` clears it.
+    #[serde(default)]
+    #[specta(optional)]
+    pub began_at: Option<String>,
+    /// Correct when the meeting was adjourned, local time `YYYY-MM-DDTHH:MM`; `""` clears it.
+    /// Never before `began_at`.
+    #[serde(default)]
+    #[specta(optional)]
+    pub adjourned_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

@@ -6,7 +6,7 @@ use crate::error::{Error, Message, Result};
 use crate::validate::{self, MAX_SHORT, MAX_TITLE};
 
 const SELECT: &str = "SELECT g.id, g.committee_id, g.title, g.kind, g.starts_at, g.ends_at, g.place, g.status,
-        (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id)
+        (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = g.id), g.began_at, g.adjourned_at
     FROM meeting g";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
@@ -20,7 +20,37 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
         place: r.get(6)?,
         status: r.get(7)?,
         item_count: r.get(8)?,
+        began_at: r.get(9)?,
+        adjourned_at: r.get(10)?,
     })
+}
+
+/// The local wall-clock time now, `YYYY-MM-DDTHH:MM`: what the secretary's key press records.
+fn local_now() -> String {
+    chrono::Local::now().format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// A correction of a recorded time: `""` clears it, anything else must be a local time.
+fn time_patch(value: Option<&str>, field: &'static str) -> Result<Option<Option<String>>> {
+    match value {
+        None => Ok(None),
+        Some(v) if v.trim().is_empty() => Ok(Some(None)),
+        Some(v) => Ok(Some(Some(validate::local_time(v, field)?))),
+    }
+}
+
+/// The adjournment never comes before the start. `field` is the one the user changed.
+fn check_times(began_at: Option<&str>, adjourned_at: Option<&str>, field: &'static str) -> Result<()> {
+    match (began_at, adjourned_at) {
+        // Both are normalised `YYYY-MM-DDTHH:MM`, so text order is time order.
+        (Some(b), Some(a)) if a < b => Err(Error::Validation(
+            Message::new("error-adjourned-before-began")
+                .field(field)
+                .arg("began", b.replace('T', " "))
+                .arg("adjourned", a.replace('T', " ")),
+        )),
+        _ => Ok(()),
+    }
 }
 
 pub(crate) fn get(conn: &Connection, id: Id) -> Result<Meeting> {
@@ -68,8 +98,15 @@ impl Db {
         let starts_at = patch.starts_at.as_deref().map(|t| validate::local_time(t, "starts_at")).transpose()?;
         let ends_at = patch.ends_at.as_deref().map(|t| validate::local_time(t, "ends_at")).transpose()?;
         let place = patch.place.as_deref().map(|p| validate::optional(p, "place", MAX_SHORT)).transpose()?;
+        let began_at = time_patch(patch.began_at.as_deref(), "began_at")?;
+        let adjourned_at = time_patch(patch.adjourned_at.as_deref(), "adjourned_at")?;
         self.write(|tx| {
             let m = get_unlocked(tx, id)?;
+            let began = began_at.clone().unwrap_or(m.began_at);
+            let adjourned = adjourned_at.clone().unwrap_or(m.adjourned_at);
+            // Only the start was corrected: say so on the start field.
+            let field = if began_at.is_some() && adjourned_at.is_none() { "began_at" } else { "adjourned_at" };
+            check_times(began.as_deref(), adjourned.as_deref(), field)?;
             let (s, e) = (starts_at.clone().unwrap_or(m.starts_at), ends_at.clone().unwrap_or(m.ends_at));
             validate::time_order(&s, &e).map_err(|err| match (&starts_at, &ends_at) {
                 // Only the start moved: say so on the start field.
@@ -77,7 +114,8 @@ impl Db {
                 _ => err,
             })?;
             tx.execute(
-                "UPDATE meeting SET title = ?2, kind = ?3, starts_at = ?4, ends_at = ?5, place = ?6, updated_at = ?7 WHERE id = ?1",
+                "UPDATE meeting SET title = ?2, kind = ?3, starts_at = ?4, ends_at = ?5, place = ?6, updated_at = ?7,
+                     began_at = ?8, adjourned_at = ?9 WHERE id = ?1",
                 params![
                     id,
                     title.unwrap_or(m.title),
@@ -85,10 +123,45 @@ impl Db {
                     s,
                     e,
                     place.unwrap_or(m.place),
-                    now_utc()
+                    now_utc(),
+                    began,
+                    adjourned,
                 ],
             )?;
             get(tx, id)
+        })
+    }
+
+    /// Record that the meeting began now ("Mødet påbegyndt kl."): the secretary's one key
+    /// press. Marking it again moves the time to now; a wrong time is corrected with
+    /// [`Db::update_meeting`]. Refused when the minutes are approved, and when the meeting is
+    /// already marked as adjourned before now.
+    pub fn mark_meeting_began(&mut self, meeting_id: Id) -> Result<Meeting> {
+        let now = local_now();
+        self.write(|tx| {
+            let m = get_unlocked(tx, meeting_id)?;
+            check_times(Some(&now), m.adjourned_at.as_deref(), "began_at")?;
+            tx.execute(
+                "UPDATE meeting SET began_at = ?2, updated_at = ?3 WHERE id = ?1",
+                params![meeting_id, now, now_utc()],
+            )?;
+            get(tx, meeting_id)
+        })
+    }
+
+    /// Record that the minutes were read and the meeting adjourned now ("Protokollen blev læst
+    /// og mødet hævet kl."). Refused when the minutes are approved, and when the recorded start
+    /// lies after now.
+    pub fn mark_meeting_adjourned(&mut self, meeting_id: Id) -> Result<Meeting> {
+        let now = local_now();
+        self.write(|tx| {
+            let m = get_unlocked(tx, meeting_id)?;
+            check_times(m.began_at.as_deref(), Some(&now), "adjourned_at")?;
+            tx.execute(
+                "UPDATE meeting SET adjourned_at = ?2, updated_at = ?3 WHERE id = ?1",
+                params![meeting_id, now, now_utc()],
+            )?;
+            get(tx, meeting_id)
         })
     }
 

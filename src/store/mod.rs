@@ -32,6 +32,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_minutes.sql")),
     M::up(include_str!("migrations/0003_walk.sql")),
+    M::up(include_str!("migrations/0004_minutes_times.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
