@@ -118,6 +118,18 @@ impl Catalog {
             Err(_) => local.to_owned(),
         }
     }
+
+    /// The clock time of a local time `YYYY-MM-DDTHH:MM` in the language's format: "18.00"
+    /// in Danish, "18:00" in English. Text that is not such a time is returned unchanged.
+    pub fn time(&self, local: &str) -> String {
+        match chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M") {
+            Ok(t) => {
+                use chrono::Timelike;
+                self.format("time", &[("hour", format!("{:02}", t.hour())), ("minute", format!("{:02}", t.minute()))])
+            }
+            Err(_) => local.to_owned(),
+        }
+    }
 }
 
 /// Message keys defined in an `.ftl` source (top-level messages, not terms).
@@ -167,6 +179,8 @@ mod tests {
     fn danish_date_format() {
         assert_eq!(Catalog::new(Lang::Da).date_time("2018-02-22T18:00"), "22. februar 2018 kl. 18.00");
         assert_eq!(Catalog::new(Lang::En).date_time("2018-02-22T18:00"), "22 February 2018, 18:00");
+        assert_eq!(Catalog::new(Lang::Da).time("2018-02-22T21:05"), "21.05");
+        assert_eq!(Catalog::new(Lang::En).time("2018-02-22T21:05"), "21:05");
     }
 
     #[test]

@@ -153,3 +153,230 @@ fn the_ics_parses_and_keeps_its_uid_across_changes() {
     let cal: icalendar::Calendar = year.parse().unwrap();
     assert_eq!(cal.components.iter().filter(|c| c.as_event().is_some()).count(), 2);
 }
+
+// ---- the secretary's minutes of a temamøde: times, attendance, walk results -------------
+
+/// The demo temamøde as the secretary leaves it: began at 17.02 and adjourned at 19.48, Per
+/// Holmgaard sent apologies and Ole Dam Frandsen was absent, a guest, notes and a question to
+/// the administration on TESK questions, and positions on the six questions, all revealed
+/// (the fourth with one skip).
+struct Walked {
+    db: Db,
+    meeting: Id,
+    case: Id,
+}
+
+const NOTE: &str = "Udvalget hæftede sig ved, at algoritmen kun bruger data, kommunen allerede har.\nMere data om væskeindtag kræver samtykke.";
+const QUESTION: &str = "Hvor præcist har algoritmen ramt i andre kommuner?";
+
+fn walked() -> Walked {
+    let (mut db, meeting) = demo();
+    let day = db.get_meeting(meeting).unwrap().meeting.starts_at[..10].to_owned();
+    db.update_meeting(
+        meeting,
+        &MeetingPatch {
+            began_at: Some(format!("{day}T17:02")),
+            adjourned_at: Some(format!("{day}T19:48")),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let people = db.list_attendance(meeting).unwrap().people;
+    let person = |name: &str| people.iter().find(|p| p.name == name).unwrap().person_id;
+    db.set_attendance(meeting, person("Per Holmgaard"), Attendance::Apologies).unwrap();
+    db.set_attendance(meeting, person("Ole Dam Frandsen"), Attendance::Absent).unwrap();
+    db.add_meeting_guest(meeting, "Lene Bang", "Center for Sundhed og Omsorg").unwrap();
+    let case = db.list_agenda_items(meeting).unwrap()[1].id;
+    db.save_step_note(case, 0, NOTE).unwrap();
+    db.save_step_note(case, 3, "Gevinsten skal måles på færre fald, ikke på færre besøg.").unwrap();
+    db.add_question_to_administration(case, 1, QUESTION, Some(person("Aisha Khalil"))).unwrap();
+    db.save_step_note(case, 16, "Flertallet vil gerne arbejde med konkrete problemer.").unwrap();
+    let present = ["Mette Skovgaard", "Jonas Bech Lauridsen", "Aisha Khalil", "Karen Vestergaard-Nielsen"];
+    let values: [[u8; 4]; 6] =
+        [[20, 35, 40, 80], [70, 75, 75, 90], [10, 50, 55, 60], [30, 30, 45, 0], [0, 25, 50, 100], [60, 65, 85, 95]];
+    for (i, row) in values.iter().enumerate() {
+        let step = 16 + i as u32;
+        for (name, v) in present.iter().zip(row) {
+            let input = if i == 3 && *name == "Karen Vestergaard-Nielsen" {
+                PositionInput::Skipped { reason: "Ved ikke endnu".into() }
+            } else {
+                PositionInput::Value(*v)
+            };
+            db.set_position(case, step, person(name), &input).unwrap();
+        }
+        db.reveal_positions(case, step).unwrap();
+    }
+    Walked { db, meeting, case }
+}
+
+fn text(db: &Db, id: Id, format: Format, audience: Audience, lang: Lang) -> String {
+    String::from_utf8(db.export(id, DocKind::Minutes, format, audience, lang).unwrap()).unwrap()
+}
+
+#[test]
+fn the_minutes_state_times_and_attendance_in_every_text_format() {
+    let w = walked();
+    for format in [Format::Md, Format::Html] {
+        let t = text(&w.db, w.meeting, format, Audience::Public, Lang::Da);
+        assert!(t.contains("Mødet påbegyndt kl. 17.02"), "{format:?}: {t}");
+        assert!(t.contains("Protokollen blev læst og mødet hævet kl. 19.48"), "{format:?}");
+        assert!(t.contains("Tilstede:") && t.contains("Fraværende:") && t.contains("Afbud:"), "{format:?}");
+        let line = |label: &str| t.lines().find(|l| l.contains(label)).unwrap().to_owned();
+        let present = line("Tilstede:");
+        for name in ["Mette Skovgaard", "Jonas Bech Lauridsen", "Aisha Khalil", "Karen Vestergaard-Nielsen"] {
+            assert!(present.contains(name), "{name} present: {present}");
+        }
+        assert!(!present.contains("Per Holmgaard") && !present.contains("Sofie Ibsen"), "{present}");
+        assert!(line("Afbud:").contains("Per Holmgaard"));
+        assert!(line("Fraværende:").contains("Ole Dam Frandsen"));
+        let also = line("Desuden deltog:");
+        assert!(
+            also.contains("Sofie Ibsen")
+                && also.contains("Henrik Aagaard")
+                && also.contains("Lene Bang (Center for Sundhed og Omsorg)"),
+            "{also}"
+        );
+    }
+    // The agenda has none of it; the English minutes say it in English.
+    let agenda =
+        String::from_utf8(w.db.export(w.meeting, DocKind::Agenda, Format::Html, Audience::Public, Lang::Da).unwrap())
+            .unwrap();
+    assert!(!agenda.contains("Tilstede") && !agenda.contains("hævet") && !agenda.contains("<svg"));
+    let en = text(&w.db, w.meeting, Format::Html, Audience::Public, Lang::En);
+    assert!(en.contains("The minutes were read and the meeting adjourned at 19:48") && en.contains("Present:"));
+}
+
+#[test]
+fn the_walk_results_are_in_the_minutes_with_only_revealed_positions() {
+    let mut w = walked();
+    let md = text(&w.db, w.meeting, Format::Md, Audience::Public, Lang::Da);
+    assert!(md.contains("### Temadrøftelse"), "{md}");
+    assert!(md.contains("**Teknologi:** Algoritmer, der ud fra data om borgerens sundhed"), "the case");
+    assert!(md.contains("Udvalget hæftede sig ved, at algoritmen kun bruger data"), "a note");
+    assert!(md.contains(&format!("- {QUESTION} (stillet af Aisha Khalil)")), "a question to the administration");
+    assert!(md.contains("Antal placeringer: 4, median 37,5, midterste halvdel 31,25–50, fra 20 til 80."), "{md}");
+    assert!(md.contains("Uden placering: Ved ikke endnu"));
+    // The table alternative of the chart.
+    assert!(md.contains("#### Placering i forhold til de seks spørgsmål"));
+    assert!(md.contains("| Spørgsmål | Yderposition 1 (0) | Yderposition 2 (100) | Placeringer | Median |"), "{md}");
+    assert!(md.contains("| 20, 35, 40, 80 | 37,5 |"), "{md}");
+    assert!(!md.contains("Mette Skovgaard: 20"), "anonymous unless the meeting chose named positions");
+    // Questions without notes, questions or positions are left out.
+    assert!(!md.contains("Hvilke data skal bruges"), "{md}");
+
+    // Hiding a step's positions takes its values out of the minutes, not just the chart.
+    w.db.hide_positions(w.case, 21).unwrap();
+    let md = text(&w.db, w.meeting, Format::Md, Audience::Public, Lang::Da);
+    assert!(!md.contains("60, 65, 85, 95") && md.contains("Placeringerne blev ikke vist for udvalget."));
+    // Named positions name the politicians.
+    w.db.set_positions_named(w.meeting, true).unwrap();
+    let md = text(&w.db, w.meeting, Format::Md, Audience::Public, Lang::Da);
+    assert!(md.contains("Mette Skovgaard: 20"), "{md}");
+    assert!(md.contains("Uden placering: Karen Vestergaard-Nielsen: Ved ikke endnu"));
+}
+
+#[test]
+fn the_html_draws_the_continua_as_an_accessible_svg_with_a_table() {
+    let w = walked();
+    let html = text(&w.db, w.meeting, Format::Html, Audience::Public, Lang::Da);
+    let svg_at = html.find("<svg").expect("an inline SVG");
+    let svg = &html[svg_at..html[svg_at..].find("</svg>").unwrap() + svg_at];
+    assert!(svg.contains("role=\"img\"") && svg.contains("aria-labelledby="), "{svg}");
+    assert!(svg.contains(">Placering i forhold til de seks spørgsmål</title>"), "{svg}");
+    assert!(svg.contains("<desc id=") && svg.contains("median"), "a text description in the SVG");
+    assert_eq!(svg.matches("<circle").count(), 1 + 6 * 4 - 1, "one dot per revealed value, plus the legend's");
+    assert!(html.contains("<figure class=\"continua\"") && html.contains("<figcaption"));
+    assert!(html.contains("<table>") && html.contains("<th scope=\"col\">Median</th>"));
+    assert!(html.contains("<th scope=\"row\">1. Hvad skal politikerne beskæftige sig med?"));
+    assert!(html.contains("Figuren viser udvalgets placeringer"), "the description is visible text too");
+    // Still one self-contained file without scripts or external resources.
+    assert!(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"));
+    assert!(!html.contains("<img") && !html.contains("xlink:href"));
+}
+
+#[test]
+fn the_pdf_of_the_walked_minutes_has_attendance_times_and_the_continua() {
+    assert!(tool("pdftotext"), "pdftotext (poppler-utils) is needed to read the PDF back");
+    let w = walked();
+    let dir = tempfile::tempdir().unwrap();
+    for (format, name) in [(Format::Pdf, "referat.pdf"), (Format::Pdfa, "referat-a.pdf")] {
+        let pdf = export(&w.db, w.meeting, DocKind::Minutes, format, Audience::Public);
+        let path = dir.path().join(name);
+        std::fs::write(&path, &pdf).unwrap();
+        let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Mødet påbegyndt kl. 17.02"), "{flat}");
+        assert!(flat.contains("Protokollen blev læst og mødet hævet kl. 19.48"));
+        assert!(flat.contains("Tilstede: Mette Skovgaard, Jonas Bech Lauridsen, Aisha Khalil"), "{flat}");
+        assert!(flat.contains("Afbud: Per Holmgaard") && flat.contains("Fraværende: Ole Dam Frandsen"));
+        assert!(flat.contains("Temadrøftelse") && flat.contains("Spørgsmål til forvaltningen"));
+        assert!(flat.contains(QUESTION));
+        assert!(flat.contains("Placering i forhold til de seks spørgsmål"), "the chart's title");
+        assert!(flat.contains("Konkrete politiske problemer, som der skal træffes beslutning om"), "an extreme");
+        assert!(flat.contains("Antal placeringer: 4, median 37,5"), "the summary");
+        assert!(!flat.contains("Personsag"), "closed items are left out of the public version");
+        let info = std::process::Command::new("pdfinfo").arg(&path).output().unwrap();
+        assert!(String::from_utf8_lossy(&info.stdout).contains("Tagged:          yes"));
+    }
+    let internal = export(&w.db, w.meeting, DocKind::Minutes, Format::Pdf, Audience::Internal);
+    let path = dir.path().join("intern.pdf");
+    std::fs::write(&path, &internal).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Personsag"));
+}
+
+#[test]
+fn the_docx_of_the_walked_minutes_has_attendance_times_and_the_band_tables() {
+    let w = walked();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("referat.docx");
+    std::fs::write(&path, export(&w.db, w.meeting, DocKind::Minutes, Format::Docx, Audience::Public)).unwrap();
+    let unzip = std::process::Command::new("unzip").args(["-p"]).arg(&path).arg("word/document.xml").output().unwrap();
+    let xml = String::from_utf8_lossy(&unzip.stdout);
+    for want in [
+        "Mødet påbegyndt kl. 17.02",
+        "Protokollen blev læst og mødet hævet kl. 19.48",
+        "Tilstede: ",
+        "Mette Skovgaard, Jonas Bech Lauridsen",
+        "Afbud: ",
+        "Desuden deltog: ",
+        "Temadrøftelse",
+        QUESTION,
+        "Placering i forhold til de seks spørgsmål",
+        "90–100",
+        "▲\u{a0}37,5",
+        "Hvad skal politikerne beskæftige sig med?",
+    ] {
+        assert!(xml.contains(want), "{want} in the DOCX");
+    }
+    assert!(xml.contains("●●"), "two positions in one band are two markers");
+    assert!(xml.contains("w:gridSpan") && xml.contains("D9D9D9"), "extremes span the bands; the middle half is shaded");
+    assert!(!xml.contains("Personsag"));
+}
+
+/// Writes the walked demo minutes to `$PEJLING_DOC_OUT` in every format, and times the PDF:
+/// `PEJLING_DOC_OUT=/tmp/docs cargo test --test documents -- --ignored --nocapture write_walked`.
+#[test]
+#[ignore = "writes files for a person to look at"]
+fn write_walked_minutes() {
+    let out = std::path::PathBuf::from(std::env::var("PEJLING_DOC_OUT").expect("PEJLING_DOC_OUT"));
+    std::fs::create_dir_all(&out).unwrap();
+    let w = walked();
+    for (format, name) in [
+        (Format::Pdf, "referat.pdf"),
+        (Format::Html, "referat.html"),
+        (Format::Docx, "referat.docx"),
+        (Format::Md, "referat.md"),
+    ] {
+        let started = std::time::Instant::now();
+        let bytes = export(&w.db, w.meeting, DocKind::Minutes, format, Audience::Internal);
+        println!("{name}: {} bytes in {:?}", bytes.len(), started.elapsed());
+        std::fs::write(out.join(name), bytes).unwrap();
+    }
+    let ts = pejling::documents::pdf::Typesetter::new();
+    let model = w.db.document_model(w.meeting, DocKind::Minutes, Audience::Internal, Lang::Da).unwrap();
+    let started = std::time::Instant::now();
+    ts.pdf(&model, false).unwrap();
+    println!("pdf with a warm typesetter: {:?}", started.elapsed());
+}

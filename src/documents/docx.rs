@@ -3,6 +3,7 @@
 
 use docx_rs::*;
 
+use super::walk::{band, DocChart, DocWalk};
 use super::DocModel;
 use crate::error::{Error, Result};
 
@@ -33,6 +34,102 @@ fn heading(text: &str, style: &str) -> Paragraph {
     Paragraph::new().style(style).add_run(Run::new().add_text(text))
 }
 
+fn small(text: &str, align: AlignmentType) -> Paragraph {
+    Paragraph::new().align(align).add_run(Run::new().add_text(text).size(17).color("444444"))
+}
+
+fn walk(mut doc: Docx, w: &DocWalk) -> Docx {
+    doc = doc.add_paragraph(heading(&w.heading, "Heading3"));
+    for (label, text) in &w.case {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(format!("{label}: ")).bold())
+                .add_run(Run::new().add_text(text)),
+        );
+    }
+    for st in &w.steps {
+        if let Some(group) = &st.group {
+            doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(group).bold().italic()));
+        }
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(&st.question).bold()));
+        for para in st.note.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            doc = doc.add_paragraph(text_paragraph(para));
+        }
+        if !st.questions.is_empty() {
+            doc = doc.add_paragraph(text_paragraph(&format!("{}:", st.questions_label)));
+            for q in &st.questions {
+                doc = doc.add_paragraph(text_paragraph(&format!("• {q}")).indent(Some(360), None, None, None));
+            }
+        }
+        for line in &st.positions {
+            doc = doc.add_paragraph(text_paragraph(line));
+        }
+    }
+    for c in &w.charts {
+        doc = chart(doc, c);
+    }
+    doc
+}
+
+/// The continua chart as tables: per question one 10-point band per cell, a ● per position,
+/// ▲ under the median's band, and the middle half shaded; then the question in words.
+fn chart(mut doc: Docx, c: &DocChart) -> Docx {
+    const CELL: usize = 900;
+    doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(&c.title).bold().size(24)));
+    doc = doc.add_paragraph(text_paragraph(&c.reading));
+    doc = doc
+        .add_paragraph(text_paragraph(&format!("● {}   ▲ {}   {}", c.legend_value, c.legend_median, c.legend_bands)));
+    for r in &c.rows {
+        doc = doc.add_paragraph(
+            Paragraph::new().add_run(Run::new().add_text(format!("{}. {}", r.number, r.question)).bold()),
+        );
+        let (lo, hi) = (band(r.q1), band(r.q3));
+        let median = band(r.median);
+        let mut counts = [0usize; 10];
+        for dot in &r.dots {
+            counts[band(f64::from(dot.value))] += 1;
+        }
+        let extremes = TableRow::new(vec![
+            TableCell::new().grid_span(5).add_paragraph(small(&format!("◀ {}", r.left), AlignmentType::Left)),
+            TableCell::new().grid_span(5).add_paragraph(small(&format!("{} ▶", r.right), AlignmentType::Right)),
+        ]);
+        let bands = TableRow::new(
+            c.bands.iter().map(|b| TableCell::new().add_paragraph(small(b, AlignmentType::Center))).collect(),
+        );
+        let dots = TableRow::new(
+            counts
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let mut cell = TableCell::new().add_paragraph(
+                        Paragraph::new()
+                            .align(AlignmentType::Center)
+                            .add_run(Run::new().add_text("●".repeat(*n)).color("1F4E79")),
+                    );
+                    if (lo..=hi).contains(&i) {
+                        cell = cell.shading(Shading::new().shd_type(ShdType::Clear).color("auto").fill("D9D9D9"));
+                    }
+                    cell
+                })
+                .collect(),
+        );
+        let medians = TableRow::new(
+            (0..10)
+                .map(|i| {
+                    // A no-break space keeps the marker with its number in a narrow cell.
+                    let text = if i == median { format!("▲\u{a0}{}", r.median_text) } else { String::new() };
+                    TableCell::new().add_paragraph(
+                        Paragraph::new().align(AlignmentType::Center).add_run(Run::new().add_text(text).bold()),
+                    )
+                })
+                .collect(),
+        );
+        doc = doc.add_table(Table::new(vec![extremes.cant_split(), bands, dots, medians]).set_grid(vec![CELL; 10]));
+        doc = doc.add_paragraph(text_paragraph(&r.description));
+    }
+    doc
+}
+
 pub fn render(d: &DocModel) -> Result<Vec<u8>> {
     let footer = Footer::new().add_paragraph(
         Paragraph::new()
@@ -58,6 +155,16 @@ pub fn render(d: &DocModel) -> Result<Vec<u8>> {
                 .add_run(Run::new().add_text(value)),
         );
     }
+    for line in [&d.began, &d.adjourned].into_iter().flatten() {
+        doc = doc.add_paragraph(text_paragraph(line));
+    }
+    for (label, names) in &d.attendance {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(format!("{label}: ")).bold())
+                .add_run(Run::new().add_text(names)),
+        );
+    }
     doc = doc.add_table_of_contents(TableOfContents::new().heading_styles_range(2, 2).alias(&d.labels.toc).auto());
     // The TOC field is filled in by Word on opening; until then, list the items plainly.
     doc = doc.add_paragraph(heading(&d.labels.toc, "Heading3"));
@@ -74,6 +181,9 @@ pub fn render(d: &DocModel) -> Result<Vec<u8>> {
             for para in sec.text.split("\n\n").filter(|p| !p.trim().is_empty()) {
                 doc = doc.add_paragraph(text_paragraph(para));
             }
+        }
+        if let Some(w) = &item.walk {
+            doc = walk(doc, w);
         }
         if !item.amendments.is_empty() {
             doc = doc.add_paragraph(heading(&d.labels.amendments, "Heading3"));

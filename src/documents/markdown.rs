@@ -1,6 +1,7 @@
 //! Markdown: for pasting into intranets and wikis. User text is escaped so that it reads as
 //! typed, never as Markdown markup or HTML.
 
+use super::walk::DocWalk;
 use super::DocModel;
 
 /// Escape text so Markdown renderers show it literally: inline markup characters anywhere,
@@ -43,6 +44,53 @@ fn escape(text: &str) -> String {
     out
 }
 
+fn render_walk(s: &mut String, w: &DocWalk) {
+    s.push_str(&format!("### {}\n\n", escape(&w.heading)));
+    for (label, text) in &w.case {
+        s.push_str(&format!("**{}:** {}\n\n", escape(label), escape(text)));
+    }
+    for st in &w.steps {
+        if let Some(group) = &st.group {
+            s.push_str(&format!("#### {}\n\n", escape(group)));
+        }
+        s.push_str(&format!("**{}**\n\n", escape(&st.question)));
+        if !st.note.trim().is_empty() {
+            s.push_str(&format!("{}\n\n", escape(&st.note)));
+        }
+        if !st.questions.is_empty() {
+            s.push_str(&format!("{}:\n\n", escape(&st.questions_label)));
+            for q in &st.questions {
+                s.push_str(&format!("- {}\n", escape(q)));
+            }
+            s.push('\n');
+        }
+        for line in &st.positions {
+            s.push_str(&format!("{}\n\n", escape(line)));
+        }
+    }
+    // The chart as its table alternative, with the description.
+    for c in &w.charts {
+        s.push_str(&format!("#### {}\n\n{}\n\n", escape(&c.title), escape(&c.reading)));
+        let cell = |t: &str| escape(&t.replace('\n', " "));
+        s.push_str(&format!("| {} |\n", c.columns.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | ")));
+        s.push_str(&format!("|{}\n", "---|".repeat(c.columns.len())));
+        for r in &c.rows {
+            s.push_str(&format!(
+                "| {}. {} | {} | {} | {} | {} | {} | {} |\n",
+                r.number,
+                cell(&r.question),
+                cell(&r.left),
+                cell(&r.right),
+                cell(&r.values_text),
+                cell(&r.median_text),
+                cell(&r.quartiles_text),
+                cell(&r.range_text)
+            ));
+        }
+        s.push('\n');
+    }
+}
+
 pub fn render(d: &DocModel) -> String {
     let mut s = String::new();
     s.push_str(&format!("# {}\n\n", escape(&d.title)));
@@ -51,6 +99,15 @@ pub fn render(d: &DocModel) -> String {
         s.push_str(&format!("{}: {}  \n", escape(label), escape(value)));
     }
     s.push('\n');
+    for line in [&d.began, &d.adjourned].into_iter().flatten() {
+        s.push_str(&format!("{}  \n", escape(line)));
+    }
+    if d.began.is_some() || d.adjourned.is_some() {
+        s.push('\n');
+    }
+    for (label, names) in &d.attendance {
+        s.push_str(&format!("**{}:** {}\n\n", escape(label), escape(names)));
+    }
     s.push_str(&format!("## {}\n\n", escape(&d.labels.toc)));
     for (i, item) in d.items.iter().enumerate() {
         s.push_str(&format!("{}\\. {}\n", i + 1, escape(&item.heading)));
@@ -63,6 +120,9 @@ pub fn render(d: &DocModel) -> String {
         }
         for sec in &item.sections {
             s.push_str(&format!("### {}\n\n{}\n\n", escape(&sec.label), escape(&sec.text)));
+        }
+        if let Some(walk) = &item.walk {
+            render_walk(&mut s, walk);
         }
         if !item.amendments.is_empty() {
             s.push_str(&format!("### {}\n\n", escape(&d.labels.amendments)));

@@ -13,6 +13,7 @@ mod html;
 pub mod ics;
 mod markdown;
 pub mod pdf;
+pub mod walk;
 
 use serde::Serialize;
 
@@ -24,6 +25,7 @@ use crate::store::Db;
 
 pub use html::render as html;
 pub use markdown::render as markdown;
+pub use walk::{DocChart, DocChartRow, DocDot, DocStep, DocWalk};
 
 /// Referat or dagsorden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
@@ -67,6 +69,8 @@ pub struct DocItem {
     pub title: String,
     pub case_id: String,
     pub sections: Vec<Section>,
+    /// Minutes of an item with a walk (temamøde): what the walk produced.
+    pub walk: Option<DocWalk>,
     pub amendments: Vec<DocAmendment>,
 }
 
@@ -86,6 +90,13 @@ pub struct DocModel {
     pub meeting_title: String,
     /// Label/value rows of the header: Mødetidspunkt, Mødeafholdelse, …
     pub header: Vec<(String, String)>,
+    /// Minutes: "Mødet påbegyndt kl. 17.02", when the secretary marked it.
+    pub began: Option<String>,
+    /// Minutes: "Protokollen blev læst og mødet hævet kl. 19.48", when marked.
+    pub adjourned: Option<String>,
+    /// Minutes: label and names of Tilstede, Fraværende, Afbud and Desuden deltog (staff and
+    /// guests), in that order; empty groups are left out.
+    pub attendance: Vec<(String, String)>,
     pub items: Vec<DocItem>,
     /// Approval lines ("Godkendt af … den …") and the fingerprint, for approved minutes.
     pub approvals: Vec<String>,
@@ -131,6 +142,47 @@ fn amendment_line(cat: &Catalog, a: &Amendment) -> String {
     )
 }
 
+/// A recorded time for the minutes: "17.02", or the full date and time when it is not on the
+/// day the meeting was planned for (a meeting that ran past midnight).
+fn recorded_time(cat: &Catalog, meeting_day: &str, local: &str) -> String {
+    if local.get(..10) == meeting_day.get(..10) {
+        cat.time(local)
+    } else {
+        cat.date_time(local)
+    }
+}
+
+/// Tilstede, Fraværende, Afbud, Desuden deltog: names as the minutes list them. The
+/// politicians (and anyone who has since left the committee) are Tilstede; the secretary and
+/// officials who were there, and the guests, "also attended".
+fn attendance_lines(cat: &Catalog, a: &MeetingAttendance) -> Vec<(String, String)> {
+    let staff = |e: &AttendanceEntry| matches!(e.role, Some(Role::Secretary | Role::Official));
+    let names = |pick: &dyn Fn(&AttendanceEntry) -> bool| -> Vec<String> {
+        a.people.iter().filter(|e| pick(e)).map(|e| e.name.clone()).collect()
+    };
+    let present = names(&|e| e.attendance == Attendance::Present && !staff(e));
+    let absent = names(&|e| e.attendance == Attendance::Absent);
+    let apologies = names(&|e| e.attendance == Attendance::Apologies);
+    let mut also = names(&|e| e.attendance == Attendance::Present && staff(e));
+    also.extend(a.guests.iter().map(|g| {
+        if g.affiliation.trim().is_empty() {
+            g.name.clone()
+        } else {
+            format!("{} ({})", g.name, g.affiliation)
+        }
+    }));
+    [
+        ("attendance-present", present),
+        ("attendance-absent", absent),
+        ("attendance-apologies", apologies),
+        ("doc-also-present", also),
+    ]
+    .into_iter()
+    .filter(|(_, names)| !names.is_empty())
+    .map(|(key, names)| (cat.format(key, &[]), names.join(", ")))
+    .collect()
+}
+
 impl Db {
     /// Build the document model of a meeting.
     pub fn document_model(&self, meeting_id: Id, kind: DocKind, audience: Audience, lang: Lang) -> Result<DocModel> {
@@ -171,7 +223,12 @@ impl Db {
                     .filter(|(_, text)| !text.trim().is_empty())
                     .map(|(key, text)| Section { label: l(key), text: text.trim_end().to_owned() })
                     .collect();
-                DocItem {
+                let walk = match kind {
+                    DocKind::Minutes => walk::build(&cat, lang, &self.walk_summary(i.id)?),
+                    DocKind::Agenda => None,
+                };
+                Ok(DocItem {
+                    walk,
                     heading: format!("{} ({}) {}", i.number, openness_label, i.title),
                     number: i.number,
                     openness_label,
@@ -183,9 +240,21 @@ impl Db {
                         .filter(|a| a.agenda_item_id == Some(i.id) && kind == DocKind::Minutes)
                         .map(|a| DocAmendment { text: amendment_line(&cat, a) })
                         .collect(),
-                }
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>>>()?;
+        let minutes = kind == DocKind::Minutes;
+        let began = m
+            .began_at
+            .as_deref()
+            .filter(|_| minutes)
+            .map(|t| cat.format("doc-began", &[("time", recorded_time(&cat, &m.starts_at, t))]));
+        let adjourned = m
+            .adjourned_at
+            .as_deref()
+            .filter(|_| minutes)
+            .map(|t| cat.format("doc-adjourned", &[("time", recorded_time(&cat, &m.starts_at, t))]));
+        let attendance = if minutes { attendance_lines(&cat, &self.list_attendance(meeting_id)?) } else { Vec::new() };
 
         let approved = kind == DocKind::Minutes && !approvals.is_empty();
         Ok(DocModel {
@@ -195,6 +264,9 @@ impl Db {
             committee: d.committee.name.clone(),
             meeting_title: m.title.clone(),
             header,
+            began,
+            adjourned,
+            attendance,
             items,
             approvals: if approved { approvals.iter().map(|a| approval_line(&cat, a)).collect() } else { vec![] },
             fingerprint: if approved { approvals.first().map(|a| a.fingerprint.clone()) } else { None },
