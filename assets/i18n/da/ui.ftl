@@ -268,3 +268,130 @@ audit-col-at = Tidspunkt
 audit-col-actor = Hvem
 audit-col-what = Hvad
 audit-col-changes = Ændringer
+
+## The guided temamøde (walk): preparing, walking, positions, summary, the room's screen
+
+walk-plan-title = Temamøde: spørgsmål til punktet
+walk-plan-hint = Vælg sagen og de spørgsmål, udvalget skal igennem, i den rækkefølge de skal stilles. Ændringer gemmes af sig selv.
+walk-case-technology = Teknologien i sagen
+walk-case-technology-hint = Fx »Algoritme, der forudsiger faldrisiko«.
+walk-case-problem = Problemet for borgerne
+walk-case-problem-hint = Hvilket problem skal teknologien løse, og for hvem?
+walk-plan-parts = Spørgsmålssæt i rækkefølge
+walk-plan-empty = Punktet har ingen spørgsmål endnu. Tilføj et spørgsmålssæt nedenfor.
+walk-plan-part = { $number }. { $title }
+walk-plan-part-count = { $chosen } af { $total } spørgsmål valgt
+walk-plan-part-none = Ingen spørgsmål valgt: sættet springes over.
+walk-plan-group = Hele perspektivet »{ $title }«
+walk-plan-move-up = Flyt sættet op
+walk-plan-move-down = Flyt sættet ned
+walk-plan-remove = Fjern sættet
+walk-plan-add-set = Spørgsmålssæt
+walk-plan-add = Tilføj sæt
+walk-plan-all-added = Alle spørgsmålssæt er med.
+walk-plan-steps = Gennemgangen har { $count } spørgsmål.
+walk-plan-moved = Sættet er flyttet til nummer { $number }
+walk-plan-open = Gå til gennemgangen
+walk-plan-summary = Se oversigten
+question-set-kind-questions = Spørgsmål
+question-set-kind-continuum = Spørgsmål med yderpositioner
+question-set-kind-phases = Faser
+
+walk-title = Gennemgang: { $title }
+walk-loading = Henter gennemgangen …
+walk-no-steps = Punktet har ingen spørgsmål til temamødet. Vælg spørgsmålene på mødesiden.
+walk-back-to-meeting = Tilbage til mødet
+walk-case-heading = Sagen
+walk-step-of = Trin { $number } af { $count }
+walk-nav-title = Spørgsmål
+walk-nav-step = { $number }. { $text }
+walk-nav-current = (nu)
+walk-previous = Forrige spørgsmål
+walk-next = Næste spørgsmål
+walk-keys-help = Skift spørgsmål med Alt+pil højre og Alt+pil venstre, eller Page Down og Page Up uden for tekstfelter.
+walk-moved = { $where }: { $text }
+walk-examples = Eksempler
+walk-room-open = Åbn skærm til lokalet
+walk-room-opened = Skærmen til lokalet er åbnet i et nyt vindue.
+room-open-failed = Vinduet til lokalet kunne ikke åbnes.
+walk-summary-link = Oversigt over gennemgangen
+walk-named = Vis navne ved placeringerne
+walk-named-hint = Uden flueben vises placeringerne uden navne.
+walk-locked = Referatet er godkendt: gennemgangen kan ses, men ikke ændres.
+walk-note-label = Noter til spørgsmålet
+walk-note-hint = Sekretærens noter. De vises aldrig på skærmen i lokalet.
+walk-qa-title = Spørgsmål til forvaltningen
+walk-qa-none = Ingen spørgsmål til forvaltningen ved dette spørgsmål.
+walk-qa-text = Spørgsmålet
+walk-qa-asked-by = Stillet af
+walk-qa-asked-by-none = Ikke angivet
+walk-qa-add = Markér som spørgsmål til forvaltningen
+walk-qa-added = Spørgsmålet til forvaltningen er registreret.
+walk-qa-by = stillet af { $name }
+walk-qa-delete = Slet
+walk-qa-deleted = Spørgsmålet til forvaltningen er slettet.
+walk-attendance-title = Fremmøde
+walk-attendance-hint = Kun politikere, der er tilstede, tager placering.
+
+position-title = Placeringer
+position-extreme-left = Yderposition 1 (0)
+position-extreme-right = Yderposition 2 (100)
+position-hint = Flyt skyderen med piletasterne (Page Up og Page Down flytter 10, Home og End går til yderpositionerne). Placeringerne er skjult, indtil formanden viser dem.
+position-slider-label = Placering for { $name }
+position-valuetext = { $value } af 100: { $side }
+position-valuetext-none = Ingen placering endnu
+position-side-left = nærmest yderposition 1
+position-side-right = nærmest yderposition 2
+position-side-middle = midt imellem
+position-status-saved = Placering registreret
+position-status-skipped = Uden placering
+position-status-none = Ikke registreret
+position-skip = Tager ikke placering
+position-skip-reason = Begrundelse for { $name }
+position-clear = Ryd
+position-clear-for = Ryd placeringen for { $name }
+position-no-participants = Ingen politikere er registreret som tilstede.
+position-answered = { $answered } af { $participants } har svaret
+position-reveal = Vis placeringer
+position-hide = Skjul placeringer igen
+position-revealed = Placeringerne vises nu.
+position-hidden = Placeringerne er skjult igen.
+position-hidden-note = Placeringerne er skjult. { $answered } af { $participants } har svaret.
+
+chart-caption = Placeringer på spørgsmålet
+chart-description = { $count ->
+    [one] 1 placering; median { $median }, midterste halvdel { $q1 }–{ $q3 }
+   *[other] { $count } placeringer; median { $median }, midterste halvdel { $q1 }–{ $q3 }
+  }
+chart-description-none = Ingen placeringer.
+chart-skipped = { $count ->
+    [one] 1 uden placering
+   *[other] { $count } uden placering
+  }
+chart-legend-position = ● placering
+chart-legend-median = ◆ median
+chart-legend-spread = ▨ midterste halvdel (kvartiler)
+chart-table-caption = Placeringerne som tabel
+chart-col-participant = Deltager
+chart-col-position = Placering
+chart-col-reason = Begrundelse
+chart-anonymous = Deltager { $number }
+chart-skipped-row = Uden placering
+chart-median-label = median { $value }
+
+summary-title = Oversigt: { $title }
+summary-continua = Placering i forhold til de seks spørgsmål
+summary-continua-hidden = Placeringerne er ikke vist endnu ({ $answered } af { $participants } har svaret).
+summary-steps = Spørgsmål, noter og spørgsmål til forvaltningen
+summary-note = Noter
+summary-no-note = Ingen noter.
+summary-back = Tilbage til gennemgangen
+summary-qa-all = Alle spørgsmål til forvaltningen
+summary-qa-none = Der er ingen spørgsmål til forvaltningen.
+
+room-title = Skærm til lokalet
+room-waiting = Mødet er ikke i gang med et åbent punkt endnu.
+room-no-steps = Punktet har ingen spørgsmål.
+room-item = Punkt { $number }: { $title }
+room-answered = { $answered } af { $participants } har svaret
+room-connection-lost = Forbindelsen til mødet er afbrudt. Prøver igen …

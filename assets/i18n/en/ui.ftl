@@ -268,3 +268,130 @@ audit-col-at = Time
 audit-col-actor = Who
 audit-col-what = What
 audit-col-changes = Changes
+
+## The guided temamøde (walk): preparing, walking, positions, summary, the room's screen
+
+walk-plan-title = Theme meeting: questions for the item
+walk-plan-hint = Choose the case and the questions the committee will go through, in the order they are to be asked. Changes save themselves.
+walk-case-technology = The technology in the case
+walk-case-technology-hint = E.g. “Algorithm that predicts the risk of falls”.
+walk-case-problem = The problem for citizens
+walk-case-problem-hint = What problem is the technology meant to solve, and for whom?
+walk-plan-parts = Question sets in order
+walk-plan-empty = The item has no questions yet. Add a question set below.
+walk-plan-part = { $number }. { $title }
+walk-plan-part-count = { $chosen } of { $total } questions chosen
+walk-plan-part-none = No questions chosen: the set is skipped.
+walk-plan-group = The whole perspective “{ $title }”
+walk-plan-move-up = Move the set up
+walk-plan-move-down = Move the set down
+walk-plan-remove = Remove the set
+walk-plan-add-set = Question set
+walk-plan-add = Add set
+walk-plan-all-added = Every question set is included.
+walk-plan-steps = The walk has { $count } questions.
+walk-plan-moved = The set moved to number { $number }
+walk-plan-open = Go to the walk
+walk-plan-summary = See the summary
+question-set-kind-questions = Questions
+question-set-kind-continuum = Questions with extreme positions
+question-set-kind-phases = Phases
+
+walk-title = Walk: { $title }
+walk-loading = Loading the walk …
+walk-no-steps = The item has no questions for the theme meeting. Choose the questions on the meeting page.
+walk-back-to-meeting = Back to the meeting
+walk-case-heading = The case
+walk-step-of = Step { $number } of { $count }
+walk-nav-title = Questions
+walk-nav-step = { $number }. { $text }
+walk-nav-current = (now)
+walk-previous = Previous question
+walk-next = Next question
+walk-keys-help = Change question with Alt+Right arrow and Alt+Left arrow, or Page Down and Page Up outside text fields.
+walk-moved = { $where }: { $text }
+walk-examples = Examples
+walk-room-open = Open the room's screen
+walk-room-opened = The room's screen is open in a new window.
+room-open-failed = The room's window could not be opened.
+walk-summary-link = Summary of the walk
+walk-named = Show names with the positions
+walk-named-hint = Unticked, the positions are shown without names.
+walk-locked = The minutes are approved: the walk can be viewed but not changed.
+walk-note-label = Notes on the question
+walk-note-hint = The secretary's notes. They are never shown on the room's screen.
+walk-qa-title = Questions to the administration
+walk-qa-none = No questions to the administration at this question.
+walk-qa-text = The question
+walk-qa-asked-by = Asked by
+walk-qa-asked-by-none = Not given
+walk-qa-add = Mark as a question to the administration
+walk-qa-added = The question to the administration is recorded.
+walk-qa-by = asked by { $name }
+walk-qa-delete = Delete
+walk-qa-deleted = The question to the administration is deleted.
+walk-attendance-title = Attendance
+walk-attendance-hint = Only politicians who are present take positions.
+
+position-title = Positions
+position-extreme-left = Extreme position 1 (0)
+position-extreme-right = Extreme position 2 (100)
+position-hint = Move the slider with the arrow keys (Page Up and Page Down move by 10, Home and End go to the extremes). The positions are hidden until the chair shows them.
+position-slider-label = Position of { $name }
+position-valuetext = { $value } of 100: { $side }
+position-valuetext-none = No position yet
+position-side-left = closest to extreme position 1
+position-side-right = closest to extreme position 2
+position-side-middle = in the middle
+position-status-saved = Position recorded
+position-status-skipped = No position
+position-status-none = Not recorded
+position-skip = Takes no position
+position-skip-reason = Reason for { $name }
+position-clear = Clear
+position-clear-for = Clear the position of { $name }
+position-no-participants = No politicians are recorded as present.
+position-answered = { $answered } of { $participants } have answered
+position-reveal = Show positions
+position-hide = Hide the positions again
+position-revealed = The positions are now shown.
+position-hidden = The positions are hidden again.
+position-hidden-note = The positions are hidden. { $answered } of { $participants } have answered.
+
+chart-caption = Positions on the question
+chart-description = { $count ->
+    [one] 1 position; median { $median }, middle half { $q1 }–{ $q3 }
+   *[other] { $count } positions; median { $median }, middle half { $q1 }–{ $q3 }
+  }
+chart-description-none = No positions.
+chart-skipped = { $count ->
+    [one] 1 without a position
+   *[other] { $count } without a position
+  }
+chart-legend-position = ● position
+chart-legend-median = ◆ median
+chart-legend-spread = ▨ middle half (quartiles)
+chart-table-caption = The positions as a table
+chart-col-participant = Participant
+chart-col-position = Position
+chart-col-reason = Reason
+chart-anonymous = Participant { $number }
+chart-skipped-row = No position
+chart-median-label = median { $value }
+
+summary-title = Summary: { $title }
+summary-continua = Positions on the six questions
+summary-continua-hidden = The positions are not shown yet ({ $answered } of { $participants } have answered).
+summary-steps = Questions, notes and questions to the administration
+summary-note = Notes
+summary-no-note = No notes.
+summary-back = Back to the walk
+summary-qa-all = All questions to the administration
+summary-qa-none = There are no questions to the administration.
+
+room-title = The room's screen
+room-waiting = The meeting is not at an open item yet.
+room-no-steps = The item has no questions.
+room-item = Item { $number }: { $title }
+room-answered = { $answered } of { $participants } have answered
+room-connection-lost = The connection to the meeting is lost. Trying again …

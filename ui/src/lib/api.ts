@@ -38,12 +38,52 @@ import {
   type Result,
   type Role,
   type WorkspaceStatus,
+  type AttendanceEntry,
+  type ContinuumResult,
+  type ContinuumStatistics,
+  type FollowUp,
+  type PositionInput,
+  type Question,
+  type QuestionGroup,
+  type QuestionSet,
+  type QuestionSetKind,
+  type QuestionSetSummary,
+  type RevealedPosition,
+  type SkippedPosition,
+  type StepSummary,
+  type Text,
+  type Walk,
+  type WalkPlan,
+  type WalkPlanPart,
+  type WalkState,
+  type WalkStep,
+  type WalkSummary,
 } from "./bindings";
 import { coreMessage, i18n, t } from "./i18n.svelte";
 
 export type {
   AgendaItem,
   AgendaItemPatch,
+  AttendanceEntry,
+  ContinuumResult,
+  ContinuumStatistics,
+  FollowUp,
+  PositionInput,
+  Question,
+  QuestionGroup,
+  QuestionSet,
+  QuestionSetKind,
+  QuestionSetSummary,
+  RevealedPosition,
+  SkippedPosition,
+  StepSummary,
+  Text,
+  Walk,
+  WalkPlan,
+  WalkPlanPart,
+  WalkState,
+  WalkStep,
+  WalkSummary,
   Amendment,
   Approval,
   Attendance,
@@ -86,6 +126,8 @@ export const MEETING_STATUSES: readonly MeetingStatus[] = [
   "minutes_approved",
 ];
 export const OPENNESS: readonly Openness[] = ["open", "closed"];
+/** Roles that take positions on a continuum: the politicians. */
+export const POLITICIAN_ROLES: readonly Role[] = ["chair", "vice_chair", "member", "citizen_member"];
 export const ATTENDANCE: readonly Attendance[] = ["present", "absent", "apologies"];
 export const DOC_FORMATS: readonly Format[] = ["pdf", "pdfa", "docx", "html", "md", "ics"];
 /** The agenda item fields an amendment after approval may correct (as the core allows). */
@@ -213,7 +255,161 @@ export const api = {
   /** Renders a document and asks where to save it; null when the user cancelled. */
   exportDocument: (meetingId: number, kind: DocKind, format: Format, audience: Audience, lang: "da" | "en") =>
     call(() => commands.exportDocument(meetingId, kind, format, audience, lang)),
+
+  // The guided temamøde (the walk): question sets, the plan, where the meeting is, notes,
+  // questions to the administration and continuum positions.
+  listQuestionSets: () => call(() => commands.listQuestionSets()),
+  getQuestionSet: (id: string, version: number) => call(() => commands.getQuestionSet(id, version)),
+  importQuestionSet: (source: string) => call(() => commands.importQuestionSet(source)),
+  setWalkPlan: (itemId: number, plan: WalkPlan) => call(() => commands.setWalkPlan(itemId, plan)),
+  getWalk: (itemId: number) => call(() => commands.getWalk(itemId)),
+  walkState: (meetingId: number) => call(() => commands.walkState(meetingId)),
+  setCurrentStep: (meetingId: number, itemId: number, step: number) =>
+    call(() => commands.setCurrentStep(meetingId, itemId, step)),
+  setPositionsNamed: (meetingId: number, named: boolean) => call(() => commands.setPositionsNamed(meetingId, named)),
+  saveStepNote: (itemId: number, step: number, text: string) => call(() => commands.saveStepNote(itemId, step, text)),
+  stepNote: (itemId: number, step: number) => call(() => commands.stepNote(itemId, step)),
+  addQuestionToAdministration: (itemId: number, step: number, text: string, askedBy: number | null) =>
+    call(() => commands.addQuestionToAdministration(itemId, step, text, askedBy)),
+  listQuestionsToAdministration: (itemId: number) => call(() => commands.listQuestionsToAdministration(itemId)),
+  deleteQuestionToAdministration: (id: number) => call(() => commands.deleteQuestionToAdministration(id)),
+  setPosition: (itemId: number, step: number, personId: number, input: PositionInput) =>
+    call(() => commands.setPosition(itemId, step, personId, input)),
+  clearPosition: (itemId: number, step: number, personId: number) =>
+    call(() => commands.clearPosition(itemId, step, personId)),
+  revealPositions: (itemId: number, step: number) => call(() => commands.revealPositions(itemId, step)),
+  hidePositions: (itemId: number, step: number) => call(() => commands.hidePositions(itemId, step)),
+  continuumResult: (itemId: number, step: number) => call(() => commands.continuumResult(itemId, step)),
+  walkSummary: (itemId: number) => call(() => commands.walkSummary(itemId)),
+  roomView: (meetingId: number) => roomView(meetingId),
 };
+
+// ---- the room's screen ------------------------------------------------------------------
+
+/** The label of the room's screen window; its capability grants only read commands. */
+export const ROOM_WINDOW_LABEL = "room";
+
+/** What the room's screen shows: the current question of an open item, nothing private. */
+export type RoomView = {
+  meeting_id: number;
+  meeting_title: string;
+  committee: string;
+  /** None before the walk starts or while the meeting is at a closed (Lukket) item. */
+  item: RoomItem | null;
+};
+export type RoomItem = {
+  agenda_item_id: number;
+  number: number;
+  title: string;
+  case_technology: string;
+  case_problem: string;
+  step_count: number;
+  step: RoomStep | null;
+};
+export type RoomStep = {
+  index: number;
+  where_label: Text;
+  question: Question;
+  is_continuum: boolean;
+  /** Counts only while hidden; values once the chair has revealed them. */
+  result: ContinuumResult | null;
+};
+
+/**
+ * The room's screen, in the shape of the core's `Db::room_view` (src/store/room.rs). Until
+ * that read model has a Tauri command of its own, it is put together here from the read
+ * commands get_meeting, walk_state, get_walk and continuum_result — never from notes or
+ * questions to the administration — and a closed item is never shown.
+ */
+async function roomView(meetingId: number): Promise<RoomView> {
+  const [detail, state] = await Promise.all([
+    call(() => commands.getMeeting(meetingId)),
+    call(() => commands.walkState(meetingId)),
+  ]);
+  const view: RoomView = {
+    meeting_id: meetingId,
+    meeting_title: detail.meeting.title,
+    committee: detail.committee.name,
+    item: null,
+  };
+  const item = detail.items.find((i) => i.id === state.current_item_id);
+  if (!item || item.openness !== "open") return view;
+  const walk = await call(() => commands.getWalk(item.id));
+  const step = state.current_step === null ? undefined : walk.steps[state.current_step];
+  let roomStep: RoomStep | null = null;
+  if (step) {
+    const result = step.is_continuum ? await call(() => commands.continuumResult(item.id, step.index)) : null;
+    roomStep = {
+      index: step.index,
+      where_label: { da: whereLabel(step, "da"), en: whereLabel(step, "en") },
+      question: step.question,
+      is_continuum: step.is_continuum,
+      result,
+    };
+  }
+  view.item = {
+    agenda_item_id: item.id,
+    number: item.number,
+    title: item.title,
+    case_technology: walk.case_technology,
+    case_problem: walk.case_problem,
+    step_count: walk.steps.length,
+    step: roomStep,
+  };
+  return view;
+}
+
+/** The hash route of the room's screen for a meeting. */
+export function roomHash(meetingId: number): string {
+  return `#/room/${meetingId}`;
+}
+
+/**
+ * Opens the room's screen (for the projector) as a second window that follows the chair. In
+ * the app it is a Tauri window labelled "room" loading `index.html#/room/ID`; one already
+ * open is replaced. In the browser-only mock build it is a browser window.
+ */
+export async function openRoomWindow(meetingId: number, title: string): Promise<void> {
+  const url = `index.html${roomHash(meetingId)}`;
+  if (import.meta.env.MODE === "mock") {
+    const opened = window.open(url, ROOM_WINDOW_LABEL, "popup,width=1280,height=720");
+    if (!opened) throw new ApiError("internal", t("room-open-failed"));
+    return;
+  }
+  try {
+    const { WebviewWindow } = await import("@tauri-apps/api/webviewWindow");
+    const existing = await WebviewWindow.getByLabel(ROOM_WINDOW_LABEL);
+    if (existing) {
+      // It may show another meeting: replace it (a window's label must be unique).
+      const gone = new Promise<void>((resolve) => void existing.once("tauri://destroyed", () => resolve()));
+      await existing.close();
+      await gone;
+    }
+    const room = new WebviewWindow(ROOM_WINDOW_LABEL, { url, title, width: 1280, height: 720 });
+    await new Promise<void>((resolve, reject) => {
+      void room.once("tauri://created", () => resolve());
+      void room.once("tauri://error", (e) => reject(e.payload));
+    });
+  } catch (e) {
+    throw ApiError.from(e);
+  }
+}
+
+/** A question set's text in the UI's language (Danish when there is no English text). */
+export function localText(text: Text | null | undefined, lang: "da" | "en" = i18n.lang): string {
+  if (!text) return "";
+  return lang === "en" && text.en.trim() !== "" ? text.en : text.da;
+}
+
+/** "Strategi · spørgsmål 3 af 5", from the core's catalogue (the label the core uses). */
+export function whereLabel(step: WalkStep, lang: "da" | "en" = i18n.lang): string {
+  const args = {
+    group: localText(step.group_title, lang),
+    number: String(step.question_number),
+    count: String(step.question_count),
+  };
+  return coreMessage("walk-where", args, lang) ?? args.group;
+}
 
 /**
  * The status after `status`, or null where the status cannot simply be advanced: after

@@ -10,6 +10,19 @@ import type {
   AgendaItem,
   AgendaItemPatch,
   ApiError,
+  AttendanceEntry,
+  ContinuumResult,
+  FollowUp,
+  PositionInput,
+  QuestionSet,
+  QuestionSetSummary,
+  StepSummary,
+  Walk,
+  WalkPlan,
+  WalkPlanPart,
+  WalkState,
+  WalkStep,
+  WalkSummary,
   Attendance,
   Committee,
   CommitteeDetail,
@@ -32,12 +45,32 @@ import type {
   WorkspaceStatus,
 } from "./bindings";
 import { coreMessage } from "./i18n.svelte";
+// The built-in question sets exactly as the core hands them out (list_question_sets and
+// get_question_set), generated once from the core; see mock-data/README.md.
+import questionSetData from "./mock-data/question-sets.json";
 import { MockMinutes } from "./mock-minutes";
 
 type CommitteeRow = { id: number; name: string; kind: CommitteeKind; description: string };
 type Membership = { committee_id: number; person_id: number; role: Role; since: number };
 type MeetingRow = Omit<Meeting, "item_count">;
 type ItemRow = Omit<AgendaItem, "number"> & { position: number };
+type StepRow = { set_id: string; set_version: number; group_id: string; question_id: string; revealed: boolean };
+type PlanRow = { case_technology: string; case_problem: string; steps: StepRow[] };
+type WalkRow = { current_item_id: number | null; current_step: number; positions_named: boolean };
+type PositionRow = { value: number | null; reason: string | null };
+type FollowUpRow = Omit<FollowUp, "step" | "asked_by_name">;
+
+const QUESTION_SETS = questionSetData as unknown as { summaries: QuestionSetSummary[]; sets: QuestionSet[] };
+const MAX_TEXT = 100_000;
+const MAX_TITLE = 500;
+/** Roles that take positions: the politicians. */
+const POLITICIANS: Role[] = ["chair", "vice_chair", "member", "citizen_member"];
+
+/** The demo case, as the core's demo states it. */
+const CASE_TECHNOLOGY = "Algoritmer, der ud fra data om borgerens sundhed forudsiger og forebygger fald";
+const CASE_PROBLEM =
+  "Fald hos ældre borgere kan føre til knoglebrud, hjernerystelse og varige funktionstab. " +
+  "Det skaber dårligere livskvalitet for den ældre og i mange tilfælde større træk på kommunale sundheds- og plejeydelser.";
 
 const STATUSES: MeetingStatus[] = ["draft", "agenda_sent", "in_progress", "closed", "minutes_approved"];
 const COMMITTEE_KINDS: CommitteeKind[] = ["standing", "task", "finance", "council", "other"];
@@ -85,6 +118,16 @@ function dateTime(value: unknown, field: string): string {
 
 function text(value: unknown): string {
   return typeof value === "string" ? value : "";
+}
+
+function boundedText(value: unknown, field: string): string {
+  const v = text(value);
+  if ([...v].length > MAX_TEXT) fail("validation", "error-text-too-long", { max: String(MAX_TEXT), length: String([...v].length) }, field);
+  return v;
+}
+
+function stepKey(itemId: number, setId: string, questionId: string): string {
+  return `${itemId}|${setId}|${questionId}`;
 }
 
 function party(value: unknown): string | null {
@@ -394,6 +437,381 @@ class MockCore {
     return this.agenda(row.meeting_id);
   }
 
+
+  // --- question sets and the walk -----------------------------------------------------------
+
+  plans = new Map<number, PlanRow>();
+  walks = new Map<number, WalkRow>();
+  notes = new Map<string, string>();
+  positions = new Map<string, Map<number, PositionRow>>();
+  followUps: FollowUpRow[] = [];
+
+  listQuestionSets(): QuestionSetSummary[] {
+    return QUESTION_SETS.summaries;
+  }
+
+  getQuestionSet(id: string, version: number): QuestionSet {
+    return (
+      QUESTION_SETS.sets.find((s) => s.id === id && s.version === version) ??
+      fail("validation", "error-question-set-not-found", { id, version: String(version) }, "set_id")
+    );
+  }
+
+  importQuestionSet(_source: string): never {
+    // Reading TOML is the core's job; the mock does not pretend to.
+    fail("validation", "error-question-set-invalid", { line: "1", problem: "mock" }, "source");
+  }
+
+  itemRow(itemId: number): ItemRow {
+    return this.items.find((i) => i.id === itemId) ?? notFound("agenda_item", itemId);
+  }
+
+  stepRows(itemId: number): StepRow[] {
+    return this.plans.get(itemId)?.steps ?? [];
+  }
+
+  stepAt(itemId: number, index: number): StepRow {
+    const rows = this.stepRows(itemId);
+    const row = rows[index];
+    if (!row) {
+      fail("validation", "error-walk-step-out-of-range", { step: String(index + 1), count: String(rows.length) }, "step");
+    }
+    return row;
+  }
+
+  buildSteps(rows: StepRow[]): WalkStep[] {
+    const count = new Map<string, number>();
+    for (const r of rows) count.set(`${r.set_id}|${r.group_id}`, (count.get(`${r.set_id}|${r.group_id}`) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    return rows.map((r, index) => {
+      const set = this.getQuestionSet(r.set_id, r.set_version);
+      const group = set.groups.find((g) => g.id === r.group_id)!;
+      const question = group.questions.find((q) => q.id === r.question_id)!;
+      const key = `${r.set_id}|${r.group_id}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      return {
+        index,
+        set_id: r.set_id,
+        set_version: r.set_version,
+        set_title: set.title,
+        set_kind: set.kind,
+        group_id: group.id,
+        group_title: group.title,
+        question,
+        question_number: seen.get(key)!,
+        question_count: count.get(key)!,
+        is_continuum: set.kind === "continuum",
+        revealed: r.revealed,
+      };
+    });
+  }
+
+  walkRow(meetingId: number): WalkRow {
+    return this.walks.get(meetingId) ?? { current_item_id: null, current_step: 0, positions_named: false };
+  }
+
+  walkState(meetingId: number): WalkState {
+    this.meetingRow(meetingId);
+    const row = this.walkRow(meetingId);
+    let current_step: number | null = null;
+    if (row.current_item_id !== null) {
+      const n = this.stepRows(row.current_item_id).length;
+      current_step = n > 0 ? Math.min(row.current_step, n - 1) : null;
+    }
+    return { meeting_id: meetingId, current_item_id: row.current_item_id, current_step, positions_named: row.positions_named };
+  }
+
+  getWalk(itemId: number): Walk {
+    const item = this.itemRow(itemId);
+    const plan = this.plans.get(itemId);
+    const rows = this.stepRows(itemId);
+    const parts: WalkPlanPart[] = [];
+    for (const r of rows) {
+      const last = parts[parts.length - 1];
+      if (last && last.set_id === r.set_id && last.set_version === r.set_version) last.selection!.push(r.question_id);
+      else parts.push({ set_id: r.set_id, set_version: r.set_version, selection: [r.question_id] });
+    }
+    const state = this.walkState(item.meeting_id);
+    return {
+      agenda_item_id: itemId,
+      meeting_id: item.meeting_id,
+      case_technology: plan?.case_technology ?? "",
+      case_problem: plan?.case_problem ?? "",
+      steps: this.buildSteps(rows),
+      plan: { case_technology: plan?.case_technology ?? "", case_problem: plan?.case_problem ?? "", parts },
+      current_step: state.current_item_id === itemId ? state.current_step : null,
+      locked: this.meetingRow(item.meeting_id).status === "minutes_approved",
+    };
+  }
+
+  stepHasData(itemId: number, setId: string, questionId: string): boolean {
+    const key = stepKey(itemId, setId, questionId);
+    return (
+      this.notes.has(key) ||
+      (this.positions.get(key)?.size ?? 0) > 0 ||
+      this.followUps.some((f) => f.agenda_item_id === itemId && f.set_id === setId && f.question_id === questionId)
+    );
+  }
+
+  setWalkPlan(itemId: number, plan: WalkPlan): Walk {
+    const caseTechnology = boundedText(plan?.case_technology, "case_technology");
+    const caseProblem = boundedText(plan?.case_problem, "case_problem");
+    const versions = new Map<string, number>();
+    for (const part of plan.parts ?? []) {
+      const id = part.set_id.trim();
+      if ((versions.get(id) ?? part.set_version) !== part.set_version) {
+        fail("validation", "error-walk-two-versions", { id }, "set_id");
+      }
+      versions.set(id, part.set_version);
+    }
+    const item = this.itemRow(itemId);
+    this.assertUnlocked(item.meeting_id);
+    const steps: StepRow[] = [];
+    const keys = new Set<string>();
+    for (const part of plan.parts ?? []) {
+      const id = part.set_id.trim();
+      const set = this.getQuestionSet(id, part.set_version);
+      const chosen: [string, string][] = [];
+      const selection = part.selection ?? [];
+      if (selection.length === 0) for (const g of set.groups) for (const q of g.questions) chosen.push([g.id, q.id]);
+      for (const raw of selection) {
+        const wanted = raw.trim();
+        const group = set.groups.find((g) => g.id === wanted);
+        const owner = set.groups.find((g) => g.questions.some((q) => q.id === wanted));
+        if (group) for (const q of group.questions) chosen.push([group.id, q.id]);
+        else if (owner) chosen.push([owner.id, wanted]);
+        else fail("validation", "error-walk-question-not-in-set", { question: wanted, id }, "selection");
+      }
+      for (const [groupId, questionId] of chosen) {
+        const key = `${id}|${questionId}`;
+        if (keys.has(key)) fail("validation", "error-walk-duplicate-step", { question: questionId }, "selection");
+        keys.add(key);
+        steps.push({ set_id: id, set_version: part.set_version, group_id: groupId, question_id: questionId, revealed: false });
+      }
+    }
+    const old = this.stepRows(itemId);
+    for (const o of old) {
+      const kept = steps.some((s) => s.set_id === o.set_id && s.question_id === o.question_id && s.set_version === o.set_version);
+      if (!kept && this.stepHasData(itemId, o.set_id, o.question_id)) {
+        fail("conflict", "error-walk-step-has-data", { question: o.question_id }, "selection");
+      }
+    }
+    for (const s of steps) {
+      s.revealed = old.find((o) => o.set_id === s.set_id && o.question_id === s.question_id)?.revealed ?? false;
+    }
+    this.plans.set(itemId, { case_technology: caseTechnology, case_problem: caseProblem, steps });
+    return this.getWalk(itemId);
+  }
+
+  setCurrentStep(meetingId: number, itemId: number, step: number): WalkState {
+    this.meetingRow(meetingId);
+    this.assertUnlocked(meetingId);
+    if (this.itemRow(itemId).meeting_id !== meetingId) fail("validation", "error-walk-item-not-in-meeting", {}, "item_id");
+    this.stepAt(itemId, step);
+    this.walks.set(meetingId, { ...this.walkRow(meetingId), current_item_id: itemId, current_step: step });
+    return this.walkState(meetingId);
+  }
+
+  setPositionsNamed(meetingId: number, named: boolean): WalkState {
+    this.meetingRow(meetingId);
+    this.assertUnlocked(meetingId);
+    this.walks.set(meetingId, { ...this.walkRow(meetingId), positions_named: Boolean(named) });
+    return this.walkState(meetingId);
+  }
+
+  saveStepNote(itemId: number, step: number, value: string): null {
+    const note = boundedText(value, "text");
+    this.assertUnlocked(this.itemRow(itemId).meeting_id);
+    const row = this.stepAt(itemId, step);
+    const key = stepKey(itemId, row.set_id, row.question_id);
+    if (note.trim() === "") this.notes.delete(key);
+    else this.notes.set(key, note);
+    return null;
+  }
+
+  stepNote(itemId: number, step: number): string {
+    this.itemRow(itemId);
+    const row = this.stepAt(itemId, step);
+    return this.notes.get(stepKey(itemId, row.set_id, row.question_id)) ?? "";
+  }
+
+  /** Who is at the meeting: the minutes' attendance (present unless recorded otherwise). */
+  attendanceEntries(meetingId: number): AttendanceEntry[] {
+    return this.minutes.listAttendance(meetingId).people;
+  }
+
+  participant(meetingId: number, personId: number, field: string): AttendanceEntry {
+    return (
+      this.attendanceEntries(meetingId).find((e) => e.person_id === personId) ??
+      fail("validation", "error-not-participant", {}, field)
+    );
+  }
+
+  followUp(row: FollowUpRow): FollowUp {
+    const steps = row.agenda_item_id === null ? [] : this.stepRows(row.agenda_item_id);
+    const index = steps.findIndex((s) => s.set_id === row.set_id && s.question_id === row.question_id);
+    const asker = this.people.find((p) => p.id === row.asked_by);
+    return { ...row, step: index >= 0 ? index : null, asked_by_name: asker?.name ?? null };
+  }
+
+  addQuestionToAdministration(itemId: number, step: number, value: string, askedBy: number | null): FollowUp {
+    const question = boundedText(text(value).trim(), "text");
+    if (question === "") fail("validation", "error-question-empty", {}, "text");
+    const item = this.itemRow(itemId);
+    this.assertUnlocked(item.meeting_id);
+    const row = this.stepAt(itemId, step);
+    if (askedBy !== null && askedBy !== undefined) {
+      const p = this.participant(item.meeting_id, askedBy, "asked_by");
+      if (p.attendance !== "present") fail("validation", "error-not-present", { name: p.name }, "asked_by");
+    }
+    const f: FollowUpRow = {
+      id: this.id(),
+      meeting_id: item.meeting_id,
+      agenda_item_id: itemId,
+      set_id: row.set_id,
+      question_id: row.question_id,
+      text: question,
+      asked_by: askedBy ?? null,
+      owner: "",
+      due_date: null,
+      status: "open",
+      answer: "",
+      created_at: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    };
+    this.followUps.push(f);
+    return this.followUp(f);
+  }
+
+  listQuestionsToAdministration(itemId: number): FollowUp[] {
+    this.itemRow(itemId);
+    return this.followUps
+      .filter((f) => f.agenda_item_id === itemId)
+      .map((f) => this.followUp(f))
+      .sort((a, b) => (a.step ?? -1) - (b.step ?? -1) || a.id - b.id);
+  }
+
+  deleteQuestionToAdministration(id: number): null {
+    const f = this.followUps.find((x) => x.id === id) ?? notFound("follow_up", id);
+    this.assertUnlocked(f.meeting_id);
+    this.followUps = this.followUps.filter((x) => x.id !== id);
+    return null;
+  }
+
+  assertContinuum(row: StepRow, step: number): void {
+    if (this.getQuestionSet(row.set_id, row.set_version).kind !== "continuum") {
+      fail("validation", "error-walk-not-continuum", { step: String(step + 1) }, "step");
+    }
+  }
+
+  result(itemId: number, index: number): ContinuumResult {
+    const item = this.itemRow(itemId);
+    const row = this.stepAt(itemId, index);
+    this.assertContinuum(row, index);
+    const named = this.walkRow(item.meeting_id).positions_named;
+    const participants = this.attendanceEntries(item.meeting_id).filter(
+      (e) => e.attendance === "present" && e.role !== null && POLITICIANS.includes(e.role),
+    );
+    const answers = this.positions.get(stepKey(itemId, row.set_id, row.question_id)) ?? new Map<number, PositionRow>();
+    const result: ContinuumResult = {
+      agenda_item_id: itemId,
+      step: index,
+      question_id: row.question_id,
+      revealed: row.revealed,
+      named,
+      participant_count: participants.length,
+      answered_count: answers.size,
+      values: [],
+      skipped: [],
+      statistics: null,
+    };
+    if (!row.revealed) return result;
+    for (const [personId, answer] of answers) {
+      const name = named ? (this.people.find((p) => p.id === personId)?.name ?? null) : null;
+      const who = { person_id: named ? personId : null, name };
+      if (answer.value !== null) result.values.push({ value: answer.value, ...who });
+      else result.skipped.push({ reason: answer.reason ?? "", ...who });
+    }
+    result.values.sort((a, b) => a.value - b.value || (a.name ?? "").localeCompare(b.name ?? ""));
+    result.skipped.sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "") || a.reason.localeCompare(b.reason));
+    const v = result.values.map((x) => x.value);
+    if (v.length > 0) {
+      const q = (p: number) => {
+        const h = (v.length - 1) * p;
+        const lo = Math.floor(h);
+        const hi = Math.ceil(h);
+        return v[lo] + (h - lo) * (v[hi] - v[lo]);
+      };
+      const q1 = q(0.25);
+      const q3 = q(0.75);
+      result.statistics = { count: v.length, median: q(0.5), min: v[0], max: v[v.length - 1], q1, q3, iqr: q3 - q1 };
+    }
+    return result;
+  }
+
+  setPosition(itemId: number, step: number, personId: number, input: PositionInput): ContinuumResult {
+    let answer: PositionRow;
+    if ("value" in input) {
+      if (!Number.isInteger(input.value) || input.value < 0 || input.value > 255) {
+        throw `invalid args \`input\`: ${String(input.value)}`;
+      }
+      if (input.value > 100) fail("validation", "error-position-value", { value: String(input.value) }, "value");
+      answer = { value: input.value, reason: null };
+    } else {
+      const reason = text(input.skipped?.reason).trim();
+      if ([...reason].length > MAX_TITLE) fail("validation", "error-text-too-long", { max: String(MAX_TITLE), length: String([...reason].length) }, "reason");
+      if (reason === "") fail("validation", "error-position-skip-reason", {}, "reason");
+      answer = { value: null, reason };
+    }
+    const item = this.itemRow(itemId);
+    this.assertUnlocked(item.meeting_id);
+    const row = this.stepAt(itemId, step);
+    this.assertContinuum(row, step);
+    const p = this.participant(item.meeting_id, personId, "person_id");
+    if (p.role === null || !POLITICIANS.includes(p.role)) {
+      fail("validation", "error-position-not-politician", { name: p.name }, "person_id");
+    }
+    if (p.attendance !== "present") fail("validation", "error-not-present", { name: p.name }, "person_id");
+    const key = stepKey(itemId, row.set_id, row.question_id);
+    const answers = this.positions.get(key) ?? new Map<number, PositionRow>();
+    answers.set(personId, answer);
+    this.positions.set(key, answers);
+    return this.result(itemId, step);
+  }
+
+  clearPosition(itemId: number, step: number, personId: number): ContinuumResult {
+    this.assertUnlocked(this.itemRow(itemId).meeting_id);
+    const row = this.stepAt(itemId, step);
+    this.positions.get(stepKey(itemId, row.set_id, row.question_id))?.delete(personId);
+    return this.result(itemId, step);
+  }
+
+  setRevealed(itemId: number, step: number, revealed: boolean): ContinuumResult {
+    this.assertUnlocked(this.itemRow(itemId).meeting_id);
+    const row = this.stepAt(itemId, step);
+    this.assertContinuum(row, step);
+    row.revealed = revealed;
+    return this.result(itemId, step);
+  }
+
+  walkSummary(itemId: number): WalkSummary {
+    const walk = this.getWalk(itemId);
+    const followUps = this.listQuestionsToAdministration(itemId);
+    const rows = this.stepRows(itemId);
+    const steps: StepSummary[] = walk.steps.map((step, i) => ({
+      step,
+      note: this.notes.get(stepKey(itemId, rows[i].set_id, rows[i].question_id)) ?? "",
+      questions_to_administration: followUps.filter((f) => f.set_id === rows[i].set_id && f.question_id === rows[i].question_id),
+      result: step.is_continuum ? this.result(itemId, i) : null,
+    }));
+    return {
+      agenda_item_id: itemId,
+      meeting_id: walk.meeting_id,
+      case_technology: walk.case_technology,
+      case_problem: walk.case_problem,
+      steps,
+    };
+  }
+
   createDemo(): Committee {
     const committee = this.createCommittee({
       name: "Opgaveudvalget for digitalisering og teknologi",
@@ -436,6 +854,15 @@ class MockCore {
       case_id: "27.00.00-P20-4-26",
       recommendation:
         "Forvaltningen indstiller, at udvalget\n1. drøfter de etiske spørgsmål\n2. giver input til et kommissorium for en mulig forsøgsordning.",
+    });
+    // As in the core's demo: every TESK question, then the six organisation questions.
+    this.setWalkPlan(talk2.id, {
+      case_technology: CASE_TECHNOLOGY,
+      case_problem: CASE_PROBLEM,
+      parts: [
+        { set_id: "tesk", set_version: 1, selection: [] },
+        { set_id: "organisation-questions", set_version: 1, selection: [] },
+      ],
     });
     return this.committee(committee.id);
   }
@@ -488,6 +915,44 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
       return core.moveAgendaItem(n("id"), n("toNumber"));
     case "delete_agenda_item":
       return core.deleteAgendaItem(n("id"));
+    case "list_question_sets":
+      return core.listQuestionSets();
+    case "get_question_set":
+      return core.getQuestionSet(a.id as string, n("version"));
+    case "import_question_set":
+      return core.importQuestionSet(a.source as string);
+    case "set_walk_plan":
+      return core.setWalkPlan(n("itemId"), (a.plan ?? {}) as WalkPlan);
+    case "get_walk":
+      return core.getWalk(n("itemId"));
+    case "walk_state":
+      return core.walkState(n("meetingId"));
+    case "set_current_step":
+      return core.setCurrentStep(n("meetingId"), n("itemId"), n("step"));
+    case "set_positions_named":
+      return core.setPositionsNamed(n("meetingId"), a.named as boolean);
+    case "save_step_note":
+      return core.saveStepNote(n("itemId"), n("step"), a.text as string);
+    case "step_note":
+      return core.stepNote(n("itemId"), n("step"));
+    case "add_question_to_administration":
+      return core.addQuestionToAdministration(n("itemId"), n("step"), a.text as string, (a.askedBy ?? null) as number | null);
+    case "list_questions_to_administration":
+      return core.listQuestionsToAdministration(n("itemId"));
+    case "delete_question_to_administration":
+      return core.deleteQuestionToAdministration(n("id"));
+    case "set_position":
+      return core.setPosition(n("itemId"), n("step"), n("personId"), a.input as PositionInput);
+    case "clear_position":
+      return core.clearPosition(n("itemId"), n("step"), n("personId"));
+    case "reveal_positions":
+      return core.setRevealed(n("itemId"), n("step"), true);
+    case "hide_positions":
+      return core.setRevealed(n("itemId"), n("step"), false);
+    case "continuum_result":
+      return core.result(n("itemId"), n("step"));
+    case "walk_summary":
+      return core.walkSummary(n("itemId"));
     case "list_attendance":
       return core.minutes.listAttendance(n("meetingId"));
     case "set_attendance":
@@ -514,9 +979,22 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
   }
 }
 
-/** Answers every `invoke` from now on from a fresh, empty in-memory core. */
+type MockWindow = Window & { __pejlingMockCore?: MockCore };
+
+/**
+ * Answers every `invoke` from now on from a fresh, empty in-memory core — or, in a window
+ * opened by another mock window (the room's screen), from the opener's core, as the real
+ * windows share one core.
+ */
 export function installMockBackend(latencyMs = 15): MockCore {
-  const core = new MockCore();
+  let shared: MockCore | undefined;
+  try {
+    shared = (window.opener as MockWindow | null)?.__pejlingMockCore;
+  } catch {
+    // An opener of another origin: start afresh.
+  }
+  const core = shared ?? new MockCore();
+  (window as MockWindow).__pejlingMockCore = core;
   mockIPC(async (cmd, payload) => {
     await new Promise((resolve) => setTimeout(resolve, latencyMs));
     // Like the real IPC, hand out copies: the UI must never share objects with the core.
