@@ -7,6 +7,9 @@ export type Route =
   | { name: "committee"; id: number }
   | { name: "meeting"; id: number }
   | { name: "minutes"; id: number }
+  | { name: "walk"; id: number; itemId: number }
+  | { name: "walk-summary"; id: number; itemId: number }
+  | { name: "room"; id: number }
   | { name: "not-found" };
 
 export function parseHash(hash: string): Route {
@@ -18,6 +21,12 @@ export function parseHash(hash: string): Route {
   if (m) return { name: "meeting", id: Number(m[1]) };
   m = /^\/meetings\/(\d+)\/minutes\/?$/.exec(path);
   if (m) return { name: "minutes", id: Number(m[1]) };
+  m = /^\/meetings\/(\d+)\/walk\/(\d+)\/?$/.exec(path);
+  if (m) return { name: "walk", id: Number(m[1]), itemId: Number(m[2]) };
+  m = /^\/meetings\/(\d+)\/walk\/(\d+)\/summary\/?$/.exec(path);
+  if (m) return { name: "walk-summary", id: Number(m[1]), itemId: Number(m[2]) };
+  m = /^\/room\/(\d+)\/?$/.exec(path);
+  if (m) return { name: "room", id: Number(m[1]) };
   return { name: "not-found" };
 }
 
@@ -26,6 +35,9 @@ export const href = {
   committee: (id: number) => `#/committees/${id}`,
   meeting: (id: number) => `#/meetings/${id}`,
   minutes: (id: number) => `#/meetings/${id}/minutes`,
+  walk: (id: number, itemId: number) => `#/meetings/${id}/walk/${itemId}`,
+  walkSummary: (id: number, itemId: number) => `#/meetings/${id}/walk/${itemId}/summary`,
+  room: (id: number) => `#/room/${id}`,
 };
 
 class Router {
