@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "remove_member",
     "create_meeting",
     "update_meeting",
+    "mark_meeting_began",
+    "mark_meeting_adjourned",
     "set_meeting_status",
     "delete_meeting",
     "get_meeting",

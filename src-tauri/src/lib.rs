@@ -168,6 +168,20 @@ fn update_meeting(state: State<'_, AppState>, id: Id, patch: MeetingPatch) -> Re
     state.with(|db| db.update_meeting(id, &patch))
 }
 
+/// "Mødet påbegyndt kl.": the meeting began now (the secretary's one key press).
+#[tauri::command(async)]
+#[specta::specta]
+fn mark_meeting_began(state: State<'_, AppState>, meeting_id: Id) -> Res<Meeting> {
+    state.with(|db| db.mark_meeting_began(meeting_id))
+}
+
+/// "Protokollen blev læst og mødet hævet kl.": the meeting was adjourned now.
+#[tauri::command(async)]
+#[specta::specta]
+fn mark_meeting_adjourned(state: State<'_, AppState>, meeting_id: Id) -> Res<Meeting> {
+    state.with(|db| db.mark_meeting_adjourned(meeting_id))
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 fn set_meeting_status(state: State<'_, AppState>, id: Id, status: MeetingStatus) -> Res<Meeting> {
@@ -534,6 +548,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         remove_member,
         create_meeting,
         update_meeting,
+        mark_meeting_began,
+        mark_meeting_adjourned,
         set_meeting_status,
         delete_meeting,
         get_meeting,

@@ -118,6 +118,28 @@ async updateMeeting(id: number, patch: MeetingPatch) : Promise<Result<Meeting, A
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * "Mødet påbegyndt kl.": the meeting began now (the secretary's one key press).
+ */
+async markMeetingBegan(meetingId: number) : Promise<Result<Meeting, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("mark_meeting_began", { meetingId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * "Protokollen blev læst og mødet hævet kl.": the meeting was adjourned now.
+ */
+async markMeetingAdjourned(meetingId: number) : Promise<Result<Meeting, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("mark_meeting_adjourned", { meetingId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async setMeetingStatus(id: number, status: MeetingStatus) : Promise<Result<Meeting, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("set_meeting_status", { id, status }) };
@@ -707,7 +729,17 @@ starts_at: string;
 /**
  * Planned end, local time, `YYYY-MM-DDTHH:MM`.
  */
-ends_at: string; place: string; status: MeetingStatus; item_count: number }
+ends_at: string; place: string; status: MeetingStatus; item_count: number; 
+/**
+ * When the meeting actually began ("Mødet påbegyndt kl."), local time
+ * `YYYY-MM-DDTHH:MM`; set by the secretary.
+ */
+began_at: string | null; 
+/**
+ * When the minutes were read and the meeting adjourned ("Protokollen blev læst og mødet
+ * hævet kl."), local time `YYYY-MM-DDTHH:MM`; set by the secretary.
+ */
+adjourned_at: string | null }
 /**
  * Who is at a meeting.
  */
@@ -729,7 +761,16 @@ affiliation: string }
  * Ordinært møde or temamøde.
  */
 export type MeetingKind = "ordinary" | "theme"
-export type MeetingPatch = { title?: string | null; kind?: MeetingKind | null; starts_at?: string | null; ends_at?: string | null; place?: string | null }
+export type MeetingPatch = { title?: string | null; kind?: MeetingKind | null; starts_at?: string | null; ends_at?: string | null; place?: string | null; 
+/**
+ * Correct when the meeting began, local time `YYYY-MM-DDTHH:MM`; `""` clears it.
+ */
+began_at?: string | null; 
+/**
+ * Correct when the meeting was adjourned, local time `YYYY-MM-DDTHH:MM`; `""` clears it.
+ * Never before `began_at`.
+ */
+adjourned_at?: string | null }
 /**
  * Kladde → dagsorden udsendt → i gang → afsluttet → referat godkendt.
  */

@@ -329,6 +329,8 @@ class MockCore {
       ends_at: endsAt,
       place: text(input.place).trim(),
       status: "draft",
+      began_at: null,
+      adjourned_at: null,
     };
     this.meetings.push(row);
     return this.meeting(row.id);
