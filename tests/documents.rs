@@ -374,9 +374,30 @@ fn write_walked_minutes() {
         println!("{name}: {} bytes in {:?}", bytes.len(), started.elapsed());
         std::fs::write(out.join(name), bytes).unwrap();
     }
-    let ts = pejling::documents::pdf::Typesetter::new();
-    let model = w.db.document_model(w.meeting, DocKind::Minutes, Audience::Internal, Lang::Da).unwrap();
-    let started = std::time::Instant::now();
-    ts.pdf(&model, false).unwrap();
-    println!("pdf with a warm typesetter: {:?}", started.elapsed());
+    // Each export builds its typesetter (fonts) afresh, as the app does; a changed note makes
+    // sure typst cannot reuse the previous layout wholesale.
+    let mut w = w;
+    for n in 1..=3 {
+        w.db.save_step_note(w.case, 0, &format!("{NOTE}\nRettelse {n}.")).unwrap();
+        let started = std::time::Instant::now();
+        export(&w.db, w.meeting, DocKind::Minutes, Format::Pdf, Audience::Public);
+        println!("pdf export {n} after a changed note: {:?}", started.elapsed());
+    }
+}
+
+#[test]
+fn hostile_text_in_the_walk_and_attendance_is_rendered_as_text() {
+    let mut w = walked();
+    w.db.save_step_note(w.case, 16, HOSTILE).unwrap();
+    w.db.add_question_to_administration(w.case, 2, HOSTILE, None).unwrap();
+    w.db.add_meeting_guest(w.meeting, HOSTILE, HOSTILE).unwrap();
+    let html = text(&w.db, w.meeting, Format::Html, Audience::Public, Lang::Da);
+    assert!(!html.contains("<img") && !html.contains("<script"), "no markup from user text");
+    assert!(html.matches("&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;").count() >= 4);
+    let md = text(&w.db, w.meeting, Format::Md, Audience::Public, Lang::Da);
+    assert!(!md.contains("<img") && !md.contains("[link](javascript"), "{md}");
+    let pdf = export(&w.db, w.meeting, DocKind::Minutes, Format::Pdf, Audience::Public);
+    assert!(pdf.starts_with(b"%PDF"));
+    let docx = export(&w.db, w.meeting, DocKind::Minutes, Format::Docx, Audience::Public);
+    assert!(docx.starts_with(b"PK"));
 }
