@@ -2,7 +2,8 @@
 //! Danish layout (after Gentofte's referat, `shared/seeds/003_*`): committee and meeting title,
 //! Mødetidspunkt, Mødeafholdelse, the closing line, Tilstede / Fraværende,
 //! Indholdsfortegnelse, then per item its number, (Åben)/(Lukket), title, Sags ID, Resumé,
-//! Baggrund, Indstilling, Tidligere beslutninger, Beslutninger.
+//! Baggrund, Indstilling, Tidligere beslutninger, Beslutninger — and, for an item walked at a
+//! temamøde, what the walk produced, with the chart of the continuum positions ([`walk`]).
 //!
 //! One [`DocModel`] is built from the database and rendered to every format, so the formats
 //! cannot disagree. Every label comes from the Fluent catalogue, so a document can be exported
