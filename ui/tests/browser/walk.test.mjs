@@ -1,0 +1,338 @@
+// The guided temamøde (the walk) in the mock build: the keyboard-only journey through the demo
+// meeting's walk, the room's screen, and axe on the walk, the revealed chart, the summary and
+// the room's screen in Danish and English.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { axe, describeViolations, launchBrowser, newPage, serveDist, tabTo, tabToSelector, waitSaved } from "./helpers.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const DEMO = { da: "Opret demo-arbejdsområde", en: "Create demo workspace" };
+
+/** Demo workspace → the temamøde → its third item's walk (the one with a plan). */
+async function openDemoWalk(page, lang = "da") {
+  await page.getByRole("button", { name: DEMO[lang] }).click();
+  await page.waitForURL(/#\/committees\/\d+$/);
+  await page.locator("table").nth(1).locator("a").first().click();
+  await page.waitForURL(/#\/meetings\/\d+$/);
+  await page.locator(".item-select").nth(2).click();
+  await page.getByTestId("walk-plan").locator("a.btn-primary").click();
+  await page.waitForURL(/#\/meetings\/\d+\/walk\/\d+$/);
+  await page.getByTestId("walk-where").waitFor();
+}
+
+const where = (page) => page.getByTestId("walk-where").textContent();
+const question = (page) => page.locator("#question-heading").textContent().then((s) => s.trim());
+
+async function waitWhere(page, text) {
+  await page.waitForFunction((t) => document.querySelector("[data-testid=walk-where]")?.textContent === t, text);
+}
+
+/** Focuses the slider of the n-th participant and presses `keys`. */
+async function slide(page, n, keys) {
+  await tabTo(page, (i) => {
+    const sliders = [...document.querySelectorAll("input[type=range]")];
+    return document.activeElement === sliders[i];
+  }, n, { max: 120 });
+  for (const key of keys) await page.keyboard.press(key);
+}
+
+test("keyboard only: walk the demo temamøde, note, question, positions, reveal, summary", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("button", { name: DEMO.da }).click();
+    await page.waitForURL(/#\/committees\/\d+$/);
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    await tabTo(page, () => document.activeElement?.textContent?.startsWith("Temamøde: Algoritmer"));
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    await page.locator(".item-select").nth(2).waitFor();
+    await tabTo(page, () => document.activeElement?.matches(".item-select") &&
+      document.activeElement.querySelector(".title")?.textContent.startsWith("Drøftelse"));
+    await page.keyboard.press("Enter");
+    await page.getByTestId("walk-plan").waitFor();
+    await page.getByText("Gennemgangen har 22 spørgsmål.").waitFor();
+    await tabTo(page, () => document.activeElement?.textContent === "Gå til gennemgangen", undefined, { max: 120 });
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/#\/meetings\/\d+\/walk\/\d+$/);
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+
+    // Where we are: the core's label, and the step of the whole walk.
+    assert.equal(await where(page), "Teknologi · spørgsmål 1 af 6");
+    assert.match(await page.locator(".step-of").textContent(), /Trin 1 af 22/);
+    assert.match(await question(page), /^Hvilke dele består teknologien/);
+
+    // Next and previous: Page Down/Up outside text fields, Alt+arrows anywhere.
+    await page.keyboard.press("PageDown");
+    await waitWhere(page, "Teknologi · spørgsmål 2 af 6");
+    await page.keyboard.press("Alt+ArrowRight");
+    await waitWhere(page, "Teknologi · spørgsmål 3 af 6");
+    await page.keyboard.press("Alt+ArrowLeft");
+    await waitWhere(page, "Teknologi · spørgsmål 2 af 6");
+    await page.keyboard.press("PageUp");
+    await waitWhere(page, "Teknologi · spørgsmål 1 af 6");
+    await page.keyboard.press("PageUp"); // at the first question: nothing happens
+    await page.waitForTimeout(100);
+    assert.equal(await where(page), "Teknologi · spørgsmål 1 af 6");
+    await page.waitForFunction(() => document.querySelector("[data-testid=announcer]")?.textContent.startsWith("Teknologi · spørgsmål 1 af 6"));
+
+    // The buttons.
+    await tabTo(page, () => document.activeElement?.textContent?.includes("Næste spørgsmål"));
+    await page.keyboard.press("Enter");
+    await waitWhere(page, "Teknologi · spørgsmål 2 af 6");
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /Næste spørgsmål/);
+
+    // Jump with the list: the 8th question is Strategi's second.
+    await tabTo(page, () => document.activeElement?.matches(".nav-step") &&
+      document.activeElement.querySelector(".nav-number")?.textContent === "8.");
+    await page.keyboard.press("Enter");
+    await waitWhere(page, "Strategi · spørgsmål 2 af 5");
+    assert.equal(await page.locator(".nav-step[aria-current=step] .nav-number").textContent(), "8.");
+
+    // A note: Page Down types nothing away, Alt+arrows leave the note saved.
+    await tabToSelector(page, "#step-note", { shift: true, max: 120 });
+    await page.keyboard.type("Udvalget vil have en etisk vurdering.");
+    await page.keyboard.press("PageDown");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Og en tidsplan.");
+    assert.equal(await where(page), "Strategi · spørgsmål 2 af 5");
+    await waitSaved(page);
+    await page.keyboard.press("Alt+ArrowRight");
+    await waitWhere(page, "Strategi · spørgsmål 3 af 5");
+    await page.waitForFunction(() => document.querySelector("#step-note")?.value === "");
+    await page.keyboard.press("Alt+ArrowLeft");
+    await waitWhere(page, "Strategi · spørgsmål 2 af 5");
+    await page.waitForFunction(() => document.querySelector("#step-note")?.value.startsWith("Udvalget"));
+    assert.equal(await page.inputValue("#step-note"), "Udvalget vil have en etisk vurdering.\nOg en tidsplan.");
+
+    // A question to the administration, asked by the chair.
+    await tabToSelector(page, "#qa-text");
+    await page.keyboard.type("Hvilke data indgår i modellen?");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("ArrowDown"); // Ikke angivet → Anne Holm Sørensen
+    await tabTo(page, () => document.activeElement?.textContent === "Markér som spørgsmål til forvaltningen");
+    await page.keyboard.press("Enter");
+    await page.locator(".qa-list li").first().waitFor();
+    assert.match(await page.locator(".qa-list li").first().textContent(), /Hvilke data indgår i modellen\?.*stillet af Anne Holm Sørensen/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "qa-text");
+
+    // The first organisation question: positions for the five politicians.
+    await tabTo(page, () => document.activeElement?.matches(".nav-step") &&
+      document.activeElement.querySelector(".nav-number")?.textContent === "17.", undefined, { max: 120 });
+    await page.keyboard.press("Enter");
+    await page.getByTestId("positions").waitFor();
+    assert.match(await where(page), /spørgsmål 1 af 6$/);
+    assert.equal(await page.locator("input[type=range]").count(), 5);
+    assert.equal(await page.getByTestId("answered").textContent().then((s) => s.trim()), "0 af 5 har svaret");
+    // Labels name the person; values are spoken with the side they lean to.
+    assert.equal(await page.getByLabel("Placering for Anne Holm Sørensen").count(), 1);
+    assert.equal(await page.locator("input[type=range]").first().getAttribute("aria-valuetext"), "Ingen placering endnu");
+
+    await slide(page, 0, ["End", "PageDown", "PageDown", "PageDown"]); // 70
+    await slide(page, 1, ["Home", "PageUp", "PageUp", "PageUp", "PageUp"]); // 40
+    await slide(page, 2, ["Home", "PageUp", "PageUp", "PageUp", "PageUp", "PageUp", "ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight"]); // 55
+    await slide(page, 3, ["Home", "PageUp", "PageUp"]); // 20
+    await slide(page, 4, ["End", ...Array(10).fill("ArrowLeft")]); // 90
+    // Page Up/Down on a slider moved the slider, not the walk.
+    assert.match(await where(page), /spørgsmål 1 af 6$/);
+    const sliders = page.locator("input[type=range]");
+    assert.deepEqual(await sliders.evaluateAll((s) => s.map((x) => x.value)), ["70", "40", "55", "20", "90"]);
+    assert.equal(await sliders.nth(2).getAttribute("aria-valuetext"), "55 af 100: nærmest yderposition 2");
+    await page.waitForFunction(() => document.querySelector("[data-testid=answered]")?.textContent.trim() === "5 af 5 har svaret");
+    // Hidden: no chart, no values anywhere.
+    assert.equal(await page.getByTestId("continuum-chart").count(), 0);
+
+    await tabTo(page, () => document.activeElement?.textContent === "Vis placeringer");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("continuum-chart").waitFor();
+    assert.equal(await page.getByTestId("chart-description").textContent(), "5 placeringer; median 55, midterste halvdel 40–70.");
+    const table = page.getByTestId("chart-table");
+    assert.deepEqual(await table.locator("tbody td").allTextContents(), ["20", "40", "55", "70", "90"]);
+    assert.deepEqual(await table.locator("tbody th").allTextContents(), ["Deltager 1", "Deltager 2", "Deltager 3", "Deltager 4", "Deltager 5"]);
+    assert.equal(await page.locator(".continuum-chart svg circle.marker").count(), 5);
+    assert.equal(await page.locator(".continuum-chart svg polygon.median").count(), 1);
+
+    // Named positions: the table names the politicians.
+    await tabTo(page, () => document.activeElement?.matches("input[type=checkbox]") &&
+      document.activeElement.closest("label")?.textContent.includes("Vis navne"), undefined, { shift: true, max: 120 });
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => document.querySelector("[data-testid=chart-table] tbody th")?.textContent === "Mikkel Bro Hansen");
+    assert.deepEqual(await table.locator("tbody th").allTextContents(), [
+      "Mikkel Bro Hansen",
+      "Jakob Lund Petersen",
+      "Fatima El-Sayed",
+      "Anne Holm Sørensen",
+      "Karen Vestergaard",
+    ]);
+
+    // The summary: all six continua, the note, the question to the administration.
+    await tabTo(page, () => document.activeElement?.textContent === "Oversigt over gennemgangen", undefined, { shift: true, max: 120 });
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/summary$/);
+    await page.getByTestId("summary-continua").waitFor();
+    assert.equal(
+      await page.locator("#continua-heading").textContent(),
+      "Placering i forhold til de seks spørgsmål",
+    );
+    assert.equal(await page.getByTestId("summary-continuum").count(), 6);
+    assert.equal(await page.getByTestId("summary-continuum").first().getByTestId("continuum-chart").count(), 1);
+    assert.equal(await page.getByTestId("summary-continuum").first().getByTestId("chart-description").textContent(), "5 placeringer; median 55, midterste halvdel 40–70.");
+    assert.match(await page.getByTestId("summary-continuum").nth(1).textContent(), /ikke vist endnu \(0 af 5 har svaret\)/);
+    assert.match(await page.locator(".summary-step").nth(7).textContent(), /Udvalget vil have en etisk vurdering\./);
+    assert.match(await page.getByTestId("summary-qa").textContent(), /Hvilke data indgår i modellen\?/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the room's screen follows the chair and never shows notes", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await openDemoWalk(page);
+    await page.locator("#step-note").fill("Hemmelig note fra sekretæren");
+    await waitSaved(page);
+
+    const [room] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("button", { name: "Åbn skærm til lokalet" }).click(),
+    ]);
+    room.on("pageerror", (e) => errors.push(String(e)));
+    await room.getByTestId("room-question").waitFor();
+    assert.match(await room.getByTestId("room-where").textContent(), /^Teknologi · spørgsmål 1 af 6$/);
+    assert.equal(await room.getByTestId("room-question").textContent(), await question(page));
+
+    // The chair moves on; the room follows within a second or two.
+    await page.getByRole("button", { name: "Næste spørgsmål" }).click();
+    await room.waitForFunction(() => document.querySelector("[data-testid=room-where]")?.textContent === "Teknologi · spørgsmål 2 af 6");
+
+    // A continuum question: counts while hidden, the chart once revealed.
+    await page.locator(".nav-step").nth(16).click();
+    await page.getByTestId("positions").waitFor();
+    await room.getByTestId("room-answered").waitFor();
+    assert.equal(await room.getByTestId("room-answered").textContent(), "0 af 5 har svaret");
+    const sliders = page.locator("input[type=range]");
+    for (let i = 0; i < 3; i++) {
+      await sliders.nth(i).focus();
+      await page.keyboard.press(i === 0 ? "Home" : "End");
+    }
+    await page.waitForFunction(() => document.querySelector("[data-testid=answered]")?.textContent.trim() === "3 af 5 har svaret");
+    await room.waitForFunction(() => document.querySelector("[data-testid=room-answered]")?.textContent === "3 af 5 har svaret");
+    assert.equal(await room.getByTestId("continuum-chart").count(), 0);
+    await page.getByRole("button", { name: "Vis placeringer" }).click();
+    await room.getByTestId("continuum-chart").waitFor();
+    assert.equal(await room.getByTestId("chart-description").textContent(), "3 placeringer; median 100, midterste halvdel 50–100.");
+
+    // Notes and questions to the administration never reach the room.
+    await page.locator("#step-note").fill("Endnu en hemmelig note");
+    await waitSaved(page);
+    await room.waitForTimeout(1500);
+    const text = await room.locator("body").textContent();
+    assert.ok(!text.includes("Hemmelig note") && !text.includes("hemmelig note"), "the room shows a note");
+    assert.equal(await room.locator("textarea, input").count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("text at 200 %: the walk with positions does not scroll sideways", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await openDemoWalk(page);
+    await page.locator(".nav-step").nth(16).click();
+    await page.getByTestId("positions").waitFor();
+    await page.locator("input[type=range]").first().focus();
+    await page.keyboard.press("End");
+    await page.getByRole("button", { name: "Vis placeringer" }).click();
+    await page.getByTestId("continuum-chart").waitFor();
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    await page.waitForTimeout(100);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the walk is ${overflow}px wider than the window at 200 % text`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+const TEXT = {
+  da: { reveal: "Vis placeringer", summary: "Oversigt over gennemgangen", room: "Åbn skærm til lokalet" },
+  en: { reveal: "Show positions", summary: "Summary of the walk", room: "Open the room's screen" },
+};
+
+async function assertNoViolations(page, what) {
+  const violations = await axe(page);
+  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
+}
+
+for (const lang of ["da", "en"]) {
+  describe(`the walk passes axe (${lang})`, () => {
+    test(`plan, walk, positions, revealed chart, summary and room (${lang})`, async () => {
+      const { page, context, errors } = await newPage(browser, server.url, { lang });
+      try {
+        const text = TEXT[lang];
+        await page.getByRole("button", { name: DEMO[lang] }).click();
+        await page.waitForURL(/#\/committees\/\d+$/);
+        await page.locator("table").nth(1).locator("a").first().click();
+        await page.waitForURL(/#\/meetings\/\d+$/);
+        await page.locator(".item-select").nth(2).click();
+        await page.getByTestId("walk-plan").locator("details").first().waitFor();
+        await page.getByTestId("walk-plan").locator("details summary").first().click();
+        await assertNoViolations(page, "walk plan editor");
+        await page.getByTestId("walk-plan").locator("a.btn-primary").click();
+        await page.getByTestId("walk-where").waitFor();
+        if (lang === "en") assert.equal(await where(page), "Technology · question 1 of 6");
+        await page.locator("#step-note").fill("Note");
+        await page.locator("#qa-text").fill("Question?");
+        await page.locator(".qa-form button[type=submit]").click();
+        await page.locator(".qa-list li").first().waitFor();
+        await assertNoViolations(page, "walk");
+
+        await page.locator(".nav-step").nth(16).click();
+        await page.getByTestId("positions").waitFor();
+        const sliders = page.locator("input[type=range]");
+        await sliders.nth(0).focus();
+        await page.keyboard.press("End");
+        await sliders.nth(1).focus();
+        await page.keyboard.press("Home");
+        await page.locator(".position-row").nth(2).locator("input[type=checkbox]").check();
+        await page.locator(".position-row").nth(2).locator("input.reason").fill(lang === "da" ? "Inhabil" : "Conflict of interest");
+        await page.waitForFunction(() => document.querySelector("[data-testid=answered]")?.textContent.trim().startsWith("3 "));
+        await assertNoViolations(page, "positions, hidden");
+        await page.getByRole("button", { name: text.reveal }).click();
+        await page.getByTestId("continuum-chart").waitFor();
+        assert.equal(await page.getByTestId("chart-table").locator("tbody tr").count(), 3);
+        await assertNoViolations(page, "revealed chart");
+
+        const walkUrl = page.url();
+        await page.getByRole("link", { name: text.summary }).click();
+        await page.getByTestId("summary-continua").waitFor();
+        assert.equal(await page.getByTestId("summary-continuum").count(), 6);
+        await assertNoViolations(page, "summary");
+
+        await page.goto(walkUrl);
+        await page.getByTestId("walk-where").waitFor();
+        const [room] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: text.room }).click()]);
+        await room.getByTestId("continuum-chart").waitFor();
+        assert.equal(await room.getAttribute("html", "lang"), lang);
+        await assertNoViolations(room, "room with the revealed chart");
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
