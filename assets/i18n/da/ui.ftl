@@ -368,7 +368,7 @@ chart-skipped = { $count ->
     [one] 1 uden placering
    *[other] { $count } uden placering
   }
-chart-legend-position = ● placering
+chart-legend-position = ○ placering (med nummer eller navn)
 chart-legend-median = ◆ median
 chart-legend-spread = ▨ midterste halvdel (kvartiler)
 chart-table-caption = Placeringerne som tabel

@@ -368,7 +368,7 @@ chart-skipped = { $count ->
     [one] 1 without a position
    *[other] { $count } without a position
   }
-chart-legend-position = ● position
+chart-legend-position = ○ position (with number or name)
 chart-legend-median = ◆ median
 chart-legend-spread = ▨ middle half (quartiles)
 chart-table-caption = The positions as a table
