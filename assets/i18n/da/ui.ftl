@@ -395,3 +395,4 @@ room-no-steps = Punktet har ingen spørgsmål.
 room-item = Punkt { $number }: { $title }
 room-answered = { $answered } af { $participants } har svaret
 room-connection-lost = Forbindelsen til mødet er afbrudt. Prøver igen …
+walk-closed-item = Punktet er lukket: skærmen i lokalet viser det ikke.

@@ -395,3 +395,4 @@ room-no-steps = The item has no questions.
 room-item = Item { $number }: { $title }
 room-answered = { $answered } of { $participants } have answered
 room-connection-lost = The connection to the meeting is lost. Trying again …
+walk-closed-item = The item is closed: the room's screen does not show it.

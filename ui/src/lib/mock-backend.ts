@@ -432,6 +432,12 @@ class MockCore {
     const row = this.items.find((i) => i.id === id) ?? notFound("agenda_item", id);
     this.assertUnlocked(row.meeting_id);
     this.items = this.items.filter((i) => i.id !== id);
+    // As the core's foreign keys do: the item's walk and all recorded at it go with it.
+    this.plans.delete(id);
+    for (const key of [...this.notes.keys()]) if (key.startsWith(`${id}|`)) this.notes.delete(key);
+    for (const key of [...this.positions.keys()]) if (key.startsWith(`${id}|`)) this.positions.delete(key);
+    this.followUps = this.followUps.filter((f) => f.agenda_item_id !== id);
+    for (const w of this.walks.values()) if (w.current_item_id === id) w.current_item_id = null;
     const remaining = this.items
       .filter((i) => i.meeting_id === row.meeting_id)
       .sort((a, b) => a.position - b.position);

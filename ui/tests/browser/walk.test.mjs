@@ -242,6 +242,18 @@ test("the room's screen follows the chair and never shows notes", async () => {
     const text = await room.locator("body").textContent();
     assert.ok(!text.includes("Hemmelig note") && !text.includes("hemmelig note"), "the room shows a note");
     assert.equal(await room.locator("textarea, input").count(), 0);
+
+    // A closed (Lukket) item never reaches the room: it waits instead.
+    const walkUrl = page.url();
+    await page.goto(walkUrl.replace(/\/walk\/\d+$/, ""));
+    await page.locator(".item-select").nth(2).click();
+    await page.getByTestId("item-editor").locator("input[type=radio][value=closed]").check();
+    await waitSaved(page);
+    await room.waitForFunction(() => document.querySelector("[data-testid=room-question]") === null);
+    assert.match(await room.locator("h1").textContent(), /Mødet er ikke i gang med et åbent punkt/);
+    assert.ok(!(await room.locator("body").textContent()).includes("Drøftelse"), "the room names the closed item");
+    await page.goto(walkUrl);
+    await page.getByTestId("walk-closed-note").waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
