@@ -14,10 +14,12 @@ pub mod i18n;
 pub mod minutes;
 pub mod paths;
 pub mod question_sets;
+pub mod search;
 pub mod store;
 mod validate;
 
 pub use domain::*;
 pub use error::{ApiError, Error, ErrorKind, Result};
 pub use i18n::Lang;
+pub use search::{SearchHit, SearchKind, SnippetPart};
 pub use store::Db;

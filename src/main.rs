@@ -124,6 +124,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search everything: committees, meetings, agenda items (closed ones too, marked),
+    /// notes and questions to the administration. The query is plain words; each must occur,
+    /// as written, in a Danish inflection, or (three letters or more) inside a longer word.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
     /// Print the database path and schema version.
     Status {
         #[arg(long)]
@@ -393,6 +404,16 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
             let summary = db.walk_summary(item.id)?;
             write_walk_summary(out, cat, cli.lang, &item, &summary);
         }
+        Command::Search { query, json: true, limit } => json(out, &db.search(query, *limit)?)?,
+        Command::Search { query, json: false, limit } => {
+            let hits = db.search(query, *limit)?;
+            if hits.is_empty() {
+                let _ = writeln!(out, "{}", cat.format("cli-search-none", &[("query", query.clone())]));
+            }
+            for h in hits {
+                write_search_hit(out, cat, &h);
+            }
+        }
         Command::Restore { .. } => unreachable!("handled before opening"),
         Command::Status { json: true } => json(out, &db.workspace_status()?)?,
         Command::Status { json: false } => {
@@ -410,6 +431,30 @@ fn number(x: f64, lang: Lang) -> String {
     match lang {
         Lang::Da => text.replace('.', ","),
         _ => text,
+    }
+}
+
+/// One hit of `pejling search`: what and where, then the snippet with the hits in «…».
+fn write_search_hit(out: &mut String, cat: &Catalog, h: &pejling::SearchHit) {
+    let mut line = format!("{}: {}", cat.format(&h.kind.label_key(), &[]), h.title);
+    if h.openness == Some(pejling::Openness::Closed) {
+        let _ = write!(line, " ({})", cat.format(&pejling::Openness::Closed.label_key(), &[]));
+    }
+    let mut place = Vec::new();
+    if let Some(m) = &h.meeting_title {
+        place.push(m.clone());
+    }
+    if let Some(n) = h.item_number {
+        place.push(cat.format("cli-search-item", &[("number", n.to_string())]));
+    }
+    if !place.is_empty() {
+        let _ = write!(line, " · {}", place.join(", "));
+    }
+    let _ = writeln!(out, "{line}");
+    let snippet: String =
+        h.snippet.iter().map(|p| if p.hit { format!("«{}»", p.text) } else { p.text.clone() }).collect();
+    if !snippet.is_empty() {
+        let _ = writeln!(out, "    {snippet}");
     }
 }
 

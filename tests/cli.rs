@@ -216,3 +216,34 @@ fn walk_summary_shows_notes_questions_and_only_revealed_positions() {
     assert!(!ok);
     assert_eq!(err.trim(), "Fejl: Dagsordenpunkt nr. 999 findes ikke eller er blevet slettet.");
 }
+
+#[test]
+fn search_prints_hits_with_the_match_marked_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let (ok, _, err) = pejling(&db, &["demo"]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = pejling(&db, &["search", "fald"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Dagsordenpunkt: Algoritmer til forebyggelse af fald hos ældre borgere"), "{out}");
+    assert!(out.contains("Møde: Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere"), "{out}");
+    assert!(out.contains("«fald»"), "the hit is marked: {out}");
+    let (ok, out, _) = pejling(&db, &["search", "frikøb"]);
+    assert!(
+        ok && out.starts_with("Dagsordenpunkt: Personsag vedrørende frikøb af medarbejder til projektgruppe (Lukket)"),
+        "{out}"
+    );
+    let (ok, out, _) = pejling(&db, &["search", "fald", "--json", "--limit", "2"]);
+    assert!(ok);
+    let hits: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    assert!(hits[0]["snippet"].as_array().unwrap().iter().any(|p| p["hit"] == true), "{out}");
+    assert!(["committee", "meeting", "agenda_item"].contains(&hits[0]["kind"].as_str().unwrap()), "{out}");
+    // FTS syntax is just words; nothing found is said, not an error.
+    let (ok, out, err) = pejling(&db, &["search", "\"col:x AND"]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "Intet fundet for \"\"col:x AND\".");
+    let (ok, out, _) = pejling(&db, &["--lang", "en", "search", "udvalg"]);
+    assert!(ok && out.contains("Committee: Opgaveudvalget for digitalisering og teknologi"), "{out}");
+}

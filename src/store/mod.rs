@@ -13,6 +13,7 @@ mod meetings;
 mod members;
 mod question_sets;
 mod room;
+mod search;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_minutes.sql")),
     M::up(include_str!("migrations/0003_walk.sql")),
     M::up(include_str!("migrations/0004_minutes_times.sql")),
+    M::up(include_str!("migrations/0005_search.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -105,6 +107,7 @@ impl Db {
             rusqlite::functions::FunctionFlags::SQLITE_UTF8,
             move |_| Ok(actor.lock().unwrap_or_else(|p| p.into_inner()).clone()),
         )?;
+        search::register_functions(&self.conn)?;
         // journal_mode answers with the mode in force; in-memory databases stay "memory".
         let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         self.conn.execute_batch(
@@ -189,6 +192,7 @@ fn check_is_pejling(conn: &Connection) -> Result<()> {
 
 pub(crate) use meetings::get as meeting;
 pub use room::{RoomItem, RoomStep, RoomView};
+pub use search::MAX_SEARCH_LIMIT;
 pub(crate) use walk::record_default_attendance;
 
 /// `Some(row)` or a typed not-found error.
@@ -217,7 +221,11 @@ mod tests {
 
     #[test]
     fn migrations_validate() {
-        migrations().validate().expect("migrations are valid");
+        // As `Migrations::validate`, but with `pejling_stem()`, which the search index's
+        // backfill calls, registered as on every connection of the app.
+        let mut conn = Connection::open_in_memory().unwrap();
+        search::register_functions(&conn).unwrap();
+        migrations().to_latest(&mut conn).expect("migrations are valid");
     }
 
     #[test]
