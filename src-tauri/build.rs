@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "hide_positions",
     "continuum_result",
     "walk_summary",
+    "search",
 ];
 
 fn main() {

@@ -17,7 +17,7 @@ use pejling::{
     AgendaItem, AgendaItemPatch, ApiError, Attendance, AttendanceEntry, Committee, CommitteeDetail, CommitteePatch,
     ContinuumResult, Db, Error, FollowUp, Id, Meeting, MeetingAttendance, MeetingDetail, MeetingGuest, MeetingPatch,
     MeetingStatus, Member, MemberPatch, NewCommittee, NewMeeting, NewMember, Person, PositionInput, QuestionSet,
-    QuestionSetSummary, Role, Walk, WalkPlan, WalkState, WalkSummary, WorkspaceStatus,
+    QuestionSetSummary, Role, SearchHit, Walk, WalkPlan, WalkState, WalkSummary, WorkspaceStatus,
 };
 use tauri::State;
 
@@ -520,6 +520,12 @@ fn walk_summary(state: State<'_, AppState>, item_id: Id) -> Res<WalkSummary> {
     state.with(|db| db.walk_summary(item_id))
 }
 
+#[tauri::command(async)]
+#[specta::specta]
+fn search(state: State<'_, AppState>, query: String, limit: u32) -> Res<Vec<SearchHit>> {
+    state.with(|db| db.search(&query, limit))
+}
+
 fn save_with_dialog(app: &tauri::AppHandle, suggested: &str, bytes: &[u8]) -> Res<Option<String>> {
     use tauri_plugin_dialog::DialogExt;
     let Some(target) = app.dialog().file().set_file_name(suggested).blocking_save_file() else {
@@ -595,6 +601,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         hide_positions,
         continuum_result,
         walk_summary,
+        search,
     ])
 }
 

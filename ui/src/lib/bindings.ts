@@ -522,6 +522,14 @@ async walkSummary(itemId: number) : Promise<Result<WalkSummary, ApiError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async search(query: string, limit: number) : Promise<Result<SearchHit[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search", { query, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -883,9 +891,73 @@ export type RevealedPosition = { value: number; person_id: number | null; name: 
  */
 export type Role = "chair" | "vice_chair" | "member" | "citizen_member" | "secretary" | "official"
 /**
+ * One thing a search found, with what the UI needs to open it.
+ */
+export type SearchHit = { kind: SearchKind; 
+/**
+ * The committee everything found belongs to (for a committee: itself).
+ */
+committee_id: number; 
+/**
+ * The meeting, for all but committees.
+ */
+meeting_id: number | null; 
+/**
+ * The agenda item, for items and for notes and questions raised at one.
+ */
+agenda_item_id: number | null; 
+/**
+ * For a note or question raised at a step of the walk: the step's 0-based index.
+ */
+step: number | null; 
+/**
+ * The committee's name, the meeting's title or the agenda item's title (also for notes
+ * and questions to the administration; a question not raised at an item has the
+ * meeting's title).
+ */
+title: string; 
+/**
+ * The meeting's title, for agenda items, notes and questions.
+ */
+meeting_title: string | null; 
+/**
+ * The agenda item's 1-based number, when the hit belongs to an item.
+ */
+item_number: number | null; 
+/**
+ * Åben or Lukket, when the hit belongs to an agenda item. Closed items are found — this
+ * is the committee's own workspace — but must be shown as closed.
+ */
+openness: Openness | null; 
+/**
+ * A short piece of the text found, with the matching words marked.
+ */
+snippet: SnippetPart[]; 
+/**
+ * Found only as part of a longer word ("udvalg" in "Økonomiudvalgets"); such hits come
+ * after the whole-word ones.
+ */
+part_of_word: boolean }
+/**
+ * What a search hit is.
+ */
+export type SearchKind = "committee" | "meeting" | "agenda_item" | 
+/**
+ * A note taken at a step of the walk.
+ */
+"note" | 
+/**
+ * A question to the administration (a follow-up item), with its answer.
+ */
+"follow_up"
+/**
  * A participant who took no position, with the reason they gave (a skip needs one).
  */
 export type SkippedPosition = { reason: string; person_id: number | null; name: string | null }
+/**
+ * A piece of a snippet; `hit` pieces are what the query matched.
+ */
+export type SnippetPart = { text: string; hit: boolean }
 /**
  * One step of a walk with what came of it.
  */
