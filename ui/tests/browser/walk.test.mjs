@@ -198,6 +198,75 @@ test("keyboard only: walk the demo temamøde, note, question, positions, reveal,
   }
 });
 
+test("preparing: choose perspectives, bring a set back as a later part, reorder, the case saves itself", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("button", { name: DEMO.da }).click();
+    await page.waitForURL(/#\/committees\/\d+$/);
+    await page.locator("table").nth(1).locator("a").first().click();
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    const meetingUrl = page.url();
+    await page.locator(".item-select").nth(2).click();
+    const plan = page.getByTestId("walk-plan");
+    await plan.getByText("Gennemgangen har 22 spørgsmål.").waitFor();
+    const parts = plan.locator(".parts > li");
+    assert.equal(await parts.count(), 2);
+    assert.match(await parts.nth(0).locator("legend").textContent(), /^\s*1\. TESK-modellen/);
+    assert.match(await parts.nth(1).locator("legend").textContent(), /^\s*2\. De seks spørgsmål/);
+
+    // Leave TESK's consequence perspective out (keyboard: open the list, Space on the box).
+    await parts.nth(0).locator("summary").focus();
+    await page.keyboard.press("Enter");
+    const consequence = parts.nth(0).getByLabel("Hele perspektivet »Konsekvens«");
+    await consequence.focus();
+    await page.keyboard.press("Space");
+    await plan.getByText("Gennemgangen har 17 spørgsmål.").waitFor();
+    await waitSaved(page);
+
+    // TESK again as a third part: nothing chosen, what part 1 has is not choosable.
+    await plan.locator("select").selectOption({ label: "TESK-modellen – tre politiske perspektiver på digital teknologi" });
+    await plan.getByRole("button", { name: "Tilføj sæt" }).click();
+    await parts.nth(2).waitFor();
+    assert.match(await parts.nth(2).locator("summary").textContent(), /0 af 16 spørgsmål valgt/);
+    await parts.nth(2).locator("summary").click();
+    assert.equal(await parts.nth(2).locator("input[type=checkbox]:disabled").count(), 11);
+    await parts.nth(2).getByLabel("Hele perspektivet »Konsekvens«").check();
+    await plan.getByText("Gennemgangen har 22 spørgsmål.").waitFor();
+
+    // The six questions first: "Flyt sættet op" on part 2; focus stays on the moved set.
+    await parts.nth(1).getByRole("button", { name: "Flyt sættet op" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => /De seks spørgsmål/.test(document.querySelector(".parts > li legend")?.textContent ?? ""));
+    assert.match(await page.evaluate(() => document.activeElement.closest("li")?.querySelector("legend")?.textContent), /De seks spørgsmål/);
+
+    // The case, saved as typed.
+    await page.locator("input[id$=-technology]").fill("Faldalarm med sensorer");
+    await waitSaved(page);
+
+    await plan.getByRole("link", { name: "Gå til gennemgangen" }).click();
+    await page.getByTestId("walk-where").waitFor();
+    assert.match(await where(page), /^Spørgsmål til organisering .* · spørgsmål 1 af 6$/);
+    assert.match(await page.locator(".case").textContent(), /Faldalarm med sensorer/);
+    await page.locator(".nav-step").nth(6).click();
+    await waitWhere(page, "Teknologi · spørgsmål 1 af 6");
+    await page.locator(".nav-step").nth(17).click();
+    await waitWhere(page, "Konsekvens · spørgsmål 1 af 5");
+    assert.equal(await page.locator(".nav-step").count(), 22);
+
+    // Back on the meeting the plan is as left.
+    await page.goto(meetingUrl);
+    await page.locator(".item-select").nth(2).click();
+    await plan.getByText("Gennemgangen har 22 spørgsmål.").waitFor();
+    assert.equal(await page.locator("input[id$=-technology]").inputValue(), "Faldalarm med sensorer");
+    // The core joins neighbouring parts of one set: TESK's two parts follow each other now.
+    assert.equal(await parts.count(), 2);
+    assert.match(await parts.nth(1).locator("summary").textContent(), /16 af 16 spørgsmål valgt/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the room's screen follows the chair and never shows notes", async () => {
   const { page, context, errors } = await newPage(browser, server.url);
   try {
