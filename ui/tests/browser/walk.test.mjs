@@ -186,10 +186,13 @@ test("keyboard only: walk the demo temamøde, note, question, positions, reveal,
       await page.locator("#continua-heading").textContent(),
       "Placering i forhold til de seks spørgsmål",
     );
+    // One picture: a row per question, the revealed one with its five positions.
+    assert.equal(await page.locator(".continua-overview svg").count(), 1);
+    assert.equal(await page.locator(".continua-overview svg circle").count(), 5);
+    assert.equal(await page.locator(".continua-overview svg polygon").count(), 1);
     assert.equal(await page.getByTestId("summary-continuum").count(), 6);
-    assert.equal(await page.getByTestId("summary-continuum").first().getByTestId("continuum-chart").count(), 1);
-    assert.equal(await page.getByTestId("summary-continuum").first().getByTestId("chart-description").textContent(), "5 placeringer; median 55, midterste halvdel 40–70.");
-    assert.match(await page.getByTestId("summary-continuum").nth(1).textContent(), /ikke vist endnu \(0 af 5 har svaret\)/);
+    assert.equal(await page.getByTestId("summary-continuum-result").first().textContent(), "5 placeringer; median 55, midterste halvdel 40–70.");
+    assert.match(await page.getByTestId("summary-continuum-result").nth(1).textContent(), /ikke vist endnu \(0 af 5 har svaret\)/);
     assert.match(await page.locator(".summary-step").nth(7).textContent(), /Udvalget vil have en etisk vurdering\./);
     assert.match(await page.getByTestId("summary-qa").textContent(), /Hvilke data indgår i modellen\?/);
     assert.deepEqual(errors, []);
