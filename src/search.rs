@@ -10,9 +10,10 @@
 //!   never FTS5 syntax. Every word must occur (AND).
 //! * **Whole words first.** A word matches as written, or by its Danish stem (Snowball), so
 //!   "udvalgene" finds "udvalget". Diacritics are significant: "får" is not "far".
-//! * **Then parts of words.** When every word has at least three letters, documents where a
-//!   word (or its stem) occurs *inside* a word come after: "udvalg" finds
-//!   "Økonomiudvalgets". These hits are flagged `part_of_word`.
+//! * **Then parts of words.** Documents where a word of three letters or more (or its stem)
+//!   occurs *inside* a word come after: "udvalg" finds "Økonomiudvalgets", and "it strat"
+//!   finds "IT-strategien" (shorter words must still be whole words). These hits are flagged
+//!   `part_of_word`.
 //!
 //! Snippets are built here, not by FTS5, from the text as written: the UI renders text only,
 //! so a highlighted part is a [`SnippetPart`] with `hit: true`, never markup.
@@ -175,7 +176,19 @@ pub(crate) struct Term {
     pub stem: String,
 }
 
+fn words_match<'a>(terms: impl Iterator<Item = &'a Term>) -> String {
+    terms
+        .map(|t| format!("({{title body}} : {} OR {{title_stem body_stem}} : {})", quoted(&t.word), quoted(&t.stem)))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
 impl Term {
+    /// Long enough to be looked for inside other words.
+    fn is_long(&self) -> bool {
+        self.word.chars().count() >= MIN_PART_LEN
+    }
+
     /// What may be found inside a longer word: the word, and its stem when that differs
     /// (the stem of "udvalgene" is "udvalg", which is inside "Økonomiudvalgets").
     fn parts(&self) -> impl Iterator<Item = &str> {
@@ -218,48 +231,42 @@ impl Query {
 
     /// The FTS5 query on `search_words`: every word, as written or by its stem.
     pub fn words_match(&self) -> String {
-        self.terms
-            .iter()
-            .map(|t| {
-                format!("({{title body}} : {} OR {{title_stem body_stem}} : {})", quoted(&t.word), quoted(&t.stem))
-            })
-            .collect::<Vec<_>>()
-            .join(" AND ")
+        words_match(self.terms.iter())
     }
 
-    /// The FTS5 query on `search_trigrams`, or `None` when a word is too short to be found
-    /// inside another.
-    pub fn trigram_match(&self) -> Option<String> {
-        if self.terms.iter().any(|t| t.word.chars().count() < MIN_PART_LEN) {
+    /// The FTS5 queries for parts of words: on `search_trigrams` for the words long enough to
+    /// be found inside others, and on `search_words` for the shorter ones (`None` if there are
+    /// none). `None` altogether when no word is long enough.
+    pub fn part_match(&self) -> Option<(String, Option<String>)> {
+        let (long, short): (Vec<&Term>, Vec<&Term>) = self.terms.iter().partition(|t| t.is_long());
+        if long.is_empty() {
             return None;
         }
-        let each: Vec<String> = self
-            .terms
-            .iter()
-            .map(|t| format!("({})", t.parts().map(quoted).collect::<Vec<_>>().join(" OR ")))
-            .collect();
-        Some(each.join(" AND "))
+        let each: Vec<String> =
+            long.iter().map(|t| format!("({})", t.parts().map(quoted).collect::<Vec<_>>().join(" OR "))).collect();
+        Some((each.join(" AND "), (!short.is_empty()).then(|| words_match(short.into_iter()))))
     }
 }
 
-/// Byte ranges of `text` that the query matches: whole words (as written or by stem), or,
-/// for `part_of_word`, any occurrence inside a word.
+/// Byte ranges of `text` that the query matches: whole words (as written or by stem), and,
+/// for `part_of_word`, occurrences of the longer query words inside words.
 fn marks(text: &str, query: &Query, part_of_word: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (start, w) in words(text) {
         let lower = w.to_lowercase();
+        let stem = stem_word(&lower);
+        if query.terms.iter().any(|t| t.word == lower || t.stem == stem) {
+            out.push((start, start + w.len()));
+            continue;
+        }
         if !part_of_word {
-            let stem = stem_word(&lower);
-            if query.terms.iter().any(|t| t.word == lower || t.stem == stem) {
-                out.push((start, start + w.len()));
-            }
             continue;
         }
         // Offsets in `lower` map to `w` char by char, unless lowercasing changed the number
         // of characters (rare outside Danish); then the whole word is marked.
         let orig: Vec<usize> = w.char_indices().map(|(i, _)| i).chain([w.len()]).collect();
         let low: Vec<usize> = lower.char_indices().map(|(i, _)| i).chain([lower.len()]).collect();
-        for t in &query.terms {
+        for t in query.terms.iter().filter(|t| t.is_long()) {
             for part in t.parts() {
                 for (i, _) in lower.match_indices(part) {
                     let j = i + part.len();
@@ -395,8 +402,11 @@ mod tests {
             q.words_match(),
             r#"({title body} : "udvalgene" OR {title_stem body_stem} : "udvalg") AND ({title body} : "and" OR {title_stem body_stem} : "and")"#
         );
-        assert_eq!(q.trigram_match().unwrap(), r#"("udvalgene" OR "udvalg") AND ("and")"#);
-        assert_eq!(Query::parse("it strategi").trigram_match(), None, "too short to be part of a word");
+        assert_eq!(q.part_match().unwrap(), (r#"("udvalgene" OR "udvalg") AND ("and")"#.to_owned(), None));
+        let (parts, words) = Query::parse("it strat").part_match().unwrap();
+        assert_eq!(parts, r#"("strat")"#);
+        assert_eq!(words.unwrap(), r#"({title body} : "it" OR {title_stem body_stem} : "it")"#);
+        assert_eq!(Query::parse("it er").part_match(), None, "too short to be part of a word");
         assert!(Query::parse(r#"" : ( ) *"#).is_empty());
     }
 
@@ -410,6 +420,8 @@ mod tests {
         assert_eq!(show(&s), "Økonomi«udvalg»ets møde");
         let s = snippet("", "ØKONOMIUDVALGET", &q, true);
         assert_eq!(show(&s), "ØKONOMI«UDVALG»ET");
+        let s = snippet("", "Vi vil se IT-strategien og Digitaliseringsudvalget", &Query::parse("it strat vi"), true);
+        assert_eq!(show(&s), "«Vi» vil se «IT»-«strat»egien og Digitaliseringsudvalget", "short words only whole");
     }
 
     #[test]

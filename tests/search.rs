@@ -80,9 +80,16 @@ fn a_part_of_a_compound_word_is_found_after_whole_words() {
     assert_eq!(shown(&hits[1]), "Sagen sendes videre til Økonomi«udvalg»ets møde i juni.");
     // The committee's own name ("Teknik- og Miljøudvalget") is a compound too.
     assert!(db.search("udvalg", 10).unwrap().iter().any(|h| h.kind == SearchKind::Committee));
-    // Two letters are too few to look inside words, but a whole word of two letters is found.
+    // Two letters are too few to look inside words, but a whole word of two letters is found,
+    // also next to a part of a word.
     set_summary(&mut db, items[1], "En ny IT-strategi.");
     assert_eq!(item_hits(&db, "it strategi"), vec![items[1]]);
+    assert_eq!(item_hits(&db, "it strat"), vec![items[1]]);
+    assert!(item_hits(&db, "ny it").contains(&items[1]));
+    assert!(item_hits(&db, "i strat").is_empty(), "\"i\" is not a word of it");
+    let hit = db.search("it strat", 10).unwrap().into_iter().find(|h| h.agenda_item_id == Some(items[1])).unwrap();
+    assert!(hit.part_of_word);
+    assert_eq!(shown(&hit), "En ny «IT»-«strat»egi.");
 }
 
 #[test]
@@ -433,7 +440,8 @@ fn search_timing() {
     }
     let items: i64 = db.connection().query_row("SELECT count(*) FROM agenda_item", [], |r| r.get(0)).unwrap();
     println!("indexed {items} agenda items in {:.1} s", started.elapsed().as_secs_f64());
-    for q in ["fald", "udvalgene", "udvalg", "plejecentre borgere", "EMN-2026-01234", "sjældent ord", "fal"] {
+    for q in ["fald", "udvalgene", "udvalg", "plejecentre borgere", "EMN-2026-01234", "sjældent ord", "fal", "om plej"]
+    {
         let runs = 20;
         let t = Instant::now();
         let mut n = 0;

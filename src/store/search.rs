@@ -109,12 +109,15 @@ impl Db {
             }
         }
         if found.len() < limit {
-            if let Some(tq) = q.trigram_match() {
+            if let Some((parts, short_words)) = q.part_match() {
+                // Short words are not looked for inside others; they must still be whole words.
                 let mut stmt = self.conn.prepare_cached(
-                    "SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?1 ORDER BY rank LIMIT ?2",
+                    "SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?1
+                       AND (?3 IS NULL OR rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ?3))
+                     ORDER BY rank LIMIT ?2",
                 )?;
-                let rows =
-                    stmt.query_map(rusqlite::params![tq, (limit + found.len()) as i64], |r| r.get::<_, i64>(0))?;
+                let max = (limit + found.len()) as i64;
+                let rows = stmt.query_map(rusqlite::params![parts, max, short_words], |r| r.get::<_, i64>(0))?;
                 for rowid in rows {
                     let rowid = rowid?;
                     if found.len() == limit {
