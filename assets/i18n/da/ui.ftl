@@ -401,3 +401,5 @@ summary-legend-hidden = - - - placeringerne er ikke vist endnu
 summary-continua-description = En række pr. spørgsmål på samme skala fra 0 (yderposition 1) til 100 (yderposition 2).
 summary-col-number = Nr.
 summary-col-question = Spørgsmål
+position-end-left = ← 0: yderposition 1
+position-end-right = yderposition 2: 100 →

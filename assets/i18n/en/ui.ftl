@@ -401,3 +401,5 @@ summary-legend-hidden = - - - the positions are not shown yet
 summary-continua-description = One row per question on the same scale from 0 (extreme position 1) to 100 (extreme position 2).
 summary-col-number = No.
 summary-col-question = Question
+position-end-left = ← 0: extreme position 1
+position-end-right = extreme position 2: 100 →
