@@ -157,6 +157,7 @@ test("keyboard only: walk the demo temamøde, note, question, positions, reveal,
     await tabTo(page, () => document.activeElement?.textContent === "Vis placeringer");
     await page.keyboard.press("Enter");
     await page.getByTestId("continuum-chart").waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === "Skjul placeringer igen");
     assert.equal(await page.getByTestId("chart-description").textContent(), "5 placeringer; median 55, midterste halvdel 40–70.");
     const table = page.getByTestId("chart-table");
     assert.deepEqual(await table.locator("tbody td").allTextContents(), ["20", "40", "55", "70", "90"]);
