@@ -59,6 +59,7 @@ import {
   type WalkStep,
   type WalkSummary,
 } from "./bindings";
+import { WebviewWindow } from "@tauri-apps/api/webviewWindow";
 import { coreMessage, i18n, t } from "./i18n.svelte";
 
 export type {
@@ -377,7 +378,6 @@ export async function openRoomWindow(meetingId: number, title: string): Promise<
     return;
   }
   try {
-    const { WebviewWindow } = await import("@tauri-apps/api/webviewWindow");
     const existing = await WebviewWindow.getByLabel(ROOM_WINDOW_LABEL);
     if (existing) {
       // It may show another meeting: replace it (a window's label must be unique).
