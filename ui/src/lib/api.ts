@@ -379,12 +379,8 @@ export async function openRoomWindow(meetingId: number, title: string): Promise<
   }
   try {
     const existing = await WebviewWindow.getByLabel(ROOM_WINDOW_LABEL);
-    if (existing) {
-      // It may show another meeting: replace it (a window's label must be unique).
-      const gone = new Promise<void>((resolve) => void existing.once("tauri://destroyed", () => resolve()));
-      await existing.close();
-      await gone;
-    }
+    // One already open may show another meeting: replace it (a window's label is unique).
+    if (existing) await existing.destroy();
     const room = new WebviewWindow(ROOM_WINDOW_LABEL, { url, title, width: 1280, height: 720 });
     await new Promise<void>((resolve, reject) => {
       void room.once("tauri://created", () => resolve());
