@@ -2,6 +2,7 @@ import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";
 import { applyDocumentLang } from "./lib/i18n.svelte";
+import { applyTheme } from "./lib/theme.svelte";
 
 async function start(): Promise<void> {
   if (import.meta.env.MODE === "mock") {
@@ -11,6 +12,7 @@ async function start(): Promise<void> {
     installMockBackend();
   }
   applyDocumentLang();
+  applyTheme();
   mount(App, { target: document.getElementById("app")! });
 }
 

@@ -11,6 +11,7 @@ nav-committees = Udvalg
 language-menu = Sprog
 language-da = Dansk
 language-en = English
+high-contrast = Høj kontrast
 loading = Henter …
 load-failed-title = Noget gik galt
 error-prefix = Fejl:

@@ -11,6 +11,7 @@ nav-committees = Committees
 language-menu = Language
 language-da = Dansk
 language-en = English
+high-contrast = High contrast
 loading = Loading …
 load-failed-title = Something went wrong
 error-prefix = Error:
