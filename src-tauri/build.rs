@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "export_document",
     "export_calendar",
     "import_question_set",
+    "import_question_set_file",
     "list_question_sets",
     "get_question_set",
     "question_set_source",
@@ -62,6 +63,8 @@ const COMMANDS: &[&str] = &[
     "hide_positions",
     "continuum_result",
     "walk_summary",
+    "room_view",
+    "open_room_window",
     "search",
 ];
 

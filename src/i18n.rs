@@ -38,8 +38,14 @@ impl Lang {
 /// The `.ftl` sources of one language, as compiled into the binary.
 pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     match lang {
-        Lang::Da => &[("core.ftl", include_str!("../assets/i18n/da/core.ftl"))],
-        Lang::En => &[("core.ftl", include_str!("../assets/i18n/en/core.ftl"))],
+        Lang::Da => &[
+            ("core.ftl", include_str!("../assets/i18n/da/core.ftl")),
+            ("live.ftl", include_str!("../assets/i18n/da/live.ftl")),
+        ],
+        Lang::En => &[
+            ("core.ftl", include_str!("../assets/i18n/en/core.ftl")),
+            ("live.ftl", include_str!("../assets/i18n/en/live.ftl")),
+        ],
     }
 }
 

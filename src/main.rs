@@ -135,6 +135,26 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
+    /// Move a meeting's walk to step STEP (0-based) of agenda item ITEM, as the chair does
+    /// in the app (for scripting a headless live session).
+    WalkGoto { item: Id, step: u32 },
+    /// Show (or with --hide, hide again) the positions on a continuum step.
+    RevealPositions {
+        item: Id,
+        step: u32,
+        #[arg(long)]
+        hide: bool,
+    },
+    /// Start a live session for a meeting without the app (tests, a room PC): participants
+    /// join from their own devices at the printed URL. Runs until Ctrl+C.
+    Serve {
+        meeting: Id,
+        /// Where to listen; 0.0.0.0 is every interface, port 0 a free port.
+        #[arg(long, default_value = "0.0.0.0:0", value_name = "ADDR:PORT")]
+        bind: std::net::SocketAddr,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the database path and schema version.
     Status {
         #[arg(long)]
@@ -174,6 +194,9 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
         }
         let _ = writeln!(out, "{}", cat.format("cli-restored", &[("from", from.display().to_string())]));
         return Ok(());
+    }
+    if let Command::Serve { meeting, bind, json } = &cli.command {
+        return serve(&path, *meeting, *bind, *json, cli.lang, cat);
     }
     let mut db = Db::open(&path)?;
     let label = |key: String| cat.format(&key, &[]);
@@ -398,6 +421,13 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                 );
             }
         }
+        Command::WalkGoto { item, step } => {
+            let meeting = db.get_walk(*item)?.meeting_id;
+            json(out, &db.set_current_step(meeting, *item, *step)?)?
+        }
+        Command::RevealPositions { item, step, hide: false } => json(out, &db.reveal_positions(*item, *step)?)?,
+        Command::RevealPositions { item, step, hide: true } => json(out, &db.hide_positions(*item, *step)?)?,
+        Command::Serve { .. } => unreachable!("served above"),
         Command::WalkSummary { item, json: true } => json(out, &db.walk_summary(*item)?)?,
         Command::WalkSummary { item, json: false } => {
             let item = db.get_agenda_item(*item)?;
@@ -456,6 +486,54 @@ fn write_search_hit(out: &mut String, cat: &Catalog, h: &pejling::SearchHit) {
     if !snippet.is_empty() {
         let _ = writeln!(out, "    {snippet}");
     }
+}
+
+/// `pejling serve`: print where the session is (at once, flushed: a test reads it) and run
+/// until SIGINT or SIGTERM; stopping closes the port before the process ends.
+fn serve(
+    path: &std::path::Path,
+    meeting: Id,
+    bind: std::net::SocketAddr,
+    as_json: bool,
+    lang: Lang,
+    cat: &Catalog,
+) -> pejling::Result<()> {
+    let mut config = pejling::live::LiveConfig::new(path, meeting, bind);
+    config.lang = lang;
+    let session = pejling::live::LiveSession::start(config)?;
+    let line = if as_json {
+        serde_json::json!({ "meeting_id": meeting, "url": session.url(), "join_code": session.join_code(), "port": session.port() })
+            .to_string()
+    } else {
+        cat.format(
+            "cli-live-started",
+            &[("meeting", meeting.to_string()), ("url", session.url().to_owned()), ("code", session.join_code())],
+        )
+    };
+    {
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{line}");
+        let _ = stdout.flush();
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        #[cfg(unix)]
+        {
+            let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+        }
+        #[cfg(not(unix))]
+        tokio::signal::ctrl_c().await?;
+        Ok::<_, std::io::Error>(())
+    })?;
+    session.stop();
+    if !as_json {
+        eprintln!("{}", cat.format("cli-live-stopped", &[]));
+    }
+    Ok(())
 }
 
 /// The human text of `pejling walk-summary`.

@@ -12,6 +12,7 @@ use std::sync::Mutex;
 use pejling::backup::{self, BackupFile, RecoveryInfo};
 use pejling::documents::{Audience, DocKind, Format};
 use pejling::minutes::{Amendment, Approval, AuditEntry, VerifyReport};
+use pejling::store::RoomView;
 use pejling::Lang;
 use pejling::{
     AgendaItem, AgendaItemPatch, ApiError, Attendance, AttendanceEntry, Committee, CommitteeDetail, CommitteePatch,
@@ -357,6 +358,20 @@ fn import_question_set(state: State<'_, AppState>, source: String) -> Res<Questi
     state.with(|db| db.import_question_set(&source))
 }
 
+/// Import a question set from a TOML file the user picks in the native open dialog (run
+/// here, so the webview gets no file-system access). `None` when the user cancelled; a
+/// malformed file is refused with the line and the problem, and nothing is stored.
+#[tauri::command(async)]
+#[specta::specta]
+fn import_question_set_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Res<Option<QuestionSetSummary>> {
+    use tauri_plugin_dialog::DialogExt;
+    let Some(picked) = app.dialog().file().add_filter("TOML", &["toml"]).blocking_pick_file() else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|e| ApiError::from(Error::Io(std::io::Error::other(e.to_string()))))?;
+    Ok(Some(state.with(|db| db.import_question_set_file(&path))?))
+}
+
 /// The built-in sets, then the imported ones.
 #[tauri::command(async)]
 #[specta::specta]
@@ -520,6 +535,48 @@ fn walk_summary(state: State<'_, AppState>, item_id: Id) -> Res<WalkSummary> {
     state.with(|db| db.walk_summary(item_id))
 }
 
+// ---- the room's screen ------------------------------------------------------------------
+
+/// What the room's screen may show (the core's read model: never notes, never closed items).
+/// The only command the room window's capability grants.
+#[tauri::command(async)]
+#[specta::specta]
+fn room_view(state: State<'_, AppState>, meeting_id: Id) -> Res<RoomView> {
+    state.with(|db| db.room_view(meeting_id))
+}
+
+/// The label of the room's screen window (capabilities/room.json grants it `room_view` only).
+const ROOM_WINDOW: &str = "room";
+
+/// Open the room's screen for a meeting as a second window (for the projector), or point the
+/// one already open at this meeting and bring it forward. The window is made here, so the
+/// main window needs no permission to create windows.
+#[tauri::command(async)]
+#[specta::specta]
+fn open_room_window(app: tauri::AppHandle, state: State<'_, AppState>, meeting_id: Id) -> Res<()> {
+    use tauri::Manager;
+    // An unknown meeting is the core's error, before any window opens.
+    let meeting = state.with(|db| db.get_meeting(meeting_id))?;
+    let route = format!("/room/{meeting_id}");
+    let shell = |e: tauri::Error| ApiError::from(Error::Io(std::io::Error::other(e.to_string())));
+    if let Some(window) = app.get_webview_window(ROOM_WINDOW) {
+        let mut url = window.url().map_err(shell)?;
+        url.set_fragment(Some(&route));
+        window.navigate(url).map_err(shell)?;
+        let _ = window.unminimize();
+        window.set_focus().map_err(shell)?;
+        return Ok(());
+    }
+    let url = tauri::WebviewUrl::App(format!("index.html#{route}").into());
+    tauri::WebviewWindowBuilder::new(&app, ROOM_WINDOW, url)
+        .title(format!("Pejling – {}", meeting.meeting.title))
+        .inner_size(1280.0, 720.0)
+        .min_inner_size(640.0, 480.0)
+        .build()
+        .map_err(shell)?;
+    Ok(())
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 fn search(state: State<'_, AppState>, query: String, limit: u32) -> Res<Vec<SearchHit>> {
@@ -578,6 +635,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         export_document,
         export_calendar,
         import_question_set,
+        import_question_set_file,
         list_question_sets,
         get_question_set,
         question_set_source,
@@ -601,6 +659,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         hide_positions,
         continuum_result,
         walk_summary,
+        room_view,
+        open_room_window,
         search,
     ])
 }

@@ -9,6 +9,7 @@
 
 mod agenda;
 mod committees;
+mod live;
 mod meetings;
 mod members;
 mod question_sets;
@@ -191,6 +192,7 @@ fn check_is_pejling(conn: &Connection) -> Result<()> {
 }
 
 pub(crate) use meetings::get as meeting;
+pub use live::AnsweredAt;
 pub use room::{RoomItem, RoomStep, RoomView};
 pub use search::MAX_SEARCH_LIMIT;
 pub(crate) use walk::record_default_attendance;

@@ -80,6 +80,39 @@ impl Db {
         })
     }
 
+    /// Import a question set from a file the user picked (the shell's open dialog hands over
+    /// the path). The file is read with the same limit as [`question_sets::parse`] applies and
+    /// must be UTF-8; a file that is not is refused with the line of its first bad byte, so
+    /// the user knows where the editor saved something else. Nothing is stored on any error.
+    pub fn import_question_set_file(&mut self, path: &std::path::Path) -> Result<QuestionSetSummary> {
+        use std::io::Read;
+        let too_large = |size: u64| {
+            Error::Validation(
+                Message::new("error-question-set-too-large")
+                    .field("source")
+                    .arg("size", size)
+                    .arg("max", question_sets::MAX_SOURCE_BYTES),
+            )
+        };
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        if size > question_sets::MAX_SOURCE_BYTES as u64 {
+            return Err(too_large(size));
+        }
+        // Read at most one byte past the limit: a file that grew since the check still stops.
+        let mut bytes = Vec::with_capacity(size as usize);
+        file.take(question_sets::MAX_SOURCE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+        if bytes.len() > question_sets::MAX_SOURCE_BYTES {
+            return Err(too_large(bytes.len() as u64));
+        }
+        let source = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            Error::Validation(Message::new("error-question-set-not-utf8").field("source").arg("line", line))
+        })?;
+        self.import_question_set(&source)
+    }
+
     /// Every set that can be planned: the built-ins in their fixed order, then the imported
     /// sets by id and version.
     pub fn list_question_sets(&self) -> Result<Vec<QuestionSetSummary>> {

@@ -188,6 +188,8 @@ error-question-set-no-groups = The question set cannot be read: line { $line }: 
 error-question-set-empty-group = The question set cannot be read: line { $line }: the group "{ $id }" has no questions ([[groups.questions]]).
 error-question-set-empty-text = The question set cannot be read: line { $line }: the Danish text (da) is empty.
 error-question-set-text-too-long = The question set cannot be read: line { $line }: the text is too long: { $length } characters, at most { $max }.
+error-question-set-too-many-questions = The question set cannot be read: line { $line }: the set has more than { $max } questions.
+error-question-set-not-utf8 = The question set cannot be read: line { $line }: the file is not saved as UTF-8 text. Save it as UTF-8 in the text editor and try again.
 error-question-set-missing-extreme = The question set cannot be read: line { $line }: the question "{ $id }" has no { $extreme }. A continuum question has two extreme positions, extreme_left and extreme_right.
 error-question-set-extreme-not-continuum = The question set cannot be read: line { $line }: the question "{ $id }" has an extreme position, but only sets with kind = "continuum" have extreme positions.
 error-question-set-phase-number = The question set cannot be read: line { $line }: the phase "{ $id }" needs a number that no other phase in the set has.

@@ -1,0 +1,61 @@
+// The participants' page of a live session, made live: the position saves itself a moment
+// after the slider stops (no save button), and the page follows the chair through
+// server-sent events. Without this script the page still works with its form and button.
+"use strict";
+(function () {
+  var main = document.getElementById("live");
+  if (!main) return;
+  var base = main.getAttribute("data-base");
+  var form = document.getElementById("position-form");
+  var status = document.getElementById("status");
+  if (form && window.fetch) {
+    var input = document.getElementById("value");
+    var save = document.getElementById("save");
+    var timer = null;
+    save.hidden = true;
+    var send = function () {
+      timer = null;
+      var body = new URLSearchParams(new FormData(form));
+      fetch(form.action, {
+        method: "POST",
+        body: body,
+        credentials: "same-origin",
+        headers: { "X-Pejling-Fetch": "1" },
+      })
+        .then(function (res) {
+          if (res.status === 409) return location.reload();
+          status.textContent = res.ok
+            ? main.getAttribute("data-saved").replace("{value}", input.value)
+            : main.getAttribute("data-failed");
+        })
+        .catch(function () {
+          status.textContent = main.getAttribute("data-failed");
+        });
+    };
+    input.addEventListener("input", function () {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(send, 400);
+    });
+    input.addEventListener("change", function () {
+      if (timer) clearTimeout(timer);
+      send();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      send();
+    });
+  }
+  if (window.EventSource) {
+    var events = new EventSource(base + "/events");
+    events.addEventListener("change", function (event) {
+      var change = JSON.parse(event.data);
+      if (change.key !== main.getAttribute("data-key")) {
+        events.close();
+        location.reload();
+        return;
+      }
+      var count = document.getElementById("count");
+      if (count && count.textContent !== change.count) count.textContent = change.count;
+    });
+  }
+})();

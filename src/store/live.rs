@@ -1,0 +1,59 @@
+//! Reads for the live session (`crate::live`): a participant's own position, and who has
+//! answered a step and when.
+//!
+//! Why separate reads: a participant's device may see its own position and nobody else's,
+//! and the chair's live panel shows who has answered — not what — until the chair reveals the
+//! result, as the rest of the walk does. `continuum_result` gives counts only while hidden, so
+//! these two narrow reads are what the live session needs beyond it.
+
+use rusqlite::params;
+
+use super::{Db, OptionalRow};
+use crate::domain::*;
+use crate::error::Result;
+
+/// When a participant last answered a step (a value or a skip); no value.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+pub struct AnsweredAt {
+    pub person_id: Id,
+    /// UTC, with milliseconds.
+    pub updated_at: String,
+}
+
+const STEP_POSITION: &str = "FROM continuum_position p JOIN walk_step s
+     ON s.agenda_item_id = p.agenda_item_id AND s.set_id = p.set_id AND s.question_id = p.question_id
+     WHERE s.agenda_item_id = ?1 AND s.step = ?2";
+
+impl Db {
+    /// `person_id`'s own position on step `step` of item `item_id`, if they have one.
+    pub fn own_position(&self, item_id: Id, step: u32, person_id: Id) -> Result<Option<PositionInput>> {
+        let row: Option<(Option<u8>, Option<String>)> = self
+            .conn
+            .query_row(
+                &format!("SELECT p.value, p.skip_reason {STEP_POSITION} AND p.person_id = ?3"),
+                params![item_id, step, person_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .opt()?;
+        Ok(row.map(|(value, reason)| match value {
+            Some(v) => PositionInput::Value(v),
+            None => PositionInput::Skipped { reason: reason.unwrap_or_default() },
+        }))
+    }
+
+    /// Who has answered step `step` of item `item_id`, and when they last changed it.
+    pub fn answered_at(&self, item_id: Id, step: u32) -> Result<Vec<AnsweredAt>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT p.person_id, p.updated_at {STEP_POSITION} ORDER BY p.person_id"))?;
+        let rows =
+            stmt.query_map(params![item_id, step], |r| Ok(AnsweredAt { person_id: r.get(0)?, updated_at: r.get(1)? }))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// SQLite's `data_version`: changes whenever another connection commits to the file.
+    /// The live session polls it to notice the chair moving the walk from the app.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
