@@ -24,6 +24,27 @@ save-error = Ikke gemt: { $message }
 dialog-cancel = Annuller
 col-actions = Handlinger
 
+## Søgning (the one search box and its results)
+
+search-label = Søg i alt
+search-placeholder = Søg i udvalg, møder, punkter og noter (Ctrl+K)
+search-submit = Søg
+search-title = Søgning
+search-title-query = Søgning: »{ $query }«
+search-crumb = Søgning
+search-count = { $count ->
+    [0] Ingen resultater.
+    [one] Ét resultat.
+   *[other] { $count } resultater.
+}
+search-count-max = De første { $count } resultater. Skriv flere ord for at indsnævre søgningen.
+search-empty-query = Skriv et eller flere ord i søgefeltet øverst. Genvej: Ctrl+K, eller / når du ikke skriver i et felt.
+search-none-hint = Prøv et andet eller kortere ord. Søgningen finder også dele af ord, fx »udvalg« i »Økonomiudvalget«.
+search-where-meeting = Møde: { $title }
+search-where-committee = Udvalg: { $name }
+search-closed = Lukket punkt
+search-part-of-word = Fundet som en del af et ord.
+
 ## Datoer
 
 date = { $day }. { $month } { $year }
@@ -269,6 +290,30 @@ audit-col-at = Tidspunkt
 audit-col-actor = Hvem
 audit-col-what = Hvad
 audit-col-changes = Ændringer
+
+## Minutes: the meeting's recorded times and the guests
+times-title = Mødets tider
+times-hint = Tryk på knappen, når mødet begynder, og når protokollen er læst og mødet hævet. Genvej overalt på siden, undtagen mens du skriver i et tekstfelt: Alt+Skift+B for påbegyndt og Alt+Skift+H for hævet.
+times-began-label = Mødet påbegyndt
+times-adjourned-label = Protokollen blev læst og mødet hævet
+times-not-recorded = Ikke registreret
+times-at = kl. { $hour }.{ $minute }
+times-mark-began = Mødet påbegyndt nu
+times-mark-adjourned = Mødet hævet nu
+times-correct-began = Ret tidspunktet, mødet blev påbegyndt
+times-correct-adjourned = Ret tidspunktet, mødet blev hævet
+times-clear-hint = Rettelser gemmes automatisk. Tøm feltet for at fjerne tidspunktet.
+times-began-recorded = Mødet påbegyndt { $time }.
+times-adjourned-recorded = Protokollen blev læst og mødet hævet { $time }.
+guests-hint = Gæster er deltagere, der ikke er medlemmer af udvalget, fx oplægsholdere fra forvaltningen.
+guests-none = Ingen gæster registreret.
+guest-add-title = Tilføj en gæst
+guest-name = Gæstens navn
+guest-affiliation = Organisation eller funktion
+guest-add = Tilføj gæst
+guest-remove = Fjern { $name }
+guest-added = { $name } er tilføjet som gæst.
+guest-removed = { $name } er fjernet som gæst.
 
 ## The guided temamøde (walk): preparing, walking, positions, summary, the room's screen
 

@@ -24,6 +24,27 @@ save-error = Not saved: { $message }
 dialog-cancel = Cancel
 col-actions = Actions
 
+## Search (the one search box and its results)
+
+search-label = Search everything
+search-placeholder = Search committees, meetings, items and notes (Ctrl+K)
+search-submit = Search
+search-title = Search
+search-title-query = Search: “{ $query }”
+search-crumb = Search
+search-count = { $count ->
+    [0] No results.
+    [one] One result.
+   *[other] { $count } results.
+}
+search-count-max = The first { $count } results. Type more words to narrow the search.
+search-empty-query = Type one or more words in the search box at the top. Shortcut: Ctrl+K, or / when you are not typing in a field.
+search-none-hint = Try another or shorter word. The search also finds parts of words, e.g. “committee” in “subcommittee”.
+search-where-meeting = Meeting: { $title }
+search-where-committee = Committee: { $name }
+search-closed = Closed item
+search-part-of-word = Found as part of a word.
+
 ## Dates
 
 date = { $day } { $month } { $year }
@@ -269,6 +290,30 @@ audit-col-at = Time
 audit-col-actor = Who
 audit-col-what = What
 audit-col-changes = Changes
+
+## Minutes: the meeting's recorded times and the guests
+times-title = The meeting's times
+times-hint = Press the button when the meeting begins and when the minutes have been read and the meeting adjourned. Shortcut anywhere on this page, except while typing in a text field: Alt+Shift+B for began and Alt+Shift+H for adjourned.
+times-began-label = The meeting began
+times-adjourned-label = The minutes were read and the meeting adjourned
+times-not-recorded = Not recorded
+times-at = at { $hour }:{ $minute }
+times-mark-began = The meeting begins now
+times-mark-adjourned = The meeting is adjourned now
+times-correct-began = Correct the time the meeting began
+times-correct-adjourned = Correct the time the meeting was adjourned
+times-clear-hint = Corrections are saved automatically. Empty the field to remove the time.
+times-began-recorded = The meeting began { $time }.
+times-adjourned-recorded = The minutes were read and the meeting adjourned { $time }.
+guests-hint = Guests are participants who are not members of the committee, e.g. speakers from the administration.
+guests-none = No guests recorded.
+guest-add-title = Add a guest
+guest-name = Guest's name
+guest-affiliation = Organisation or capacity
+guest-add = Add guest
+guest-remove = Remove { $name }
+guest-added = { $name } has been added as a guest.
+guest-removed = { $name } has been removed as a guest.
 
 ## The guided temamøde (walk): preparing, walking, positions, summary, the room's screen
 

@@ -17,6 +17,10 @@ import {
   type DocKind,
   type Format,
   type MeetingAttendance,
+  type MeetingGuest,
+  type SearchHit,
+  type SearchKind,
+  type SnippetPart,
   type VerifyReport,
   type Committee,
   type CommitteeDetail,
@@ -93,6 +97,10 @@ export type {
   DocKind,
   Format,
   MeetingAttendance,
+  MeetingGuest,
+  SearchHit,
+  SearchKind,
+  SnippetPart,
   VerifyReport,
   Committee,
   CommitteeDetail,
@@ -233,6 +241,10 @@ export const api = {
 
   createMeeting: (input: NewMeeting) => call(() => commands.createMeeting(input)),
   updateMeeting: (id: number, patch: MeetingPatch) => call(() => commands.updateMeeting(id, patch)),
+  /** The secretary's key press: the meeting began now ("Mødet påbegyndt kl."). */
+  markMeetingBegan: (meetingId: number) => call(() => commands.markMeetingBegan(meetingId)),
+  /** The minutes were read and the meeting adjourned now. */
+  markMeetingAdjourned: (meetingId: number) => call(() => commands.markMeetingAdjourned(meetingId)),
   setMeetingStatus: (id: number, status: MeetingStatus) => call(() => commands.setMeetingStatus(id, status)),
   deleteMeeting: (id: number) => call(() => commands.deleteMeeting(id)),
   getMeeting: (id: number) => call(() => commands.getMeeting(id)),
@@ -246,6 +258,9 @@ export const api = {
   listAttendance: (meetingId: number) => call(() => commands.listAttendance(meetingId)),
   setAttendance: (meetingId: number, personId: number, attendance: Attendance) =>
     call(() => commands.setAttendance(meetingId, personId, attendance)),
+  addMeetingGuest: (meetingId: number, name: string, affiliation: string) =>
+    call(() => commands.addMeetingGuest(meetingId, name, affiliation)),
+  deleteMeetingGuest: (guestId: number) => call(() => commands.deleteMeetingGuest(guestId)),
   approveMinutes: (meetingId: number, personId: number) => call(() => commands.approveMinutes(meetingId, personId)),
   listApprovals: (meetingId: number) => call(() => commands.listApprovals(meetingId)),
   verifyMinutes: (meetingId: number) => call(() => commands.verifyMinutes(meetingId)),
@@ -282,6 +297,8 @@ export const api = {
   hidePositions: (itemId: number, step: number) => call(() => commands.hidePositions(itemId, step)),
   continuumResult: (itemId: number, step: number) => call(() => commands.continuumResult(itemId, step)),
   walkSummary: (itemId: number) => call(() => commands.walkSummary(itemId)),
+  /** One search over everything: whole words first, then parts of words. */
+  search: (query: string, limit: number) => call(() => commands.search(query, limit)),
   roomView: (meetingId: number) => roomView(meetingId),
 };
 

@@ -39,3 +39,14 @@ export function addHours(value: string, hours: number): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/**
+ * A time the secretary recorded, as the minutes write it: "kl. 18.00" on the meeting's day,
+ * with the date when it fell on another day (a meeting past midnight).
+ */
+export function formatRecordedTime(value: string | null | undefined, meetingStart: string): string {
+  const m = LOCAL_DATETIME.exec(value ?? "");
+  if (!m) return t("datetime-none");
+  if (value!.slice(0, 10) !== meetingStart.slice(0, 10)) return formatDateTime(value);
+  return t("times-at", { hour: m[4], minute: m[5] });
+}

@@ -16,6 +16,7 @@ import type {
   PositionInput,
   QuestionSet,
   QuestionSetSummary,
+  SearchHit,
   StepSummary,
   Walk,
   WalkPlan,
@@ -49,6 +50,7 @@ import { coreMessage } from "./i18n.svelte";
 // get_question_set), generated once from the core; see mock-data/README.md.
 import questionSetData from "./mock-data/question-sets.json";
 import { MockMinutes } from "./mock-minutes";
+import { searchDocs, type SearchDoc } from "./mock-search";
 
 type CommitteeRow = { id: number; name: string; kind: CommitteeKind; description: string };
 type Membership = { committee_id: number; person_id: number; role: Role; since: number };
@@ -345,8 +347,52 @@ class MockCore {
     if (patch.starts_at != null) next.starts_at = dateTime(patch.starts_at, "starts_at");
     if (patch.ends_at != null) next.ends_at = dateTime(patch.ends_at, "ends_at");
     if (patch.place != null) next.place = patch.place;
+    // The secretary's recorded times: "" clears one; the adjournment never precedes the start.
+    const recorded = (value: string | null | undefined, field: string) =>
+      value == null ? undefined : value.trim() === "" ? null : dateTime(value, field);
+    const began = recorded(patch.began_at, "began_at");
+    const adjourned = recorded(patch.adjourned_at, "adjourned_at");
+    if (began !== undefined) next.began_at = began;
+    if (adjourned !== undefined) next.adjourned_at = adjourned;
+    this.checkRecorded(next, began !== undefined && adjourned === undefined ? "began_at" : "adjourned_at");
     this.checkTimes(next.starts_at, next.ends_at);
     Object.assign(row, next);
+    return this.meeting(id);
+  }
+
+  checkRecorded(m: { began_at: string | null; adjourned_at: string | null }, field: string): void {
+    if (m.began_at !== null && m.adjourned_at !== null && m.adjourned_at < m.began_at) {
+      fail(
+        "validation",
+        "error-adjourned-before-began",
+        { began: m.began_at.replace("T", " "), adjourned: m.adjourned_at.replace("T", " ") },
+        field,
+      );
+    }
+  }
+
+  /** The local wall-clock time now, as the core records a key press. */
+  localNow(): string {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+
+  markMeetingBegan(id: number): Meeting {
+    this.assertUnlocked(id);
+    const row = this.meetingRow(id);
+    const now = this.localNow();
+    this.checkRecorded({ began_at: now, adjourned_at: row.adjourned_at }, "began_at");
+    row.began_at = now;
+    return this.meeting(id);
+  }
+
+  markMeetingAdjourned(id: number): Meeting {
+    this.assertUnlocked(id);
+    const row = this.meetingRow(id);
+    const now = this.localNow();
+    this.checkRecorded({ began_at: row.began_at, adjourned_at: now }, "adjourned_at");
+    row.adjourned_at = now;
     return this.meeting(id);
   }
 
@@ -820,6 +866,50 @@ class MockCore {
     };
   }
 
+  /** Everything the core's search indexes, as documents for the mock search. */
+  searchDocuments(): SearchDoc[] {
+    const docs: SearchDoc[] = [];
+    const place = { meeting_id: null, agenda_item_id: null, step: null, meeting_title: null, item_number: null, openness: null };
+    for (const c of this.committees) {
+      docs.push({ ...place, kind: "committee", committee_id: c.id, title: c.name, body: c.description });
+    }
+    for (const m of this.meetings) {
+      docs.push({ ...place, kind: "meeting", committee_id: m.committee_id, meeting_id: m.id, title: m.title, body: m.place });
+      for (const item of this.agenda(m.id)) {
+        const at = {
+          ...place,
+          committee_id: m.committee_id,
+          meeting_id: m.id,
+          agenda_item_id: item.id,
+          meeting_title: m.title,
+          item_number: item.number,
+          openness: item.openness,
+        };
+        const fields = [item.case_id, item.summary, item.background, item.recommendation, item.previous_decisions, item.decision];
+        docs.push({ ...at, kind: "agenda_item", title: item.title, body: fields.filter((f) => f !== "").join("\n") });
+        const rows = this.stepRows(item.id);
+        const stepOf = (setId: string | null, questionId: string | null) => {
+          const i = rows.findIndex((r) => r.set_id === setId && r.question_id === questionId);
+          return i < 0 ? null : i;
+        };
+        for (const [key, note] of this.notes) {
+          const [itemId, setId, questionId] = key.split("|");
+          if (Number(itemId) !== item.id || note.trim() === "") continue;
+          docs.push({ ...at, kind: "note", step: stepOf(setId, questionId), title: item.title, body: note });
+        }
+        for (const f of this.followUps.filter((x) => x.agenda_item_id === item.id)) {
+          const body = [f.text, f.answer].filter((x) => x !== "").join("\n");
+          docs.push({ ...at, kind: "follow_up", step: stepOf(f.set_id, f.question_id), title: item.title, body });
+        }
+      }
+    }
+    return docs;
+  }
+
+  search(query: string, limit: number): SearchHit[] {
+    return searchDocs(this.searchDocuments(), typeof query === "string" ? query : "", limit);
+  }
+
   createDemo(): Committee {
     const committee = this.createCommittee({
       name: "Opgaveudvalget for digitalisering og teknologi",
@@ -909,6 +999,10 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
       return core.createMeeting(a.input as NewMeeting);
     case "update_meeting":
       return core.updateMeeting(n("id"), (a.patch ?? {}) as MeetingPatch);
+    case "mark_meeting_began":
+      return core.markMeetingBegan(n("meetingId"));
+    case "mark_meeting_adjourned":
+      return core.markMeetingAdjourned(n("meetingId"));
     case "set_meeting_status":
       return core.setMeetingStatus(n("id"), a.status as MeetingStatus);
     case "delete_meeting":
@@ -961,8 +1055,14 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
       return core.result(n("itemId"), n("step"));
     case "walk_summary":
       return core.walkSummary(n("itemId"));
+    case "search":
+      return core.search(a.query as string, n("limit"));
     case "list_attendance":
       return core.minutes.listAttendance(n("meetingId"));
+    case "add_meeting_guest":
+      return core.minutes.addGuest(n("meetingId"), a.name as string, a.affiliation as string);
+    case "delete_meeting_guest":
+      return core.minutes.deleteGuest(n("guestId"));
     case "set_attendance":
       return core.minutes.setAttendance(n("meetingId"), n("personId"), a.attendance as Attendance);
     case "approve_minutes":

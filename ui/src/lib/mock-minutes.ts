@@ -13,6 +13,7 @@ import type {
   ErrorKind,
   Meeting,
   MeetingAttendance,
+  MeetingGuest,
   Member,
   Role,
   VerifyReport,
@@ -52,6 +53,7 @@ export class MockMinutes {
   approvals: Approval[] = [];
   amendments: Amendment[] = [];
   audit: AuditEntry[] = [];
+  guests: MeetingGuest[] = [];
   #id = 1;
 
   constructor(private host: MinutesHost) {}
@@ -91,7 +93,31 @@ export class MockMinutes {
           recorded: recorded !== undefined,
         };
       });
-    return { meeting_id: meetingId, people, guests: [] };
+    const guests = this.guests.filter((g) => g.meeting_id === meetingId);
+    return { meeting_id: meetingId, people, guests };
+  }
+
+  /** As the core: a name is required, both are trimmed, approved minutes are locked. */
+  addGuest(meetingId: number, name: string, affiliation: string): MeetingGuest {
+    const clean = typeof name === "string" ? name.trim() : "";
+    if (clean === "") fail("validation", "error-name-empty", {}, "name");
+    this.#unlocked(meetingId);
+    const guest: MeetingGuest = {
+      id: this.#id++,
+      meeting_id: meetingId,
+      name: clean,
+      affiliation: typeof affiliation === "string" ? affiliation.trim() : "",
+    };
+    this.guests.push(guest);
+    return guest;
+  }
+
+  deleteGuest(guestId: number): null {
+    const guest = this.guests.find((g) => g.id === guestId);
+    if (!guest) fail("not_found", "error-not-found", { entity: coreMessage("entity-meeting_guest", {}, "da") ?? "", id: String(guestId) });
+    this.#unlocked(guest.meeting_id);
+    this.guests = this.guests.filter((g) => g.id !== guestId);
+    return null;
   }
 
   setAttendance(meetingId: number, personId: number, attendance: Attendance): AttendanceEntry {

@@ -1,30 +1,41 @@
-// A small hash router: #/, #/committees/:id, #/meetings/:id.
+// A small hash router: #/, #/committees/:id, #/meetings/:id, #/search?q=… (a query after
+// "?" carries what a route needs besides its path).
 
 import { saveStatus } from "./autosave.svelte";
 
 export type Route =
   | { name: "home" }
   | { name: "committee"; id: number }
-  | { name: "meeting"; id: number }
+  /** `itemId`: the agenda item to open in the editor (#/meetings/:id/items/:itemId). */
+  | { name: "meeting"; id: number; itemId: number | null }
   | { name: "minutes"; id: number }
   | { name: "walk"; id: number; itemId: number }
-  | { name: "walk-summary"; id: number; itemId: number }
+  /** `step`: the step to show first (#…/summary?step=N, 0-based), e.g. a note found by search. */
+  | { name: "walk-summary"; id: number; itemId: number; step: number | null }
+  | { name: "search"; query: string }
   | { name: "room"; id: number }
   | { name: "not-found" };
 
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, "") || "/";
+  const full = hash.replace(/^#/, "") || "/";
+  const q = full.indexOf("?");
+  const path = q < 0 ? full : full.slice(0, q);
+  const params = new URLSearchParams(q < 0 ? "" : full.slice(q + 1));
+  const step = /^\d+$/.test(params.get("step") ?? "") ? Number(params.get("step")) : null;
   if (path === "/" || path === "") return { name: "home" };
+  if (/^\/search\/?$/.test(path)) return { name: "search", query: params.get("q") ?? "" };
   let m = /^\/committees\/(\d+)\/?$/.exec(path);
   if (m) return { name: "committee", id: Number(m[1]) };
   m = /^\/meetings\/(\d+)\/?$/.exec(path);
-  if (m) return { name: "meeting", id: Number(m[1]) };
+  if (m) return { name: "meeting", id: Number(m[1]), itemId: null };
+  m = /^\/meetings\/(\d+)\/items\/(\d+)\/?$/.exec(path);
+  if (m) return { name: "meeting", id: Number(m[1]), itemId: Number(m[2]) };
   m = /^\/meetings\/(\d+)\/minutes\/?$/.exec(path);
   if (m) return { name: "minutes", id: Number(m[1]) };
   m = /^\/meetings\/(\d+)\/walk\/(\d+)\/?$/.exec(path);
   if (m) return { name: "walk", id: Number(m[1]), itemId: Number(m[2]) };
   m = /^\/meetings\/(\d+)\/walk\/(\d+)\/summary\/?$/.exec(path);
-  if (m) return { name: "walk-summary", id: Number(m[1]), itemId: Number(m[2]) };
+  if (m) return { name: "walk-summary", id: Number(m[1]), itemId: Number(m[2]), step };
   m = /^\/room\/(\d+)\/?$/.exec(path);
   if (m) return { name: "room", id: Number(m[1]) };
   return { name: "not-found" };
@@ -36,7 +47,10 @@ export const href = {
   meeting: (id: number) => `#/meetings/${id}`,
   minutes: (id: number) => `#/meetings/${id}/minutes`,
   walk: (id: number, itemId: number) => `#/meetings/${id}/walk/${itemId}`,
-  walkSummary: (id: number, itemId: number) => `#/meetings/${id}/walk/${itemId}/summary`,
+  walkSummary: (id: number, itemId: number, step: number | null = null) =>
+    `#/meetings/${id}/walk/${itemId}/summary${step === null ? "" : `?step=${step}`}`,
+  meetingItem: (id: number, itemId: number) => `#/meetings/${id}/items/${itemId}`,
+  search: (query: string) => `#/search?${new URLSearchParams({ q: query })}`,
   room: (id: number) => `#/room/${id}`,
 };
 
