@@ -180,7 +180,6 @@ month-12 = december
 ## The guided temamøde (walk): question sets, walk plans, attendance, positions, follow-ups
 error-question-set-invalid = Spørgsmålssættet kan ikke læses: linje { $line }: { $problem }
 error-question-set-too-large = Filen er for stor til at være et spørgsmålssæt: { $size } byte, højst { $max } byte.
-error-question-set-not-utf8 = Spørgsmålssættet kan ikke læses: linje { $line }: filen er ikke gemt som UTF-8-tekst. Gem den som UTF-8 i teksteditoren, og prøv igen.
 error-question-set-schema = Spørgsmålssættet kan ikke læses: linje { $line }: skemaversion { $found } kendes ikke; denne version af Pejling læser skemaversion { $supported }.
 error-question-set-id = Spørgsmålssættet kan ikke læses: linje { $line }: "{ $id }" er ikke et gyldigt id. Brug små bogstaver a-z, tal og bindestreger, fx "mine-spoergsmaal-1".
 error-question-set-version = Spørgsmålssættet kan ikke læses: linje { $line }: versionen skal være et helt tal fra 1 og op, ikke { $version }.

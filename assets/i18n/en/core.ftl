@@ -180,7 +180,6 @@ month-12 = December
 ## The guided temamøde (walk): question sets, walk plans, attendance, positions, follow-ups
 error-question-set-invalid = The question set cannot be read: line { $line }: { $problem }
 error-question-set-too-large = The file is too large to be a question set: { $size } bytes, at most { $max } bytes.
-error-question-set-not-utf8 = The question set cannot be read: line { $line }: the file is not saved as UTF-8 text. Save it as UTF-8 in the text editor and try again.
 error-question-set-schema = The question set cannot be read: line { $line }: schema version { $found } is unknown; this version of Pejling reads schema version { $supported }.
 error-question-set-id = The question set cannot be read: line { $line }: "{ $id }" is not a valid id. Use lowercase letters a-z, digits and hyphens, e.g. "my-questions-1".
 error-question-set-version = The question set cannot be read: line { $line }: the version must be a whole number from 1 up, not { $version }.
