@@ -53,6 +53,9 @@ import {
   type QuestionSetKind,
   type QuestionSetSummary,
   type RevealedPosition,
+  type RoomItem,
+  type RoomStep,
+  type RoomView,
   type SkippedPosition,
   type StepSummary,
   type Text,
@@ -63,7 +66,6 @@ import {
   type WalkStep,
   type WalkSummary,
 } from "./bindings";
-import { WebviewWindow } from "@tauri-apps/api/webviewWindow";
 import { coreMessage, i18n, t } from "./i18n.svelte";
 
 export type {
@@ -80,6 +82,9 @@ export type {
   QuestionSetKind,
   QuestionSetSummary,
   RevealedPosition,
+  RoomItem,
+  RoomStep,
+  RoomView,
   SkippedPosition,
   StepSummary,
   Text,
@@ -299,83 +304,16 @@ export const api = {
   walkSummary: (itemId: number) => call(() => commands.walkSummary(itemId)),
   /** One search over everything: whole words first, then parts of words. */
   search: (query: string, limit: number) => call(() => commands.search(query, limit)),
-  roomView: (meetingId: number) => roomView(meetingId),
+  /** What the room's screen shows: the current question of an open item, nothing private. */
+  roomView: (meetingId: number) => call(() => commands.roomView(meetingId)),
+  /** Import a question set from a TOML file the user picks; null when they cancelled. */
+  importQuestionSetFile: () => call(() => commands.importQuestionSetFile()),
 };
 
 // ---- the room's screen ------------------------------------------------------------------
 
-/** The label of the room's screen window; its capability grants only read commands. */
+/** The label of the room's screen window; its capability grants only `room_view`. */
 export const ROOM_WINDOW_LABEL = "room";
-
-/** What the room's screen shows: the current question of an open item, nothing private. */
-export type RoomView = {
-  meeting_id: number;
-  meeting_title: string;
-  committee: string;
-  /** None before the walk starts or while the meeting is at a closed (Lukket) item. */
-  item: RoomItem | null;
-};
-export type RoomItem = {
-  agenda_item_id: number;
-  number: number;
-  title: string;
-  case_technology: string;
-  case_problem: string;
-  step_count: number;
-  step: RoomStep | null;
-};
-export type RoomStep = {
-  index: number;
-  where_label: Text;
-  question: Question;
-  is_continuum: boolean;
-  /** Counts only while hidden; values once the chair has revealed them. */
-  result: ContinuumResult | null;
-};
-
-/**
- * The room's screen, in the shape of the core's `Db::room_view` (src/store/room.rs). Until
- * that read model has a Tauri command of its own, it is put together here from the read
- * commands get_meeting, walk_state, get_walk and continuum_result — never from notes or
- * questions to the administration — and a closed item is never shown.
- */
-async function roomView(meetingId: number): Promise<RoomView> {
-  const [detail, state] = await Promise.all([
-    call(() => commands.getMeeting(meetingId)),
-    call(() => commands.walkState(meetingId)),
-  ]);
-  const view: RoomView = {
-    meeting_id: meetingId,
-    meeting_title: detail.meeting.title,
-    committee: detail.committee.name,
-    item: null,
-  };
-  const item = detail.items.find((i) => i.id === state.current_item_id);
-  if (!item || item.openness !== "open") return view;
-  const walk = await call(() => commands.getWalk(item.id));
-  const step = state.current_step === null ? undefined : walk.steps[state.current_step];
-  let roomStep: RoomStep | null = null;
-  if (step) {
-    const result = step.is_continuum ? await call(() => commands.continuumResult(item.id, step.index)) : null;
-    roomStep = {
-      index: step.index,
-      where_label: { da: whereLabel(step, "da"), en: whereLabel(step, "en") },
-      question: step.question,
-      is_continuum: step.is_continuum,
-      result,
-    };
-  }
-  view.item = {
-    agenda_item_id: item.id,
-    number: item.number,
-    title: item.title,
-    case_technology: walk.case_technology,
-    case_problem: walk.case_problem,
-    step_count: walk.steps.length,
-    step: roomStep,
-  };
-  return view;
-}
 
 /** The hash route of the room's screen for a meeting. */
 export function roomHash(meetingId: number): string {
@@ -383,29 +321,13 @@ export function roomHash(meetingId: number): string {
 }
 
 /**
- * Opens the room's screen (for the projector) as a second window that follows the chair. In
- * the app it is a Tauri window labelled "room" loading `index.html#/room/ID`; one already
- * open is replaced. In the browser-only mock build it is a browser window.
+ * Opens the room's screen (for the projector) as a second window that follows the chair, or
+ * points the one already open at this meeting and brings it forward. The shell makes the
+ * window (labelled "room", loading `index.html#/room/ID`), so this window needs no right to
+ * create windows. The mock backend opens a browser window instead.
  */
-export async function openRoomWindow(meetingId: number, title: string): Promise<void> {
-  const url = `index.html${roomHash(meetingId)}`;
-  if (import.meta.env.MODE === "mock") {
-    const opened = window.open(url, ROOM_WINDOW_LABEL, "popup,width=1280,height=720");
-    if (!opened) throw new ApiError("internal", t("room-open-failed"));
-    return;
-  }
-  try {
-    const existing = await WebviewWindow.getByLabel(ROOM_WINDOW_LABEL);
-    // One already open may show another meeting: replace it (a window's label is unique).
-    if (existing) await existing.destroy();
-    const room = new WebviewWindow(ROOM_WINDOW_LABEL, { url, title, width: 1280, height: 720 });
-    await new Promise<void>((resolve, reject) => {
-      void room.once("tauri://created", () => resolve());
-      void room.once("tauri://error", (e) => reject(e.payload));
-    });
-  } catch (e) {
-    throw ApiError.from(e);
-  }
+export function openRoomWindow(meetingId: number): Promise<null> {
+  return call(() => commands.openRoomWindow(meetingId));
 }
 
 /** A question set's text in the UI's language (Danish when there is no English text). */

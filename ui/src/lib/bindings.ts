@@ -337,6 +337,19 @@ async importQuestionSet(source: string) : Promise<Result<QuestionSetSummary, Api
 }
 },
 /**
+ * Import a question set from a TOML file the user picks in the native open dialog (run
+ * here, so the webview gets no file-system access). `None` when the user cancelled; a
+ * malformed file is refused with the line and the problem, and nothing is stored.
+ */
+async importQuestionSetFile() : Promise<Result<QuestionSetSummary | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_question_set_file") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The built-in sets, then the imported ones.
  */
 async listQuestionSets() : Promise<Result<QuestionSetSummary[], ApiError>> {
@@ -518,6 +531,31 @@ async continuumResult(itemId: number, step: number) : Promise<Result<ContinuumRe
 async walkSummary(itemId: number) : Promise<Result<WalkSummary, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("walk_summary", { itemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What the room's screen may show (the core's read model: never notes, never closed items).
+ * The only command the room window's capability grants.
+ */
+async roomView(meetingId: number) : Promise<Result<RoomView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("room_view", { meetingId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Open the room's screen for a meeting as a second window (for the projector), or point the
+ * one already open at this meeting and bring it forward. The window is made here, so the
+ * main window needs no permission to create windows.
+ */
+async openRoomWindow(meetingId: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_room_window", { meetingId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -890,6 +928,32 @@ export type RevealedPosition = { value: number; person_id: number | null; name: 
  * A person's role in one committee.
  */
 export type Role = "chair" | "vice_chair" | "member" | "citizen_member" | "secretary" | "official"
+/**
+ * The current agenda item as the room sees it.
+ */
+export type RoomItem = { agenda_item_id: number; number: number; title: string; case_technology: string; case_problem: string; step_count: number; 
+/**
+ * The current question; `None` when the item has no walk steps.
+ */
+step: RoomStep | null }
+export type RoomStep = { index: number; 
+/**
+ * "Strategi · spørgsmål 3 af 5", in Danish and English.
+ */
+where_label: Text; question: Question; is_continuum: boolean; 
+/**
+ * For a continuum question: the count of answers while hidden, the values once revealed.
+ */
+result: ContinuumResult | null }
+/**
+ * The room's screen for a meeting.
+ */
+export type RoomView = { meeting_id: number; meeting_title: string; committee: string; 
+/**
+ * The agenda item being walked; `None` before the walk starts or while the meeting is at
+ * a closed item.
+ */
+item: RoomItem | null }
 /**
  * One thing a search found, with what the UI needs to open it.
  */

@@ -16,6 +16,8 @@ import type {
   PositionInput,
   QuestionSet,
   QuestionSetSummary,
+  RoomStep,
+  RoomView,
   SearchHit,
   StepSummary,
   Walk,
@@ -45,7 +47,8 @@ import type {
   Role,
   WorkspaceStatus,
 } from "./bindings";
-import { coreMessage } from "./i18n.svelte";
+import { coreMessage, t } from "./i18n.svelte";
+import { parseQuestionSet, pickTextFile } from "./mock-question-sets";
 // The built-in question sets exactly as the core hands them out (list_question_sets and
 // get_question_set), generated once from the core; see mock-data/README.md.
 import questionSetData from "./mock-data/question-sets.json";
@@ -500,20 +503,96 @@ class MockCore {
   positions = new Map<string, Map<number, PositionRow>>();
   followUps: FollowUpRow[] = [];
 
+  /** Imported sets with their summaries, in import order (listed by id and version). */
+  importedSets: { summary: QuestionSetSummary; set: QuestionSet }[] = [];
+
   listQuestionSets(): QuestionSetSummary[] {
-    return QUESTION_SETS.summaries;
+    const imported = [...this.importedSets]
+      .sort((a, b) => a.set.id.localeCompare(b.set.id) || a.set.version - b.set.version)
+      .map((i) => i.summary);
+    return [...QUESTION_SETS.summaries, ...imported];
   }
 
   getQuestionSet(id: string, version: number): QuestionSet {
     return (
       QUESTION_SETS.sets.find((s) => s.id === id && s.version === version) ??
+      this.importedSets.find((i) => i.set.id === id && i.set.version === version)?.set ??
       fail("validation", "error-question-set-not-found", { id, version: String(version) }, "set_id")
     );
   }
 
-  importQuestionSet(_source: string): never {
-    // Reading TOML is the core's job; the mock does not pretend to.
-    fail("validation", "error-question-set-invalid", { line: "1", problem: "mock" }, "source");
+  /** As the core: checked first (nothing stored on an error); the same id and version again
+   * is harmless with the same content and a conflict with other content. */
+  importQuestionSet(source: string): QuestionSetSummary {
+    const set = parseQuestionSet(text(source), fail);
+    const json = JSON.stringify(set);
+    const builtIn = QUESTION_SETS.sets.find((s) => s.id === set.id && s.version === set.version);
+    const existing = this.importedSets.find((i) => i.set.id === set.id && i.set.version === set.version);
+    const same = builtIn ?? existing?.set;
+    if (same) {
+      if (JSON.stringify(same) !== json) {
+        fail("conflict", "error-question-set-conflict", { id: set.id, version: String(set.version) });
+      }
+      return builtIn ? QUESTION_SETS.summaries.find((s) => s.id === set.id && s.version === set.version)! : existing!.summary;
+    }
+    const summary: QuestionSetSummary = {
+      id: set.id,
+      version: set.version,
+      title: set.title,
+      kind: set.kind,
+      question_count: set.groups.reduce((n, g) => n + g.questions.length, 0),
+      built_in: false,
+      imported_at: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    };
+    this.importedSets.push({ summary, set });
+    return summary;
+  }
+
+  /** The shell's open dialog, stood in for by a file input (see mock-question-sets.ts). */
+  async importQuestionSetFile(): Promise<QuestionSetSummary | null> {
+    const source = await pickTextFile();
+    return source === null ? null : this.importQuestionSet(source);
+  }
+
+  /** The room's screen, as the core's `Db::room_view` assembles it (src/store/room.rs). */
+  roomView(meetingId: number): RoomView {
+    const detail = this.getMeeting(meetingId);
+    const state = this.walkState(meetingId);
+    const view: RoomView = {
+      meeting_id: meetingId,
+      meeting_title: detail.meeting.title,
+      committee: detail.committee.name,
+      item: null,
+    };
+    const item = detail.items.find((i) => i.id === state.current_item_id);
+    if (!item || item.openness !== "open") return view;
+    const walk = this.getWalk(item.id);
+    const step = state.current_step === null ? undefined : walk.steps[state.current_step];
+    let roomStep: RoomStep | null = null;
+    if (step) {
+      const where = (lang: "da" | "en") => {
+        const group = lang === "en" && step.group_title.en.trim() !== "" ? step.group_title.en : step.group_title.da;
+        const args = { group, number: String(step.question_number), count: String(step.question_count) };
+        return coreMessage("walk-where", args, lang) ?? group;
+      };
+      roomStep = {
+        index: step.index,
+        where_label: { da: where("da"), en: where("en") },
+        question: step.question,
+        is_continuum: step.is_continuum,
+        result: step.is_continuum ? this.result(item.id, step.index) : null,
+      };
+    }
+    view.item = {
+      agenda_item_id: item.id,
+      number: item.number,
+      title: item.title,
+      case_technology: walk.case_technology,
+      case_problem: walk.case_problem,
+      step_count: walk.steps.length,
+      step: roomStep,
+    };
+    return view;
   }
 
   itemRow(itemId: number): ItemRow {
@@ -1023,6 +1102,17 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
       return core.getQuestionSet(a.id as string, n("version"));
     case "import_question_set":
       return core.importQuestionSet(a.source as string);
+    case "import_question_set_file":
+      return core.importQuestionSetFile();
+    case "room_view":
+      return core.roomView(n("meetingId"));
+    case "open_room_window": {
+      // No Tauri here: the room's screen is a browser window sharing this core.
+      core.meetingRow(n("meetingId"));
+      const opened = window.open(`index.html#/room/${n("meetingId")}`, "room", "popup,width=1280,height=720");
+      if (!opened) throw { kind: "internal", message: t("room-open-failed"), field: null, key: "", args: {} };
+      return null;
+    }
     case "set_walk_plan":
       return core.setWalkPlan(n("itemId"), (a.plan ?? {}) as WalkPlan);
     case "get_walk":
@@ -1106,7 +1196,7 @@ export function installMockBackend(latencyMs = 15): MockCore {
   mockIPC(async (cmd, payload) => {
     await new Promise((resolve) => setTimeout(resolve, latencyMs));
     // Like the real IPC, hand out copies: the UI must never share objects with the core.
-    return structuredClone(dispatch(core, cmd, (payload ?? {}) as Args));
+    return structuredClone(await dispatch(core, cmd, (payload ?? {}) as Args));
   });
   return core;
 }
