@@ -342,6 +342,29 @@ question-set-kind-questions = Spørgsmål
 question-set-kind-continuum = Spørgsmål med yderpositioner
 question-set-kind-phases = Faser
 
+## The question-set library
+home-question-sets = Spørgsmålssæt til temamøder
+home-question-sets-hint = Se, hvad de indbyggede spørgsmålssæt bruges til, eller importér jeres egne.
+qsets-title = Spørgsmålssæt
+qsets-intro = Et spørgsmålssæt er de spørgsmål, udvalget kan gå igennem på et temamøde. Pejling har fem indbyggede sæt fra KL's og Gentofte Kommunes materialer, og I kan importere jeres egne.
+qsets-import-heading = Importér et spørgsmålssæt
+qsets-import-hint = Vælg en TOML-fil, der er skrevet i samme format som de indbyggede sæt. En fil med fejl bliver afvist med linjenummer og problem, og intet bliver gemt.
+qsets-import = Importér spørgsmålssæt
+qsets-import-busy = Importerer …
+qsets-imported = Spørgsmålssættet "{ $title }" ({ $id } version { $version }, { $count } spørgsmål) er importeret.
+qsets-id = Id
+qsets-version = Version
+qsets-origin = Oprindelse
+qsets-origin-built-in = Indbygget
+qsets-origin-imported = Importeret { $date }
+qsets-kind = Type
+qsets-count = Spørgsmål
+qsets-no-help = Sættet har ingen tekst om, hvad det bruges til.
+qsets-source = Kilde:
+qsets-show = Vis spørgsmål
+qsets-hide = Skjul spørgsmål
+qsets-phase = Fase { $number }:
+
 walk-title = Gennemgang: { $title }
 walk-loading = Henter gennemgangen …
 walk-no-steps = Punktet har ingen spørgsmål til temamødet. Vælg spørgsmålene på mødesiden.

@@ -342,6 +342,29 @@ question-set-kind-questions = Questions
 question-set-kind-continuum = Questions with extreme positions
 question-set-kind-phases = Phases
 
+## The question-set library
+home-question-sets = Question sets for theme meetings
+home-question-sets-hint = See what the built-in question sets are for, or import your own.
+qsets-title = Question sets
+qsets-intro = A question set is the questions a committee can go through at a theme meeting. Pejling has five built-in sets from the material of KL and Gentofte Municipality, and you can import your own.
+qsets-import-heading = Import a question set
+qsets-import-hint = Choose a TOML file written in the same format as the built-in sets. A file with errors is refused with the line number and the problem, and nothing is stored.
+qsets-import = Import question set
+qsets-import-busy = Importing …
+qsets-imported = The question set "{ $title }" ({ $id } version { $version }, { $count } questions) has been imported.
+qsets-id = Id
+qsets-version = Version
+qsets-origin = Origin
+qsets-origin-built-in = Built in
+qsets-origin-imported = Imported { $date }
+qsets-kind = Kind
+qsets-count = Questions
+qsets-no-help = The set has no text about what it is for.
+qsets-source = Source:
+qsets-show = Show questions
+qsets-hide = Hide questions
+qsets-phase = Phase { $number }:
+
 walk-title = Walk: { $title }
 walk-loading = Loading the walk …
 walk-no-steps = The item has no questions for the theme meeting. Choose the questions on the meeting page.

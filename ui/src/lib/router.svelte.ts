@@ -14,6 +14,7 @@ export type Route =
   | { name: "walk-summary"; id: number; itemId: number; step: number | null }
   | { name: "search"; query: string }
   | { name: "room"; id: number }
+  | { name: "question-sets" }
   | { name: "not-found" };
 
 export function parseHash(hash: string): Route {
@@ -36,6 +37,7 @@ export function parseHash(hash: string): Route {
   if (m) return { name: "walk", id: Number(m[1]), itemId: Number(m[2]) };
   m = /^\/meetings\/(\d+)\/walk\/(\d+)\/summary\/?$/.exec(path);
   if (m) return { name: "walk-summary", id: Number(m[1]), itemId: Number(m[2]), step };
+  if (/^\/question-sets\/?$/.test(path)) return { name: "question-sets" };
   m = /^\/room\/(\d+)\/?$/.exec(path);
   if (m) return { name: "room", id: Number(m[1]) };
   return { name: "not-found" };
@@ -52,6 +54,7 @@ export const href = {
   meetingItem: (id: number, itemId: number) => `#/meetings/${id}/items/${itemId}`,
   search: (query: string) => `#/search?${new URLSearchParams({ q: query })}`,
   room: (id: number) => `#/room/${id}`,
+  questionSets: () => "#/question-sets",
 };
 
 class Router {

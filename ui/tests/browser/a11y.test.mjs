@@ -30,6 +30,7 @@ const TEXT = {
     minutesLink: "Referat, godkendelse og eksport",
     approve: "Godkend referatet",
     closeStep: "Skift status til ",
+    questionSets: "Spørgsmålssæt til temamøder",
   },
   en: {
     demo: "Create demo workspace",
@@ -43,6 +44,7 @@ const TEXT = {
     minutesLink: "Minutes, approval and export",
     approve: "Approve the minutes",
     closeStep: "Change status to ",
+    questionSets: "Question sets for theme meetings",
   },
 };
 
@@ -84,6 +86,10 @@ for (const lang of ["da", "en"]) {
         await page.getByRole("heading", { level: 1, name: text.committees }).waitFor();
         await page.locator(".committee-list li").first().waitFor();
         await assertNoViolations(page, "committee list");
+
+        await page.getByRole("link", { name: text.questionSets }).click();
+        await page.getByTestId("qsets-list").waitFor();
+        await assertNoViolations(page, "question sets");
 
         await page.goto(committeeUrl);
         await page.locator("table").nth(1).locator("a").first().click();
