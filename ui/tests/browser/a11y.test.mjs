@@ -149,7 +149,7 @@ for (const lang of ["da", "en"]) {
         await page.getByRole("heading", { level: 1, name: text.committees }).waitFor();
         await assertNoViolations(page, "empty committee list");
         // A refused creation: the error message and aria-invalid must pass too.
-        await page.locator("form button[type=submit]").click();
+        await page.locator("main form button[type=submit]").click();
         await page.locator(".field-error").first().waitFor();
         await assertNoViolations(page, "committee form with an error");
 
@@ -163,5 +163,59 @@ for (const lang of ["da", "en"]) {
         await context.close();
       }
     });
+  });
+}
+
+// The search results and the minutes page's times and guests, in both languages.
+const SEARCH_TEXT = {
+  da: { demo: "Opret demo-arbejdsområde", minutesLink: "Referat, godkendelse og eksport", began: "Mødet påbegyndt nu" },
+  en: { demo: "Create demo workspace", minutesLink: "Minutes, approval and export", began: "The meeting begins now" },
+};
+
+for (const lang of ["da", "en"]) {
+  test(`search results and the minutes' times and guests pass axe (${lang})`, async () => {
+    const { page, context, errors } = await newPage(browser, server.url, { lang });
+    try {
+      const text = SEARCH_TEXT[lang];
+      await page.getByRole("button", { name: text.demo }).click();
+      await page.waitForURL(/#\/committees\/\d+$/);
+      // Hits of every kind on screen, a closed item among them.
+      const itemId = await page.evaluate(() => {
+        const core = window.__pejlingMockCore;
+        const item = core.items.find((i) => i.title.startsWith("Drøftelse"));
+        core.saveStepNote(item.id, 0, "Note om fald og samtykke.");
+        core.updateAgendaItem(core.items.find((i) => i.title.startsWith("Oplæg")).id, { openness: "closed" });
+        return item.id;
+      });
+      assert.ok(itemId > 0);
+      await page.keyboard.press("Control+k");
+      await page.keyboard.type("fald");
+      await page.keyboard.press("Enter");
+      await page.getByTestId("search-results").waitFor();
+      await page.getByTestId("closed-tag").first().waitFor();
+      await assertNoViolations(page, "search results");
+      await page.locator("#global-search").fill("xylofon");
+      await page.keyboard.press("Enter");
+      await page.getByTestId("search-count").waitFor();
+      await assertNoViolations(page, "search without results");
+
+      await page.goBack();
+      await page.goBack();
+      await page.waitForURL(/#\/committees\/\d+$/);
+      await page.locator("table").nth(1).locator("a").first().click();
+      await page.waitForURL(/#\/meetings\/\d+$/);
+      await page.getByRole("link", { name: text.minutesLink }).click();
+      await page.getByRole("button", { name: text.began }).click();
+      await page.locator("#guest-name").fill("Sofie Brandt");
+      await page.keyboard.press("Enter");
+      await page.getByTestId("guests").waitFor();
+      // A refused correction: the error at the field must pass too.
+      await page.fill("#adjourned-at", "2000-01-01T10:00");
+      await page.locator("#adjourned-at-error").waitFor();
+      await assertNoViolations(page, "minutes with times, a guest and a refused time");
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   });
 }
