@@ -155,6 +155,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A committee's follow-up items (opfølgning): open, overdue, answered since its last
+    /// meeting, with owner, due date, status, answer and where each came from.
+    FollowUps {
+        committee: Id,
+        #[arg(long)]
+        json: bool,
+    },
+    /// How a committee's revealed positions on a continuum set moved from one temamøde to the
+    /// next: per question the room's median and, where named, each participant's position.
+    PositionHistory {
+        committee: Id,
+        /// The continuum set (default: the six organisation questions).
+        #[arg(long, default_value = pejling::store::ORGANISATION_QUESTIONS)]
+        set: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the database path and schema version.
     Status {
         #[arg(long)]
@@ -444,6 +461,12 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                 write_search_hit(out, cat, &h);
             }
         }
+        Command::FollowUps { committee, json: true } => json(out, &db.follow_up_list(*committee)?)?,
+        Command::FollowUps { committee, json: false } => write_follow_ups(out, cat, &db.follow_up_list(*committee)?),
+        Command::PositionHistory { committee, set, json: true } => json(out, &db.position_history(*committee, set)?)?,
+        Command::PositionHistory { committee, set, json: false } => {
+            write_position_history(out, cat, cli.lang, &db.position_history(*committee, set)?)
+        }
         Command::Restore { .. } => unreachable!("handled before opening"),
         Command::Status { json: true } => json(out, &db.workspace_status()?)?,
         Command::Status { json: false } => {
@@ -638,6 +661,103 @@ fn write_walk_summary(
             let who = sk.name.as_ref().map(|n| format!("{n}: ")).unwrap_or_default();
             let _ =
                 writeln!(out, "     {}", cat.format("cli-walk-skipped", &[("reason", format!("{who}{}", sk.reason))]));
+        }
+    }
+}
+
+/// `pejling follow-ups`: the counts, then one paragraph per item.
+fn write_follow_ups(out: &mut String, cat: &Catalog, list: &pejling::FollowUpList) {
+    if list.items.is_empty() {
+        let _ = writeln!(out, "{}", cat.format("cli-follow-ups-none", &[]));
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        cat.format(
+            "cli-follow-ups-heading",
+            &[
+                ("pending", list.pending_count.to_string()),
+                ("overdue", list.overdue_count.to_string()),
+                ("answered", list.answered_since_last_meeting_count.to_string()),
+            ],
+        )
+    );
+    for f in &list.items {
+        let mut line = format!("\n#{} [{}] {}", f.id, cat.format(&f.status.label_key(), &[]), f.text);
+        if f.overdue {
+            let _ = write!(line, " ({})", cat.format("cli-follow-up-overdue", &[]));
+        }
+        if f.answered_since_last_meeting {
+            let _ = write!(line, " ({})", cat.format("cli-follow-up-answered-since", &[]));
+        }
+        let _ = writeln!(out, "{line}");
+        let mut details = Vec::new();
+        if !f.owner.is_empty() {
+            details.push(cat.format("follow-up-agenda-owner", &[("owner", f.owner.clone())]));
+        }
+        if let Some(d) = &f.due_date {
+            details.push(cat.format("follow-up-agenda-due", &[("date", d.clone())]));
+        }
+        match (&f.meeting_title, &f.meeting_starts_at, f.item_number) {
+            (Some(t), Some(at), Some(n)) => details.push(cat.format(
+                "follow-up-agenda-from-item",
+                &[("meeting", t.clone()), ("date", cat.date_time(at)), ("number", n.to_string())],
+            )),
+            (Some(t), Some(at), None) => details.push(
+                cat.format("follow-up-agenda-from-meeting", &[("meeting", t.clone()), ("date", cat.date_time(at))]),
+            ),
+            _ => details.push(cat.format(&f.origin.label_key(), &[])),
+        }
+        let _ = writeln!(out, "   {}", details.join(" "));
+        if !f.answer.is_empty() {
+            let _ = writeln!(out, "   {}", f.answer.replace('\n', "\n   "));
+        }
+    }
+}
+
+/// `pejling position-history`: per question, per occasion the room's median and the named
+/// positions.
+fn write_position_history(out: &mut String, cat: &Catalog, lang: Lang, h: &pejling::PositionHistory) {
+    let set_title = h.set_title.get(lang).to_owned();
+    if h.occasions.is_empty() {
+        let _ = writeln!(out, "{}", cat.format("cli-positions-none", &[("set", set_title)]));
+        return;
+    }
+    let _ = writeln!(out, "{set_title}");
+    for q in &h.questions {
+        let _ = writeln!(out, "\n{}", q.text.get(lang));
+        for p in &q.points {
+            let o = &h.occasions[p.occasion as usize];
+            let mut line = format!(
+                "  {} {}, {}",
+                cat.date_time(&o.starts_at),
+                o.meeting_title,
+                cat.format("cli-search-item", &[("number", o.item_number.to_string())])
+            );
+            if let Some(s) = &p.statistics {
+                let _ = write!(
+                    line,
+                    ": {} {} (n = {})",
+                    cat.format("cli-positions-median", &[]),
+                    number(s.median, lang),
+                    s.count
+                );
+            }
+            let named: Vec<String> = p
+                .positions
+                .iter()
+                .filter_map(|v| {
+                    h.participants
+                        .iter()
+                        .find(|x| x.person_id == v.person_id)
+                        .map(|x| format!("{} {}", x.name, v.value))
+                })
+                .collect();
+            if !named.is_empty() {
+                let _ = write!(line, "; {}", named.join(", "));
+            }
+            let _ = writeln!(out, "{line}");
         }
     }
 }

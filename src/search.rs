@@ -89,7 +89,7 @@ pub struct SearchHit {
     pub kind: SearchKind,
     /// The committee everything found belongs to (for a committee: itself).
     pub committee_id: Id,
-    /// The meeting, for all but committees.
+    /// The meeting, for all but committees and follow-up items written by hand without one.
     pub meeting_id: Option<Id>,
     /// The agenda item, for items and for notes and questions raised at one.
     pub agenda_item_id: Option<Id>,
@@ -97,7 +97,7 @@ pub struct SearchHit {
     pub step: Option<u32>,
     /// The committee's name, the meeting's title or the agenda item's title (also for notes
     /// and questions to the administration; a question not raised at an item has the
-    /// meeting's title).
+    /// meeting's title; a follow-up item without a meeting has the committee's name).
     pub title: String,
     /// The meeting's title, for agenda items, notes and questions.
     pub meeting_title: Option<String>,

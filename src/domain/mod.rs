@@ -337,6 +337,10 @@ pub struct AgendaItemPatch {
 mod walk;
 pub use walk::*;
 
+// Follow-up items across meetings; positions over time.
+mod follow_up;
+pub use follow_up::*;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,9 +9,11 @@
 
 mod agenda;
 mod committees;
+mod follow_ups;
 mod live;
 mod meetings;
 mod members;
+mod position_history;
 mod question_sets;
 mod room;
 mod search;
@@ -36,6 +38,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0003_walk.sql")),
     M::up(include_str!("migrations/0004_minutes_times.sql")),
     M::up(include_str!("migrations/0005_search.sql")),
+    M::up(include_str!("migrations/0006_follow_up.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -193,6 +196,7 @@ fn check_is_pejling(conn: &Connection) -> Result<()> {
 
 pub(crate) use meetings::get as meeting;
 pub use live::AnsweredAt;
+pub use position_history::ORGANISATION_QUESTIONS;
 pub use room::{RoomItem, RoomStep, RoomView};
 pub use search::MAX_SEARCH_LIMIT;
 pub(crate) use walk::record_default_attendance;

@@ -58,10 +58,12 @@ fn place(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option
              WHERE n.id = ?1"
         }
         SearchKind::FollowUp => {
-            "SELECT m.committee_id, m.id, a.id, s.step, coalesce(a.title, m.title), m.title, a.position + 1,
-                    a.openness
+            // A follow-up item written by hand may have no meeting: it is shown under its committee.
+            "SELECT f.committee_id, f.meeting_id, a.id, s.step, coalesce(a.title, m.title, c.name), m.title,
+                    a.position + 1, a.openness
              FROM follow_up f
-             JOIN meeting m ON m.id = f.meeting_id
+             JOIN committee c ON c.id = f.committee_id
+             LEFT JOIN meeting m ON m.id = f.meeting_id
              LEFT JOIN agenda_item a ON a.id = f.agenda_item_id
              LEFT JOIN walk_step s ON s.agenda_item_id = f.agenda_item_id AND s.set_id = f.set_id
                                   AND s.question_id = f.question_id

@@ -656,9 +656,9 @@ impl Db {
                 }
             }
             tx.execute(
-                "INSERT INTO follow_up (meeting_id, agenda_item_id, set_id, question_id, text, asked_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![m.id, item_id, row.set_id, row.question_id, text, asked_by],
+                "INSERT INTO follow_up (committee_id, meeting_id, agenda_item_id, origin, set_id, question_id, text, asked_by)
+                 VALUES (?1, ?2, ?3, 'question', ?4, ?5, ?6, ?7)",
+                params![m.committee_id, m.id, item_id, row.set_id, row.question_id, text, asked_by],
             )?;
             let id = tx.last_insert_rowid();
             Ok(tx.query_row(&format!("{FOLLOW_UP_SELECT} WHERE f.id = ?1"), [id], follow_up_row)?)
