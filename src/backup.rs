@@ -137,6 +137,21 @@ pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
 
 /// Keep the newest [`KEEP_NEWEST`], plus the newest backup of each earlier month.
 pub fn rotate(dir: &Path) -> Result<Vec<PathBuf>> {
+    // A backup cut short by a crash leaves its `.partial` file; it never got a real name.
+    // One younger than a few minutes may be another process's backup in progress.
+    let stale = |e: &std::fs::DirEntry| {
+        e.metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(300))
+    };
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("pejling-") && name.ends_with(".partial") && stale(&entry) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     let all = list(dir)?;
     let mut months_kept = std::collections::HashSet::new();
     let mut removed = Vec::new();
@@ -185,6 +200,18 @@ pub fn verify(path: &Path) -> Result<()> {
 /// and nothing changes. No connection to `db_path` may be open.
 pub fn restore(from: &Path, db_path: &Path) -> Result<Option<PathBuf>> {
     verify(from)?;
+    // Copy the chosen file first: saving the current database below rotates the backups
+    // directory, which may remove `from` when it is an old backup.
+    let tmp = db_path.with_extension("restoring");
+    let _ = std::fs::remove_file(&tmp);
+    {
+        let src = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        copy_to(&src, &tmp)?;
+    }
+    if let Err(e) = verify(&tmp) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
     let mut saved = None;
     if db_path.exists() && verify(db_path).is_ok() {
         let conn = Connection::open(db_path)?;
@@ -194,10 +221,6 @@ pub fn restore(from: &Path, db_path: &Path) -> Result<Option<PathBuf>> {
         let aside = set_aside(db_path)?;
         saved = Some(aside);
     }
-    let src = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let tmp = db_path.with_extension("restoring");
-    let _ = std::fs::remove_file(&tmp);
-    copy_to(&src, &tmp)?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", db_path.display()));
         let _ = std::fs::remove_file(side);

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod instance;
 pub mod live;
 pub mod minutes;
 pub mod paths;

@@ -249,6 +249,9 @@ impl Db {
                 }
                 None => String::new(),
             };
+            let n: i64 =
+                tx.query_row("SELECT count(*) FROM minutes_amendment WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
+            validate::room_for_one(n, validate::MAX_AMENDMENTS_PER_MEETING, "error-too-many-amendments")?;
             tx.execute(
                 "INSERT INTO minutes_amendment (meeting_id, agenda_item_id, field, old_text, new_text, reason, made_by, made_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -34,6 +34,10 @@ pub const MAX_SOURCE_BYTES: usize = 1_000_000;
 /// Ids are kebab-case and at most this long.
 pub const MAX_ID: usize = 100;
 
+/// At most this many questions in one set (the largest built-in set has about 40). Each is a
+/// step of a walk, so a set far beyond this could not be walked in a meeting anyway.
+pub const MAX_QUESTIONS: usize = 1_000;
+
 /// The built-in sets' TOML sources, in the order the app offers them.
 const BUILT_IN_SOURCES: [&str; 5] = [
     include_str!("../assets/question-sets/tesk.toml"),
@@ -269,6 +273,7 @@ pub fn parse(source: &str) -> Result<QuestionSet> {
 
     let mut numbers = HashSet::new();
     let mut groups = Vec::with_capacity(raw.groups.len());
+    let mut question_count = 0usize;
     for g in &raw.groups {
         let gid = c.unique_id(&g.id)?;
         let gtitle = c.text(&g.title, MAX_TITLE)?;
@@ -278,6 +283,12 @@ pub fn parse(source: &str) -> Result<QuestionSet> {
         }
         let mut questions = Vec::with_capacity(g.questions.len());
         for q in &g.questions {
+            question_count += 1;
+            if question_count > MAX_QUESTIONS {
+                return Err(Error::Validation(
+                    c.err(q.id.span(), "error-question-set-too-many-questions").arg("max", MAX_QUESTIONS),
+                ));
+            }
             let qid = c.unique_id(&q.id)?;
             let text = c.text(&q.text, MAX_TEXT)?;
             let (left, right) = (c.opt_text(&q.extreme_left)?, c.opt_text(&q.extreme_right)?);

@@ -14,6 +14,18 @@ pub const MAX_SHORT: usize = 200;
 /// thousand words.
 pub const MAX_TEXT: usize = 200_000;
 
+/// How many of each thing a workspace may hold. Far above any real committee's work (a
+/// committee meets at most a few dozen times a year, an agenda runs to a few dozen items),
+/// low enough that a runaway script or a hostile file cannot grow the database without bound
+/// or make a list unusable.
+pub const MAX_COMMITTEES: i64 = 500;
+pub const MAX_MEMBERS_PER_COMMITTEE: i64 = 200;
+pub const MAX_MEETINGS_PER_COMMITTEE: i64 = 2_000;
+pub const MAX_ITEMS_PER_MEETING: i64 = 300;
+pub const MAX_GUESTS_PER_MEETING: i64 = 200;
+pub const MAX_QUESTIONS_PER_ITEM: i64 = 500;
+pub const MAX_AMENDMENTS_PER_MEETING: i64 = 1_000;
+
 /// A required one-line text: trimmed, non-empty, at most `max` characters.
 pub fn required(value: &str, field: &'static str, max: usize) -> Result<String> {
     let v = value.trim();
@@ -44,6 +56,15 @@ fn bounded<'a>(v: &'a str, field: &'static str, max: usize) -> Result<&'a str> {
         return Err(Error::Validation(Message::new("error-text-control").field(field)));
     }
     Ok(v)
+}
+
+/// Refuse adding one more when `count` (counted inside the write's transaction) already
+/// reached `max`. `key` is the Fluent message, which names the thing and gets `$max`.
+pub fn room_for_one(count: i64, max: i64, key: &'static str) -> Result<()> {
+    if count >= max {
+        return Err(Error::Validation(Message::new(key).arg("max", max)));
+    }
+    Ok(())
 }
 
 fn empty_key(field: &str) -> &'static str {
@@ -98,6 +119,14 @@ mod tests {
     fn long_text_keeps_line_breaks_and_spaces() {
         let t = "  Indstilling:\n\n1. Godkendes\r\n2. Tages til efterretning  ";
         assert_eq!(text(t, "summary").unwrap(), t);
+    }
+
+    #[test]
+    fn counts_stop_at_the_limit_with_the_limit_in_the_message() {
+        assert!(room_for_one(MAX_ITEMS_PER_MEETING - 1, MAX_ITEMS_PER_MEETING, "error-too-many-items").is_ok());
+        let e = room_for_one(MAX_ITEMS_PER_MEETING, MAX_ITEMS_PER_MEETING, "error-too-many-items").unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::Validation);
+        assert!(e.to_string().contains("300"), "{e}");
     }
 
     #[test]

@@ -215,3 +215,49 @@ fn released_schema_fixtures_migrate_to_the_latest() {
         }
     }
 }
+
+#[test]
+fn restoring_an_old_backup_that_rotation_would_remove_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let before = theme_meeting(&db);
+    drop(db);
+    let backups = dir.path().join("backups");
+    // The oldest backup of the current month, then ten newer ones: rotation removes the oldest
+    // as soon as one more backup (the one restore takes of the current database) is written.
+    for b in backup::list(&backups).unwrap() {
+        std::fs::remove_file(b.path).unwrap();
+    }
+    let month = chrono::Utc::now().format("%Y%m").to_string();
+    let src = rusqlite::Connection::open(&path).unwrap();
+    let old = backups.join(format!("pejling-{month}01T000000000Z-manual.sqlite3"));
+    backup::copy_to(&src, &old).unwrap();
+    for i in 0..9 {
+        backup::copy_to(&src, &backups.join(format!("pejling-{month}01T0001{i:02}000Z-manual.sqlite3"))).unwrap();
+    }
+    drop(src);
+    {
+        let mut db = Db::open(&path).unwrap();
+        db.delete_agenda_item(before.items[0].id).unwrap();
+    }
+    backup::restore(&old, &path).unwrap();
+    assert!(!old.exists(), "rotation removed the restored backup afterwards, as intended");
+    assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before, "its content was restored all the same");
+}
+
+#[test]
+fn restoring_over_a_damaged_database_keeps_the_damaged_file_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let before = theme_meeting(&db);
+    let good = db.auto_backup(Reason::Manual).unwrap().unwrap();
+    drop(db);
+    let full = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &full[..full.len() / 2]).unwrap();
+    assert!(Db::open(&path).is_err(), "the truncated database does not open");
+    assert_eq!(backup::newest_good(&path).unwrap().unwrap().path, good.display().to_string());
+    let aside = backup::restore(&good, &path).unwrap().expect("the damaged file is kept");
+    assert!(aside.display().to_string().contains(".damaged-"), "{}", aside.display());
+    assert_eq!(std::fs::read(&aside).unwrap(), &full[..full.len() / 2], "kept byte for byte");
+    assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before);
+}

@@ -13,7 +13,7 @@ struct Fixture {
 
 fn closed_meeting() -> Fixture {
     let mut db = Db::open_in_memory().unwrap();
-    db.set_actor("Sofie Sekretær");
+    db.set_actor("Sofie Sekretær").unwrap();
     let c = db
         .create_committee(&NewCommittee {
             name: "Teknik- og Miljøudvalget".into(),
@@ -133,7 +133,7 @@ fn the_audit_log_records_who_changed_what_and_when() {
     let statuses: Vec<_> = log.iter().filter(|e| e.changes.contains("status")).collect();
     assert!(statuses.len() >= 3);
     assert!(log.iter().all(|e| e.at.ends_with('Z')));
-    f.db.set_actor("Ida Formand");
+    f.db.set_actor("Ida Formand").unwrap();
     f.db.approve_minutes(f.meeting, f.chair).unwrap();
     let last = f.db.audit_log(f.meeting).unwrap().pop().unwrap();
     assert_eq!((last.actor.as_str(), last.changes.as_str()), ("Ida Formand", r#"{"status":"minutes_approved"}"#));

@@ -58,3 +58,44 @@ fn random_bytes_are_refused_and_left_alone() {
     assert_eq!(err.kind(), ErrorKind::NotAPejlingDatabase, "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }
+
+/// A demo workspace on disk in one file (no WAL), and its bytes.
+fn demo_file(dir: &std::path::Path) -> (std::path::PathBuf, Vec<u8>) {
+    let path = dir.join("pejling.sqlite3");
+    {
+        let mut db = Db::open(&path).unwrap();
+        pejling::demo::create(&mut db).unwrap();
+        db.connection().pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    (path, bytes)
+}
+
+#[test]
+fn a_truncated_database_is_refused_at_open_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, bytes) = demo_file(dir.path());
+    // Cut at several places: inside the header, after the first page, in the middle.
+    for cut in [50, 4096, bytes.len() / 2, bytes.len() - 4096] {
+        std::fs::write(&path, &bytes[..cut]).unwrap();
+        let err = Db::open(&path).err().unwrap_or_else(|| panic!("a file cut at {cut} of {} opened", bytes.len()));
+        assert_eq!(err.kind(), ErrorKind::NotAPejlingDatabase, "cut at {cut}: {err}");
+        assert!(err.to_string().contains("beskadiget"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), &bytes[..cut], "cut at {cut}: the file is not changed");
+    }
+}
+
+#[test]
+fn a_database_with_a_damaged_page_is_refused_at_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut bytes) = demo_file(dir.path());
+    // Overwrite the second page (the first of the schema's tables) with noise.
+    let page = 4096;
+    for (i, b) in bytes[page..2 * page].iter_mut().enumerate() {
+        *b = (i as u32).wrapping_mul(2654435761).to_le_bytes()[2];
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Db::open(&path).err().expect("a damaged page is found before anything is written");
+    assert_eq!(err.kind(), ErrorKind::NotAPejlingDatabase, "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}

@@ -65,6 +65,9 @@ impl Db {
         let title = validate::required(title, "title", MAX_TITLE)?;
         self.write(|tx| {
             get_unlocked(tx, meeting_id)?;
+            let n: i64 =
+                tx.query_row("SELECT count(*) FROM agenda_item WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
+            validate::room_for_one(n, validate::MAX_ITEMS_PER_MEETING, "error-too-many-items")?;
             tx.execute(
                 "INSERT INTO agenda_item (meeting_id, position, title)
                  VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM agenda_item WHERE meeting_id = ?1), ?2)",

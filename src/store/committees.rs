@@ -66,6 +66,8 @@ impl Db {
         self.write(|tx| {
             let key = name_key(&name);
             ensure_unique(tx, &key, None)?;
+            let n: i64 = tx.query_row("SELECT count(*) FROM committee", [], |r| r.get(0))?;
+            validate::room_for_one(n, validate::MAX_COMMITTEES, "error-too-many-committees")?;
             tx.execute(
                 "INSERT INTO committee (name, name_key, kind, description) VALUES (?1, ?2, ?3, ?4)",
                 params![name, key, input.kind, description],

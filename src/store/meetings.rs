@@ -85,6 +85,9 @@ impl Db {
         let place = validate::optional(&input.place, "place", MAX_SHORT)?;
         self.write(|tx| {
             super::committees::get(tx, input.committee_id)?;
+            let n: i64 =
+                tx.query_row("SELECT count(*) FROM meeting WHERE committee_id = ?1", [input.committee_id], |r| r.get(0))?;
+            validate::room_for_one(n, validate::MAX_MEETINGS_PER_COMMITTEE, "error-too-many-meetings")?;
             tx.execute(
                 "INSERT INTO meeting (committee_id, title, kind, starts_at, ends_at, place) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![input.committee_id, title, input.kind, starts_at, ends_at, place],

@@ -36,6 +36,9 @@ fn insert_membership(conn: &Connection, committee_id: Id, person_id: Id, role: R
     if exists.is_some() {
         return Err(Error::Conflict(Message::new("error-member-exists")));
     }
+    let n: i64 =
+        conn.query_row("SELECT count(*) FROM membership WHERE committee_id = ?1", [committee_id], |r| r.get(0))?;
+    validate::room_for_one(n, validate::MAX_MEMBERS_PER_COMMITTEE, "error-too-many-members")?;
     conn.execute(
         "INSERT INTO membership (committee_id, person_id, role) VALUES (?1, ?2, ?3)",
         params![committee_id, person_id, role],
@@ -67,6 +70,9 @@ impl Db {
         let party = party(input.party.as_deref())?;
         self.write(|tx| {
             super::committees::get(tx, committee_id)?;
+            let n: i64 =
+                tx.query_row("SELECT count(*) FROM membership WHERE committee_id = ?1", [committee_id], |r| r.get(0))?;
+            validate::room_for_one(n, validate::MAX_MEMBERS_PER_COMMITTEE, "error-too-many-members")?;
             tx.execute("INSERT INTO person (name, party) VALUES (?1, ?2)", params![name, party])?;
             insert_membership(tx, committee_id, tx.last_insert_rowid(), input.role)
         })

@@ -83,6 +83,14 @@ impl Db {
                 Error::Storage(s) => not_ours(s.to_string()),
                 other => other,
             })?;
+            // A file cut short or overwritten in the middle still has a valid header, and
+            // SQLite only notices when a damaged page is read — perhaps in the middle of a
+            // meeting. Check every page once, before anything is written.
+            let check: String =
+                conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| not_ours(e.to_string()))?;
+            if check != "ok" {
+                return Err(not_ours(check));
+            }
         }
         let mut db = Db { conn, path: Some(path.to_path_buf()), actor: Arc::new(Mutex::new(default_actor())) };
         db.configure().map_err(|e| match e {
@@ -139,12 +147,14 @@ impl Db {
         Ok(())
     }
 
-    /// Set who is working; the audit log records this name with every change.
-    pub fn set_actor(&self, name: &str) {
-        let name = name.trim();
+    /// Set who is working; the audit log records this name with every change. A blank name
+    /// keeps the current one; an over-long one is refused.
+    pub fn set_actor(&self, name: &str) -> Result<()> {
+        let name = crate::validate::optional(name, "name", crate::validate::MAX_TITLE)?;
         if !name.is_empty() {
-            *self.actor.lock().unwrap_or_else(|p| p.into_inner()) = name.to_owned();
+            *self.actor.lock().unwrap_or_else(|p| p.into_inner()) = name;
         }
+        Ok(())
     }
 
     /// Who is working, as the audit log records it.

@@ -655,6 +655,9 @@ impl Db {
                     ));
                 }
             }
+            let n: i64 =
+                tx.query_row("SELECT count(*) FROM follow_up WHERE agenda_item_id = ?1", [item_id], |r| r.get(0))?;
+            validate::room_for_one(n, validate::MAX_QUESTIONS_PER_ITEM, "error-too-many-questions")?;
             tx.execute(
                 "INSERT INTO follow_up (committee_id, meeting_id, agenda_item_id, origin, set_id, question_id, text, asked_by)
                  VALUES (?1, ?2, ?3, 'question', ?4, ?5, ?6, ?7)",
@@ -718,6 +721,9 @@ impl Db {
         let affiliation = validate::optional(affiliation, "affiliation", MAX_TITLE)?;
         self.write(|tx| {
             get_unlocked(tx, meeting_id)?;
+            let n: i64 =
+                tx.query_row("SELECT count(*) FROM meeting_guest WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
+            validate::room_for_one(n, validate::MAX_GUESTS_PER_MEETING, "error-too-many-guests")?;
             tx.execute(
                 "INSERT INTO meeting_guest (meeting_id, name, affiliation) VALUES (?1, ?2, ?3)",
                 params![meeting_id, name, affiliation],

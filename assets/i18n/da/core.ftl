@@ -29,6 +29,14 @@ error-minutes-changed-since-approval = Referatet er ændret, siden det blev godk
 error-amend-field = Feltet "{ $field }" kan ikke rettes.
 error-amend-reason = Skriv en begrundelse for rettelsen.
 error-amend-not-approved = Kun et godkendt referat rettes med en rettelse; før godkendelsen redigeres det direkte.
+error-too-many-committees = Arbejdsområdet kan højst rumme { $max } udvalg. Slet et udvalg, der ikke bruges, før du opretter et nyt.
+error-too-many-members = Et udvalg kan højst have { $max } medlemmer.
+error-too-many-meetings = Et udvalg kan højst have { $max } møder.
+error-too-many-items = En dagsorden kan højst have { $max } punkter.
+error-too-many-guests = Et møde kan højst have { $max } gæster.
+error-too-many-questions = Et punkt kan højst have { $max } spørgsmål til forvaltningen.
+error-too-many-amendments = Et referat kan højst have { $max } rettelser.
+error-database-in-use = Databasen { $path } er allerede åben i et andet Pejling-vindue. Brug det vindue, eller luk det først.
 
 ## Things
 entity-committee = Udvalg
@@ -180,6 +188,7 @@ month-12 = december
 ## The guided temamøde (walk): question sets, walk plans, attendance, positions, follow-ups
 error-question-set-invalid = Spørgsmålssættet kan ikke læses: linje { $line }: { $problem }
 error-question-set-too-large = Filen er for stor til at være et spørgsmålssæt: { $size } byte, højst { $max } byte.
+error-question-set-too-many-questions = Spørgsmålssættet kan ikke læses: linje { $line }: sættet har mere end { $max } spørgsmål.
 error-question-set-schema = Spørgsmålssættet kan ikke læses: linje { $line }: skemaversion { $found } kendes ikke; denne version af Pejling læser skemaversion { $supported }.
 error-question-set-id = Spørgsmålssættet kan ikke læses: linje { $line }: "{ $id }" er ikke et gyldigt id. Brug små bogstaver a-z, tal og bindestreger, fx "mine-spoergsmaal-1".
 error-question-set-version = Spørgsmålssættet kan ikke læses: linje { $line }: versionen skal være et helt tal fra 1 og op, ikke { $version }.

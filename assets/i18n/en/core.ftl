@@ -29,6 +29,14 @@ error-minutes-changed-since-approval = The minutes have changed since they were 
 error-amend-field = The field "{ $field }" cannot be amended.
 error-amend-reason = Give a reason for the amendment.
 error-amend-not-approved = Only approved minutes are corrected by an amendment; before approval they are edited directly.
+error-too-many-committees = The workspace holds at most { $max } committees. Delete a committee that is not used before you create a new one.
+error-too-many-members = A committee has at most { $max } members.
+error-too-many-meetings = A committee has at most { $max } meetings.
+error-too-many-items = An agenda has at most { $max } items.
+error-too-many-guests = A meeting has at most { $max } guests.
+error-too-many-questions = An item has at most { $max } questions to the administration.
+error-too-many-amendments = Minutes have at most { $max } amendments.
+error-database-in-use = The database { $path } is already open in another Pejling window. Use that window, or close it first.
 
 ## Things
 entity-committee = Committee
@@ -180,6 +188,7 @@ month-12 = December
 ## The guided temamøde (walk): question sets, walk plans, attendance, positions, follow-ups
 error-question-set-invalid = The question set cannot be read: line { $line }: { $problem }
 error-question-set-too-large = The file is too large to be a question set: { $size } bytes, at most { $max } bytes.
+error-question-set-too-many-questions = The question set cannot be read: line { $line }: the set has more than { $max } questions.
 error-question-set-schema = The question set cannot be read: line { $line }: schema version { $found } is unknown; this version of Pejling reads schema version { $supported }.
 error-question-set-id = The question set cannot be read: line { $line }: "{ $id }" is not a valid id. Use lowercase letters a-z, digits and hyphens, e.g. "my-questions-1".
 error-question-set-version = The question set cannot be read: line { $line }: the version must be a whole number from 1 up, not { $version }.
