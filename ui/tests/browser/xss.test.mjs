@@ -1,0 +1,269 @@
+// Issue 6, the webview half: everything a user types is rendered as text. Hostile payloads —
+// an <img onerror>, a <script>, an attribute break-out into <svg onload>, a javascript: link,
+// an escaped entity — are typed into every text field the UI has (committee, members,
+// meetings, every agenda item field, the walk's case, notes, questions to the administration,
+// a skip reason, guests, an amendment after approval, the search box), and every view that
+// shows them is visited: nothing executes (window.__xss stays undefined), no element or
+// attribute comes from the data (no event-handler attribute anywhere, no <img>/<svg>/<script>
+// in the page, no javascript: link), and each payload is on screen exactly as typed.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, newPage, serveDist, waitSaved } from "./helpers.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The payload typed into a field; `tag` tells the fields apart on screen. */
+const payload = (tag) =>
+  `${tag} <img src=x onerror="window.__xss=1"><script>window.__xss=1</script>"><svg onload=window.__xss=1>` +
+  `<a href="javascript:window.__xss=1">x</a>&lt;b&gt;`;
+
+/**
+ * Nothing from the data became markup or ran, and each tagged payload is on screen as typed
+ * (as text or as a field's value).
+ */
+async function assertInert(page, what, tags = []) {
+  // An <img onerror> fires asynchronously: give it the time it would take.
+  await page.waitForTimeout(150);
+  const state = await page.evaluate(() => {
+    const handlers = [];
+    for (const el of document.querySelectorAll("*")) {
+      for (const attr of el.attributes) {
+        if (attr.name.toLowerCase().startsWith("on")) handlers.push(`<${el.tagName.toLowerCase()} ${attr.name}>`);
+      }
+    }
+    const fields = [...document.querySelectorAll("input, textarea")].map((e) => e.value);
+    return {
+      xss: window.__xss,
+      handlers,
+      images: document.querySelectorAll("img").length,
+      svgOnload: document.querySelectorAll("svg[onload]").length,
+      bodyScripts: document.body.querySelectorAll("script").length,
+      iframes: document.querySelectorAll("iframe").length,
+      scriptLinks: [...document.querySelectorAll("a[href]")]
+        .map((a) => a.getAttribute("href"))
+        .filter((h) => /^\s*javascript:/i.test(h)),
+      text: `${document.title}\n${document.body.innerText}\n${fields.join("\n")}`,
+    };
+  });
+  assert.equal(state.xss, undefined, `${what}: a payload ran`);
+  assert.deepEqual(state.handlers, [], `${what}: event-handler attributes`);
+  assert.equal(state.images, 0, `${what}: an <img> from the data`);
+  assert.equal(state.svgOnload, 0, `${what}: an <svg onload>`);
+  assert.equal(state.bodyScripts, 0, `${what}: a <script> in the page`);
+  assert.equal(state.iframes, 0, `${what}: an <iframe>`);
+  assert.deepEqual(state.scriptLinks, [], `${what}: a javascript: link`);
+  for (const tag of tags) {
+    assert.ok(state.text.includes(payload(tag)), `${what}: ${tag} is not shown as typed`);
+  }
+  return state;
+}
+
+async function fill(page, selector, tag) {
+  await page.locator(selector).fill(payload(tag));
+}
+
+test("the check can tell: markup put into the page does run here", async () => {
+  const { page, context } = await newPage(browser, server.url);
+  try {
+    await page.locator("h1").waitFor();
+    await page.evaluate(() => {
+      const probe = document.createElement("div");
+      probe.innerHTML = '<img src=x onerror="window.__probe=1">';
+      document.body.append(probe);
+    });
+    await page.waitForFunction(() => window.__probe === 1, null, { timeout: 3000 });
+  } finally {
+    await context.close();
+  }
+});
+
+test("hostile text in every field stays text in every view", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
+    await page.waitForURL(/#\/committees\/\d+$/);
+    const committeeUrl = page.url();
+
+    // --- the committee: its name and description, a new member, an edited member, a meeting.
+    await fill(page, "#committee-name", "COMMITTEE");
+    await fill(page, "#committee-description", "DESCRIPTION");
+    await waitSaved(page);
+    await fill(page, "#new-member-name", "MEMBER");
+    await fill(page, "#new-member-party", "PARTY");
+    await page.locator("#new-member-party").press("Enter");
+    await page.waitForFunction(() => document.querySelector("[data-testid=announcer]")?.textContent.includes("MEMBER"));
+    // The chair (first row) gets a hostile name too: it is shown in attendance and approvals.
+    const chairName = page.locator("table[aria-labelledby=members-heading] tbody tr").first().locator("input").first();
+    await chairName.fill(payload("CHAIR"));
+    await waitSaved(page);
+    await fill(page, "#new-meeting-title", "NEW-MEETING");
+    await fill(page, "#new-meeting-place", "NEW-PLACE");
+    await page.locator("#new-meeting-starts").fill("2026-05-04T17:00");
+    await page.locator("#new-meeting-place").press("Enter");
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    await page.locator("h1").waitFor();
+    await assertInert(page, "a new meeting", ["NEW-MEETING", "NEW-PLACE", "COMMITTEE"]);
+    await page.goto(committeeUrl);
+    await page.locator("table").nth(1).locator("a").first().waitFor();
+    await assertInert(page, "committee", ["COMMITTEE", "DESCRIPTION", "MEMBER", "PARTY", "CHAIR", "NEW-MEETING"]);
+    await page.getByRole("link", { name: "Udvalg", exact: true }).first().click();
+    await page.locator(".committee-list li").first().waitFor();
+    await assertInert(page, "committee list", ["COMMITTEE"]);
+
+    // --- the demo temamøde: its title and place, every field of an item, a new item, the walk's case.
+    await page.goto(committeeUrl);
+    const demoMeeting = page.locator("table").nth(1).locator("a", { hasText: "Temamøde" });
+    await demoMeeting.click();
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    const meetingId = Number(/#\/meetings\/(\d+)$/.exec(page.url())[1]);
+    await fill(page, "#meeting-title", "MEETING");
+    await fill(page, "#meeting-place", "PLACE");
+    await waitSaved(page);
+    await page.locator(".item-select").nth(1).click();
+    const editor = page.getByTestId("item-editor");
+    await editor.waitFor();
+    const base = (await editor.locator("input").first().getAttribute("id")).replace(/-title$/, "");
+    await fill(page, `#${base}-title`, "ITEM-TITLE");
+    await fill(page, `#${base}-case`, "CASE-ID");
+    for (const key of ["summary", "background", "recommendation", "previous_decisions", "decision"]) {
+      await fill(page, `#${base}-${key}`, key.toUpperCase());
+    }
+    await waitSaved(page);
+    await fill(page, "#new-item-title", "NEW-ITEM");
+    await page.locator("#new-item-title").press("Enter");
+    await page.locator(".item-select", { hasText: "NEW-ITEM" }).waitFor();
+    // The item with the walk: title and case.
+    await page.locator(".item-select").nth(2).click();
+    await page.getByTestId("walk-plan").waitFor();
+    const caseBase = (await page.getByTestId("item-editor").locator("input").first().getAttribute("id")).replace(/-title$/, "");
+    const caseId = Number(caseBase.replace("item-", ""));
+    await fill(page, `#${caseBase}-title`, "CASE-TITLE");
+    await fill(page, `#walk-${caseId}-technology`, "TECHNOLOGY");
+    await fill(page, `#walk-${caseId}-problem`, "PROBLEM");
+    await waitSaved(page);
+    await assertInert(page, "meeting with an item open", [
+      "MEETING",
+      "PLACE",
+      "NEW-ITEM",
+      "CASE-TITLE",
+      "TECHNOLOGY",
+      "PROBLEM",
+      "COMMITTEE",
+    ]);
+    await page.locator(".item-select").nth(1).click();
+    await editor.waitFor();
+    await assertInert(page, "the other item's editor", [
+      "ITEM-TITLE",
+      "CASE-ID",
+      "SUMMARY",
+      "BACKGROUND",
+      "RECOMMENDATION",
+      "PREVIOUS_DECISIONS",
+      "DECISION",
+    ]);
+
+    // --- the walk: a note, a question to the administration, a skip reason (revealed).
+    await page.goto(`${server.url}#/meetings/${meetingId}/walk/${caseId}`);
+    await page.getByTestId("walk-where").waitFor();
+    await fill(page, "#step-note", "NOTE");
+    await fill(page, "#qa-text", "QUESTION");
+    await page.locator(".qa-form button[type=submit]").click();
+    await page.locator(".qa-list li").first().waitFor();
+    await waitSaved(page);
+    await assertInert(page, "walk", ["CASE-TITLE", "TECHNOLOGY", "PROBLEM", "NOTE", "QUESTION", "MEETING"]);
+    await page.locator(".nav-step").nth(16).click();
+    await page.getByTestId("positions").waitFor();
+    const row = page.locator(".position-row").first();
+    await row.locator("input[type=checkbox]").check();
+    await row.locator("input.reason").fill(payload("SKIP"));
+    await row.locator("input.reason").blur();
+    await page.waitForFunction(() => document.querySelector("[data-testid=answered]")?.textContent.trim().startsWith("1 "));
+    await page.getByRole("button", { name: "Vis placeringer" }).click();
+    await page.getByTestId("continuum-chart").waitFor();
+    await assertInert(page, "revealed positions", ["SKIP", "CHAIR"]);
+
+    // The room's screen shows the item's title and case.
+    const [room] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("button", { name: "Åbn skærm til lokalet" }).click(),
+    ]);
+    await room.getByTestId("continuum-chart").waitFor();
+    await assertInert(room, "the room's screen", ["CASE-TITLE", "MEETING"]);
+    await room.close();
+
+    await page.goto(`${server.url}#/meetings/${meetingId}/walk/${caseId}/summary`);
+    await page.getByTestId("summary-continua").waitFor();
+    await assertInert(page, "walk summary", ["TECHNOLOGY", "PROBLEM", "NOTE", "QUESTION", "CASE-TITLE"]);
+
+    // --- the minutes: a guest; closed, approved by the hostile-named chair, amended.
+    await page.goto(`${server.url}#/meetings/${meetingId}`);
+    for (let i = 0; i < 3; i++) {
+      const before = await page.getByTestId("meeting-status").textContent();
+      await page.getByRole("button", { name: /^Skift status til / }).first().click();
+      await page.waitForFunction((b) => document.querySelector("[data-testid=meeting-status]")?.textContent !== b, before);
+    }
+    await page.getByRole("link", { name: "Referat, godkendelse og eksport" }).click();
+    await page.locator("#guest-name").waitFor();
+    await fill(page, "#guest-name", "GUEST");
+    await fill(page, "#guest-affiliation", "AFFILIATION");
+    await page.locator("#guest-affiliation").press("Enter");
+    await page.getByTestId("guests").waitFor();
+    await page.getByRole("button", { name: "Godkend referatet" }).click();
+    await page.getByTestId("approvals").waitFor();
+    await page.locator("#amend-item").selectOption({ index: 1 });
+    await fill(page, "#amend-text", "AMENDMENT");
+    await fill(page, "#amend-reason", "REASON");
+    await page.getByRole("button", { name: "Registrér rettelse" }).click();
+    await page.getByTestId("amendments").waitFor();
+    await page.locator("details summary").click();
+    await assertInert(page, "minutes, approved and amended, audit log open", [
+      "CHAIR",
+      "MEMBER",
+      "GUEST",
+      "AFFILIATION",
+      "AMENDMENT",
+      "REASON",
+      "MEETING",
+    ]);
+
+    // --- the search box: a hostile query, and hits with hostile snippets.
+    await page.locator("#global-search").fill(payload("SEARCH"));
+    await page.locator("#global-search").press("Enter");
+    await page.waitForURL((url) => url.hash.startsWith("#/search?"));
+    await page.getByTestId("search-count").waitFor();
+    await assertInert(page, "search for a hostile query", ["SEARCH"]);
+    await page.locator("#global-search").fill("onerror xss");
+    await page.locator("#global-search").press("Enter");
+    await page.getByTestId("search-results").waitFor();
+    const state = await assertInert(page, "hostile search hits");
+    // The hits' titles, places and snippets are text, with marks around the matched words.
+    const kinds = await page.$$eval("[data-testid=search-results] > li", (li) => [...new Set(li.map((l) => l.dataset.kind))]);
+    assert.deepEqual(kinds.sort(), ["agenda_item", "committee", "follow_up", "meeting", "note"]);
+    assert.ok(state.text.includes('<img src=x onerror="window.__xss=1">'));
+    const marks = await page.locator(".snippet mark").allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => ["onerror", "xss"].includes(m.toLowerCase())), JSON.stringify(marks));
+    assert.deepEqual(
+      await page.$$eval(".snippet *", (els) => [...new Set(els.map((e) => e.tagName))]),
+      ["MARK"],
+      "only <mark> in snippets",
+    );
+
+    // Every view visited; nothing ran anywhere.
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
