@@ -16,9 +16,10 @@ use pejling::store::RoomView;
 use pejling::Lang;
 use pejling::{
     AgendaItem, AgendaItemPatch, ApiError, Attendance, AttendanceEntry, Committee, CommitteeDetail, CommitteePatch,
-    ContinuumResult, Db, Error, FollowUp, Id, Meeting, MeetingAttendance, MeetingDetail, MeetingGuest, MeetingPatch,
-    MeetingStatus, Member, MemberPatch, NewCommittee, NewMeeting, NewMember, Person, PositionInput, QuestionSet,
-    QuestionSetSummary, Role, SearchHit, Walk, WalkPlan, WalkState, WalkSummary, WorkspaceStatus,
+    ContinuumResult, Db, Error, FollowUp, FollowUpItem, FollowUpList, FollowUpOffer, FollowUpPatch, Id, Meeting,
+    MeetingAttendance, MeetingDetail, MeetingGuest, MeetingPatch, MeetingStatus, Member, MemberPatch, NewCommittee,
+    NewFollowUp, NewMeeting, NewMember, Person, PositionHistory, PositionInput, QuestionSet, QuestionSetSummary, Role,
+    SearchHit, Walk, WalkPlan, WalkState, WalkSummary, WorkspaceStatus,
 };
 use tauri::State;
 
@@ -535,6 +536,62 @@ fn walk_summary(state: State<'_, AppState>, item_id: Id) -> Res<WalkSummary> {
     state.with(|db| db.walk_summary(item_id))
 }
 
+// ---- follow-up items across meetings; positions over time -------------------------------
+
+#[tauri::command(async)]
+#[specta::specta]
+fn follow_up_list(state: State<'_, AppState>, committee_id: Id) -> Res<FollowUpList> {
+    state.with(|db| db.follow_up_list(committee_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_follow_up(state: State<'_, AppState>, id: Id) -> Res<FollowUpItem> {
+    state.with(|db| db.get_follow_up(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn create_follow_up(state: State<'_, AppState>, input: NewFollowUp) -> Res<FollowUpItem> {
+    state.with(|db| db.create_follow_up(&input))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn update_follow_up(state: State<'_, AppState>, id: Id, patch: FollowUpPatch) -> Res<FollowUpItem> {
+    state.with(|db| db.update_follow_up(id, &patch))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn delete_follow_up(state: State<'_, AppState>, id: Id) -> Res<()> {
+    state.with(|db| db.delete_follow_up(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn follow_up_offer(state: State<'_, AppState>, meeting_id: Id) -> Res<FollowUpOffer> {
+    state.with(|db| db.follow_up_offer(meeting_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_follow_up_agenda_item(state: State<'_, AppState>, meeting_id: Id, follow_up_ids: Vec<Id>) -> Res<AgendaItem> {
+    state.with(|db| db.add_follow_up_agenda_item(meeting_id, &follow_up_ids))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn follow_ups_on_agenda_item(state: State<'_, AppState>, item_id: Id) -> Res<Vec<FollowUpItem>> {
+    state.with(|db| db.follow_ups_on_agenda_item(item_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn position_history(state: State<'_, AppState>, committee_id: Id, set_id: String) -> Res<PositionHistory> {
+    state.with(|db| db.position_history(committee_id, &set_id))
+}
+
 // ---- the room's screen ------------------------------------------------------------------
 
 /// What the room's screen may show (the core's read model: never notes, never closed items).
@@ -659,6 +716,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         hide_positions,
         continuum_result,
         walk_summary,
+        follow_up_list,
+        get_follow_up,
+        create_follow_up,
+        update_follow_up,
+        delete_follow_up,
+        follow_up_offer,
+        add_follow_up_agenda_item,
+        follow_ups_on_agenda_item,
+        position_history,
         room_view,
         open_room_window,
         search,

@@ -225,6 +225,30 @@ async restoreBackup(path: string) : Promise<Result<WorkspaceStatus, ApiError>> {
 }
 },
 /**
+ * Let the user choose a backup file anywhere (the native open dialog runs here, so the
+ * webview never gets file-system access) and restore it as the restore from the list does.
+ * `None` when the user cancelled.
+ */
+async restoreBackupFromFile() : Promise<Result<WorkspaceStatus | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_backup_from_file") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Take a backup now (into the backups directory); returns the backups, newest first.
+ */
+async backupNow() : Promise<Result<BackupFile[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_now") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Keep a database that does not open aside and start an empty workspace.
  */
 async startFresh() : Promise<Result<WorkspaceStatus, ApiError>> {
@@ -536,6 +560,78 @@ async walkSummary(itemId: number) : Promise<Result<WalkSummary, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+async followUpList(committeeId: number) : Promise<Result<FollowUpList, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("follow_up_list", { committeeId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getFollowUp(id: number) : Promise<Result<FollowUpItem, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_follow_up", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createFollowUp(input: NewFollowUp) : Promise<Result<FollowUpItem, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_follow_up", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateFollowUp(id: number, patch: FollowUpPatch) : Promise<Result<FollowUpItem, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_follow_up", { id, patch }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteFollowUp(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_follow_up", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async followUpOffer(meetingId: number) : Promise<Result<FollowUpOffer, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("follow_up_offer", { meetingId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async addFollowUpAgendaItem(meetingId: number, followUpIds: number[]) : Promise<Result<AgendaItem, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_follow_up_agenda_item", { meetingId, followUpIds }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async followUpsOnAgendaItem(itemId: number) : Promise<Result<FollowUpItem[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("follow_ups_on_agenda_item", { itemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async positionHistory(committeeId: number, setId: string) : Promise<Result<PositionHistory, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("position_history", { committeeId, setId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 /**
  * What the room's screen may show (the core's read model: never notes, never closed items).
  * The only command the room window's capability grants.
@@ -549,6 +645,40 @@ async roomView(meetingId: number) : Promise<Result<RoomView, ApiError>> {
 }
 },
 /**
+ * Start the live session for a meeting: the core serves the participants' page on the local
+ * network (see `pejling::live`); the answer has the URL, join code and QR code to show.
+ */
+async startLiveSession(meetingId: number, lang: Lang) : Promise<Result<LiveStatus, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("start_live_session", { meetingId, lang }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Stop the live session; its port is closed when this returns.
+ */
+async stopLiveSession() : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("stop_live_session") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The running live session (who has joined, who has answered), or `None`.
+ */
+async liveSessionStatus() : Promise<Result<LiveStatus | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("live_session_status") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Open the room's screen for a meeting as a second window (for the projector), or point the
  * one already open at this meeting and bring it forward. The window is made here, so the
  * main window needs no permission to create windows.
@@ -556,6 +686,126 @@ async roomView(meetingId: number) : Promise<Result<RoomView, ApiError>> {
 async openRoomWindow(meetingId: number) : Promise<Result<null, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("open_room_window", { meetingId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listCycleEntries(committeeId: number) : Promise<Result<CycleEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_cycle_entries", { committeeId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createCycleEntry(committeeId: number, input: NewCycleEntry) : Promise<Result<CycleEntry, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_cycle_entry", { committeeId, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateCycleEntry(id: number, patch: CycleEntryPatch) : Promise<Result<CycleEntry, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_cycle_entry", { id, patch }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteCycleEntry(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_cycle_entry", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async cycleYear(committeeId: number, year: number) : Promise<Result<CycleYear, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("cycle_year", { committeeId, year }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createCycleYear(committeeId: number, year: number) : Promise<Result<CycleYearCreated, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_cycle_year", { committeeId, year }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listProjects(committeeId: number | null) : Promise<Result<Project[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_projects", { committeeId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createProject(input: NewProject) : Promise<Result<Project, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_project", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateProject(id: number, patch: ProjectPatch) : Promise<Result<Project, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_project", { id, patch }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteProject(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_project", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getProject(id: number) : Promise<Result<ProjectDetail, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_project", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setProjectPhase(id: number, phase: number, note: string) : Promise<Result<ProjectDetail, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_project_phase", { id, phase, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateProjectPhase(id: number, phase: number, patch: ProjectPhasePatch) : Promise<Result<ProjectPhaseNotes, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_project_phase", { id, phase, patch }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async linkProjectMeeting(id: number, phase: number, meetingId: number, agendaItemId: number | null) : Promise<Result<ProjectDetail, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("link_project_meeting", { id, phase, meetingId, agendaItemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async unlinkProjectMeeting(linkId: number) : Promise<Result<ProjectDetail, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("unlink_project_meeting", { linkId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -730,6 +980,88 @@ q3: number;
  */
 iqr: number }
 /**
+ * A fixed point of a committee's annual cycle: a meeting that recurs every year.
+ */
+export type CycleEntry = { id: number; committee_id: number; 
+/**
+ * The title the created meetings get, e.g. "Budgetseminar".
+ */
+title: string; kind: MeetingKind; 
+/**
+ * What the fixed point is for (shown in the year view, not copied to meetings).
+ */
+description: string; rule: CycleRule; 
+/**
+ * 1 January … 12 December.
+ */
+month: number; 
+/**
+ * For [`CycleRule::Weekday`]: 1–4, or 5 for the last such weekday of the month.
+ */
+week: number; 
+/**
+ * For [`CycleRule::Weekday`]: ISO weekday, 1 Monday … 7 Sunday.
+ */
+weekday: number; 
+/**
+ * For [`CycleRule::Date`]: 1–31.
+ */
+day: number; 
+/**
+ * Local time `HH:MM`.
+ */
+start_time: string; 
+/**
+ * Local time `HH:MM`, after `start_time` on the same day.
+ */
+end_time: string; place: string }
+/**
+ * Only the fields that are present change.
+ */
+export type CycleEntryPatch = { title?: string | null; kind?: MeetingKind | null; description?: string | null; rule?: CycleRule | null; month?: number | null; week?: number | null; weekday?: number | null; day?: number | null; start_time?: string | null; end_time?: string | null; place?: string | null }
+/**
+ * A fixed point in one year: the day the rule gives, and the meeting made from it, if any.
+ */
+export type CycleOccurrence = { entry: CycleEntry; 
+/**
+ * Local time `YYYY-MM-DDTHH:MM` the rule gives for the year.
+ */
+starts_at: string; ends_at: string; 
+/**
+ * The meeting created from this fixed point for this year (it may have been moved since).
+ */
+meeting: Meeting | null }
+/**
+ * How a fixed point of the annual cycle finds its day in a year: `weekday` is the
+ * `week`-th `weekday` of `month` (week 5 is the last one); `date` is day `day` of
+ * `month`, or the month's last day when it is shorter.
+ */
+export type CycleRule = "weekday" | "date"
+/**
+ * A committee's year: the fixed points of its annual cycle, and the meetings it actually has.
+ */
+export type CycleYear = { committee_id: number; year: number; 
+/**
+ * By the rule's day in the year.
+ */
+occurrences: CycleOccurrence[]; 
+/**
+ * Every meeting of the committee that starts in the year, by start time.
+ */
+meetings: Meeting[] }
+/**
+ * What creating a year's meetings did.
+ */
+export type CycleYearCreated = { year: number; 
+/**
+ * The meetings created now, by start time.
+ */
+created: Meeting[]; 
+/**
+ * Fixed points that already had their meeting for the year, so nothing was created.
+ */
+already_created: number }
+/**
  * Referat or dagsorden.
  */
 export type DocKind = "minutes" | "agenda"
@@ -756,6 +1088,115 @@ due_date: string | null; status: FollowUpStatus; answer: string;
  */
 created_at: string }
 /**
+ * A follow-up item as the committee's list shows it: what it is, where it came from, where
+ * it stands.
+ */
+export type FollowUpItem = { id: number; committee_id: number; origin: FollowUpOrigin; text: string; 
+/**
+ * Who owns it: a person or a part of the administration (free text).
+ */
+owner: string; 
+/**
+ * `YYYY-MM-DD`.
+ */
+due_date: string | null; status: FollowUpStatus; answer: string; 
+/**
+ * When it was answered, local time `YYYY-MM-DDTHH:MM`.
+ */
+answered_at: string | null; 
+/**
+ * Who asked (questions to the administration).
+ */
+asked_by_name: string | null; 
+/**
+ * The meeting it came from.
+ */
+meeting_id: number | null; meeting_title: string | null; 
+/**
+ * Local time, `YYYY-MM-DDTHH:MM`.
+ */
+meeting_starts_at: string | null; 
+/**
+ * The agenda item it came from.
+ */
+agenda_item_id: number | null; item_number: number | null; item_title: string | null; item_openness: Openness | null; 
+/**
+ * The walk step it was raised at (0-based), as the walk is now.
+ */
+step: number | null; 
+/**
+ * UTC.
+ */
+created_at: string; 
+/**
+ * Not answered or closed, and the due date has passed.
+ */
+overdue: boolean; 
+/**
+ * Answered after the committee's last meeting began.
+ */
+answered_since_last_meeting: boolean; 
+/**
+ * The text is quoted in approved minutes (a question to the administration of a meeting
+ * whose minutes are approved): it cannot change, and the item cannot be deleted. Owner,
+ * due date, status and answer can always change.
+ */
+text_locked: boolean; 
+/**
+ * The agenda items "Opfølgning" it was listed on, oldest first.
+ */
+listed_on: FollowUpListing[] }
+/**
+ * A committee's follow-up list.
+ */
+export type FollowUpList = { committee_id: number; 
+/**
+ * The day the list was made for (overdue is before it), `YYYY-MM-DD`.
+ */
+today: string; 
+/**
+ * The committee's last meeting: the latest that has begun by now.
+ */
+last_meeting: Meeting | null; 
+/**
+ * Pending items first (by due date, undated last), then answered, then closed.
+ */
+items: FollowUpItem[]; 
+/**
+ * Open or in progress.
+ */
+pending_count: number; overdue_count: number; answered_since_last_meeting_count: number }
+/**
+ * An agenda item "Opfølgning" on which a follow-up item was listed.
+ */
+export type FollowUpListing = { meeting_id: number; meeting_title: string; 
+/**
+ * Local time, `YYYY-MM-DDTHH:MM`.
+ */
+meeting_starts_at: string; agenda_item_id: number; item_number: number }
+/**
+ * What the chair is offered when a meeting is prepared: the committee's follow-up items
+ * that are not closed, from earlier meetings or written by hand, and not yet on this
+ * meeting's agenda.
+ */
+export type FollowUpOffer = { meeting_id: number; items: FollowUpItem[]; 
+/**
+ * The meeting already has an agenda item "Opfølgning" made from follow-up items.
+ */
+has_follow_up_item: boolean }
+/**
+ * How a follow-up item came about.
+ */
+export type FollowUpOrigin = "question" | "decision" | "manual"
+/**
+ * Only the fields that are present change.
+ */
+export type FollowUpPatch = { text?: string | null; owner?: string | null; 
+/**
+ * `YYYY-MM-DD`; `""` clears it.
+ */
+due_date?: string | null; status?: FollowUpStatus | null; answer?: string | null }
+/**
  * Where a follow-up item (a question to the administration) stands.
  */
 export type FollowUpStatus = "open" | "in_progress" | "answered" | "closed"
@@ -764,9 +1205,46 @@ export type FollowUpStatus = "open" | "in_progress" | "answered" | "closed"
  */
 export type Format = "pdf" | "pdfa" | "docx" | "html" | "md" | "ics"
 /**
+ * A person who took a named position at some occasion.
+ */
+export type HistoryParticipant = { person_id: number; name: string; party: string | null }
+/**
  * A language the app speaks.
  */
 export type Lang = "da" | "en"
+/**
+ * One attendee who can take part from their own device.
+ */
+export type LiveParticipant = { person_id: number; name: string; 
+/**
+ * Has taken their name on a device.
+ */
+joined: boolean; 
+/**
+ * When they last answered the current question (UTC); `None` when they have not, or
+ * the question is not a continuum question. Values stay hidden until revealed.
+ */
+answered_at: string | null }
+/**
+ * A running live session as the chair's app shows it.
+ */
+export type LiveStatus = { meeting_id: number; 
+/**
+ * What participants open, e.g. `http://192.168.1.20:41234/K7QM3XPA`.
+ */
+url: string; 
+/**
+ * The join code as shown to people, e.g. `K7QM-3XPA`.
+ */
+join_code: string; port: number; qr: QrCode; 
+/**
+ * Present politicians: the attendees who take positions.
+ */
+participants: LiveParticipant[]; 
+/**
+ * The open agenda item and step the meeting is at, if any.
+ */
+current_item_id: number | null; current_step: number | null }
 export type Meeting = { id: number; committee_id: number; title: string; kind: MeetingKind; 
 /**
  * Local time, `YYYY-MM-DDTHH:MM`.
@@ -831,18 +1309,187 @@ export type MemberPatch = { name?: string | null;
  */
 party?: string | null; role?: Role | null }
 export type NewCommittee = { name: string; kind: CommitteeKind; description?: string }
+export type NewCycleEntry = { title: string; kind: MeetingKind; description?: string; rule: CycleRule; month: number; week?: number; weekday?: number; day?: number; start_time: string; end_time: string; place?: string }
+/**
+ * A follow-up item written by hand, or from a decision when `agenda_item_id` is given (its
+ * meeting is then the item's).
+ */
+export type NewFollowUp = { committee_id: number; text: string; owner?: string; 
+/**
+ * `YYYY-MM-DD`, or `""`/absent for none.
+ */
+due_date?: string | null; 
+/**
+ * The meeting it belongs to (written by hand at or after a meeting).
+ */
+meeting_id?: number | null; 
+/**
+ * The agenda item whose decision it follows up.
+ */
+agenda_item_id?: number | null }
 export type NewMeeting = { committee_id: number; title: string; kind: MeetingKind; starts_at: string; ends_at: string; place?: string }
 export type NewMember = { name: string; role: Role; party?: string | null }
+export type NewProject = { title: string; description?: string; committee_id: number }
 /**
  * Åben or Lukket agenda item; closed items are left out of public documents.
  */
 export type Openness = "open" | "closed"
+/**
+ * A named participant's position at one occasion.
+ */
+export type ParticipantPosition = { person_id: number; value: number }
 export type Person = { id: number; name: string; party: string | null }
+/**
+ * A change of phase, or the project's creation (`from_phase` is `None`).
+ */
+export type PhaseChange = { id: number; from_phase: number | null; to_phase: number; note: string; actor: string; 
+/**
+ * UTC.
+ */
+at: string }
+/**
+ * How a committee's positions on a continuum set (the six organisation questions) moved from
+ * one temamøde to the next: only revealed positions of open agenda items count, and names
+ * only where the meeting showed positions named.
+ */
+export type PositionHistory = { committee_id: number; set_id: string; set_title: Text; 
+/**
+ * In time order.
+ */
+occasions: PositionOccasion[]; 
+/**
+ * In the set's order.
+ */
+questions: QuestionHistory[]; 
+/**
+ * By name.
+ */
+participants: HistoryParticipant[] }
 /**
  * A participant's answer to a continuum question: a position from 0 (extreme left) to 100
  * (extreme right), or no position, with a reason.
  */
 export type PositionInput = { value: number } | { skipped: { reason: string } }
+/**
+ * One walk in which the committee took revealed positions on the set: an agenda item of a
+ * meeting.
+ */
+export type PositionOccasion = { meeting_id: number; meeting_title: string; 
+/**
+ * Local time, `YYYY-MM-DDTHH:MM`.
+ */
+starts_at: string; agenda_item_id: number; item_number: number; item_title: string; 
+/**
+ * The meeting showed positions with names.
+ */
+named: boolean }
+/**
+ * One question at one occasion.
+ */
+export type PositionPoint = { 
+/**
+ * Index into [`PositionHistory::occasions`].
+ */
+occasion: number; 
+/**
+ * The room's median and spread; `None` when everyone skipped.
+ */
+statistics: ContinuumStatistics | null; skipped_count: number; 
+/**
+ * Only when the meeting showed positions with names.
+ */
+positions: ParticipantPosition[] }
+export type Project = { id: number; title: string; description: string; 
+/**
+ * The committee that follows the project.
+ */
+committee_id: number; committee_name: string; 
+/**
+ * The phase the project stands in, 0–4.
+ */
+phase: number; 
+/**
+ * UTC.
+ */
+created_at: string; 
+/**
+ * UTC: the last change of phase (or the creation).
+ */
+phase_changed_at: string }
+export type ProjectDetail = { project: Project; 
+/**
+ * All five, in order.
+ */
+phases: ProjectPhase[]; 
+/**
+ * Oldest first.
+ */
+history: PhaseChange[] }
+/**
+ * A meeting, or one agenda item of it, linked to a phase of a project.
+ */
+export type ProjectLink = { id: number; phase: number; meeting_id: number; meeting_title: string; 
+/**
+ * Local time `YYYY-MM-DDTHH:MM`.
+ */
+meeting_starts_at: string; committee_name: string; agenda_item_id: number | null; item_number: number | null; item_title: string | null; 
+/**
+ * The item's Beslutning, as the minutes have it ("" before it is decided).
+ */
+decision: string | null; 
+/**
+ * Åben or Lukket: a closed item's decision is the committee's, not for publication.
+ */
+openness: Openness | null }
+/**
+ * Only the fields that are present change.
+ */
+export type ProjectPatch = { title?: string | null; description?: string | null; committee_id?: number | null }
+/**
+ * One phase of a project: the model's text and what the committee recorded.
+ */
+export type ProjectPhase = { number: number; 
+/**
+ * E.g. "Identifikation" (from the question set `phases`).
+ */
+name: Text; 
+/**
+ * E.g. "Identificere problem".
+ */
+subtitle: Text | null; description: Text | null; 
+/**
+ * The phase in KL's fall-prevention case.
+ */
+example: Text | null; stakeholders: string; learnings: string; 
+/**
+ * By the meeting's start time.
+ */
+links: ProjectLink[] }
+/**
+ * What the committee wrote in one phase.
+ */
+export type ProjectPhaseNotes = { project_id: number; phase: number; 
+/**
+ * Interessenter: free text, typically one per line.
+ */
+stakeholders: string; 
+/**
+ * What was learned in the phase.
+ */
+learnings: string }
+export type ProjectPhasePatch = { stakeholders?: string | null; learnings?: string | null }
+/**
+ * A QR code as a square of modules, drawn by the UI as one SVG path.
+ */
+export type QrCode = { 
+/**
+ * Modules per side, without the quiet zone.
+ */
+size: number; 
+/**
+ * SVG path data: one unit square per dark module, origin at the top-left module.
+ */
+path: string }
 /**
  * One question, continuum question or phase.
  */
@@ -867,6 +1514,18 @@ number: number | null; description: Text | null; example: Text | null }
  * A group of questions: a TESK perspective, a section of KL's dialogue questions.
  */
 export type QuestionGroup = { id: string; title: Text; intro: Text | null; questions: Question[] }
+/**
+ * How the positions on one continuum question moved.
+ */
+export type QuestionHistory = { question_id: string; 
+/**
+ * As in the latest occasion's frozen copy of the set.
+ */
+text: Text; extreme_left: Text; extreme_right: Text; 
+/**
+ * In time order; occasions where the question was not walked or not revealed are absent.
+ */
+points: PositionPoint[] }
 /**
  * A versioned question set, as transcribed in `assets/question-sets/*.toml` or imported by a
  * user. `(id, version)` names one immutable content: a changed text is a new version.
@@ -963,7 +1622,7 @@ export type SearchHit = { kind: SearchKind;
  */
 committee_id: number; 
 /**
- * The meeting, for all but committees.
+ * The meeting, for all but committees and follow-up items written by hand without one.
  */
 meeting_id: number | null; 
 /**
@@ -971,13 +1630,17 @@ meeting_id: number | null;
  */
 agenda_item_id: number | null; 
 /**
+ * The project, for projects.
+ */
+project_id: number | null; 
+/**
  * For a note or question raised at a step of the walk: the step's 0-based index.
  */
 step: number | null; 
 /**
  * The committee's name, the meeting's title or the agenda item's title (also for notes
  * and questions to the administration; a question not raised at an item has the
- * meeting's title).
+ * meeting's title; a follow-up item without a meeting has the committee's name).
  */
 title: string; 
 /**
@@ -1013,7 +1676,11 @@ export type SearchKind = "committee" | "meeting" | "agenda_item" |
 /**
  * A question to the administration (a follow-up item), with its answer.
  */
-"follow_up"
+"follow_up" | 
+/**
+ * A digitalisation project (title and description).
+ */
+"project"
 /**
  * A participant who took no position, with the reason they gave (a skip needs one).
  */
