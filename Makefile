@@ -11,11 +11,12 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_FEATURES := --features tauri/custom-protocol
 APP_BIN := $(CARGO_TARGET_DIR)/debug/pejling-app
 
-.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fixture fmt demo
+.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fixture fmt demo bench
 
 help:
 	@echo "make run    install what is missing, build and start Pejling"
 	@echo "make test   install what is missing and run every test"
+	@echo "make bench benchmarks at municipal-archive scale (table + bench/results.json)"
 
 run: deps ui app
 	$(APP_BIN)
@@ -52,12 +53,20 @@ test-ui:
 	npm --prefix ui run check
 	npm --prefix ui run test:browser
 
-# End to end: the real app in WebKitGTK under Xvfb, driven through tauri-driver.
+# End to end: the real app in WebKitGTK under Xvfb, driven through tauri-driver, on a session
+# bus of its own (the single-instance handover goes through D-Bus).
 test-e2e: ui app
-	APP_BIN=$(APP_BIN) PEJLING_CLI=$(CARGO_TARGET_DIR)/debug/pejling xvfb-run -a --server-args="-screen 0 1280x900x24" node --test tests/e2e/
+	APP_BIN=$(APP_BIN) PEJLING_CLI=$(CARGO_TARGET_DIR)/debug/pejling dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x900x24" node --test tests/e2e/
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p pejling-app $(APP_FEATURES) bindings_are_fresh
+
+# Benchmarks at municipal-archive scale (90 000 agenda items): prints a table, writes
+# bench/results.json, fails when a target is missed. Not part of `make test`. The archive is
+# generated once per generator and schema version and cached under $(CARGO_TARGET_DIR).
+bench: deps-test ui
+	cargo build --release -p pejling-app $(APP_FEATURES)
+	PEJLING_BENCH_APP=$(CARGO_TARGET_DIR)/release/pejling-app xvfb-run -a --server-args="-screen 0 1280x900x24" cargo bench -p pejling --bench archive
 
 # When a schema version ships: its fixture, which every later version must migrate.
 fixture:

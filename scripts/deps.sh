@@ -8,7 +8,8 @@ what=${1:-run}
 need_apt=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev file curl)
 if [ "$what" = test ]; then
-  need_apt+=(xvfb xauth webkit2gtk-driver chromium chromium-driver poppler-utils unzip libreoffice-writer-nogui)
+  # dbus: a session bus for the e2e test of one app per database (single-instance).
+  need_apt+=(xvfb xauth dbus webkit2gtk-driver chromium chromium-driver poppler-utils unzip libreoffice-writer-nogui)
 fi
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 

@@ -27,6 +27,8 @@ const COMMANDS: &[&str] = &[
     "recovery_info",
     "list_backups",
     "restore_backup",
+    "restore_backup_from_file",
+    "backup_now",
     "start_fresh",
     "approve_minutes",
     "list_approvals",

@@ -27,16 +27,44 @@ use tauri::State;
 pub struct AppState {
     path: PathBuf,
     db: Mutex<Result<Db, ApiError>>,
+    /// This app's claim on the database file; `None` when another Pejling has it open (then
+    /// nothing here touches the file: no open, no backup, no restore).
+    instance: Option<pejling::instance::InstanceLock>,
 }
 
 impl AppState {
-    /// Open the workspace and take the start-up backup.
+    /// Claim the database, open it and take the start-up backup.
     pub fn open(path: PathBuf) -> AppState {
-        let db = Db::open(&path).and_then(|db| {
-            db.auto_backup(backup::Reason::Start)?;
-            Ok(db)
-        });
-        AppState { db: Mutex::new(db.map_err(ApiError::from)), path }
+        let instance = pejling::instance::InstanceLock::acquire(&path);
+        let db = match &instance {
+            Ok(_) => Db::open(&path).and_then(|db| {
+                db.auto_backup(backup::Reason::Start)?;
+                Ok(db)
+            }),
+            Err(e) => Err(Error::Conflict(e.message())),
+        };
+        AppState { db: Mutex::new(db.map_err(ApiError::from)), path, instance: instance.ok() }
+    }
+
+    /// Refuse to replace a database that another Pejling has open.
+    fn ensure_owner(&self) -> Res<()> {
+        if self.instance.is_some() {
+            return Ok(());
+        }
+        Err(Error::Conflict(pejling::error::Message::new("error-database-in-use").arg("path", self.path.display()))
+            .into())
+    }
+
+    /// One of this database's automatic backups, by the path the UI got from `list_backups`
+    /// (the webview never names an arbitrary file to read).
+    fn listed_backup(&self, path: &str) -> Res<PathBuf> {
+        let listed = backup::list(&backup::dir_for(&self.path))?;
+        match listed.into_iter().find(|b| b.path == path) {
+            Some(b) => Ok(PathBuf::from(b.path)),
+            None => {
+                Err(Error::NotAPejlingDatabase { path: path.to_owned(), detail: "not a listed backup".into() }.into())
+            }
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Result<Db, ApiError>> {
@@ -63,6 +91,7 @@ impl AppState {
 
     /// Close the workspace, let `f` replace the file, and open it again.
     fn reopen_after(&self, f: impl FnOnce(&std::path::Path) -> pejling::Result<()>) -> Res<WorkspaceStatus> {
+        self.ensure_owner()?;
         let mut guard = self.lock();
         *guard = Err(Error::Io(std::io::Error::other("closed for restore")).into());
         let result = f(&self.path);
@@ -243,7 +272,34 @@ fn list_backups(state: State<'_, AppState>) -> Res<Vec<BackupFile>> {
 #[tauri::command(async)]
 #[specta::specta]
 fn restore_backup(state: State<'_, AppState>, path: String) -> Res<WorkspaceStatus> {
-    state.reopen_after(|db| backup::restore(std::path::Path::new(&path), db).map(drop))
+    let from = state.listed_backup(&path)?;
+    state.reopen_after(|db| backup::restore(&from, db).map(drop))
+}
+
+/// Let the user choose a backup file anywhere (the native open dialog runs here, so the
+/// webview never gets file-system access) and restore it as the restore from the list does.
+/// `None` when the user cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+fn restore_backup_from_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Res<Option<WorkspaceStatus>> {
+    use tauri_plugin_dialog::DialogExt;
+    state.ensure_owner()?;
+    let Some(chosen) = app.dialog().file().add_filter("SQLite", &["sqlite3", "sqlite", "db"]).blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let from = chosen.into_path().map_err(|e| ApiError::from(Error::Io(std::io::Error::other(e.to_string()))))?;
+    state.reopen_after(|db| backup::restore(&from, db).map(drop)).map(Some)
+}
+
+/// Take a backup now (into the backups directory); returns the backups, newest first.
+#[tauri::command(async)]
+#[specta::specta]
+fn backup_now(state: State<'_, AppState>) -> Res<Vec<BackupFile>> {
+    state.with(|db| {
+        db.auto_backup(backup::Reason::Manual)?;
+        backup::list(&backup::dir_for(&state.path))
+    })
 }
 
 /// Keep a database that does not open aside and start an empty workspace.
@@ -301,7 +357,7 @@ fn audit_log(state: State<'_, AppState>, meeting_id: Id) -> Res<Vec<AuditEntry>>
 #[specta::specta]
 fn set_actor(state: State<'_, AppState>, name: String) -> Res<String> {
     state.with(|db| {
-        db.set_actor(&name);
+        db.set_actor(&name)?;
         Ok(db.actor())
     })
 }
@@ -680,6 +736,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         recovery_info,
         list_backups,
         restore_backup,
+        restore_backup_from_file,
+        backup_now,
         start_fresh,
         approve_minutes,
         list_approvals,
@@ -758,17 +816,35 @@ fn db_path_from_args() -> PathBuf {
     pejling::paths::default_db_path()
 }
 
+/// A second launch on this database came to us: show and focus the main window.
+fn focus_main_window(app: &tauri::AppHandle, _argv: Vec<String>, _cwd: String) {
+    use tauri::Manager;
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 pub fn run() {
     let builder = specta_builder();
-    let state = AppState::open(db_path_from_args());
+    let context = tauri::generate_context!();
+    let db_path = db_path_from_args();
+    // One app per database (see `pejling::instance`): the key is the database's canonical
+    // path, so a launch with another --db/PEJLING_DB is another workspace and runs beside.
+    let instance_id = pejling::instance::instance_id(&context.config().identifier, &db_path);
+    let state = AppState::open(db_path);
     if let Err(e) = state.lock().as_ref() {
         eprintln!("Pejling: {}", e.message);
     }
     tauri::Builder::default()
+        // First of all plugins: a second launch on the same database hands over to the running
+        // app here and exits before it opens a window.
+        .plugin(tauri_plugin_single_instance::Builder::new().dbus_id(instance_id).callback(focus_main_window).build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(builder.invoke_handler())
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("error while running Pejling");
 }
 
