@@ -184,6 +184,26 @@ test("the demo temamøde walked by keyboard, five positions revealed on the room
     assert.ok(base >= 28 && size >= 36, `the room's text is ${base}px, its question ${size}px`);
     await screenshot(browser, "room");
 
+    // The chair moves on: the room follows (it polls the core), the chart goes with the question.
+    await browser.switchToWindow(mainHandle);
+    await focus(browser, () => document.querySelector("#question-heading"));
+    await press(browser, "PageDown");
+    await waitWhere(browser, "Spørgsmål til organisering af den politiske deltagelse i digitalisering · spørgsmål 2 af 6");
+    // Opening the room's screen again brings the same window forward: still two windows.
+    await focus(browser, () => [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Åbn skærm til lokalet")));
+    await press(browser, "Enter");
+    await browser.pause(500);
+    assert.equal((await browser.getWindowHandles()).length, 2, "one room window, not two");
+    await browser.switchToWindow(roomHandle);
+    await until(
+      browser,
+      () => browser.execute(() => document.querySelector("[data-testid=room-where]")?.textContent.endsWith("spørgsmål 2 af 6")),
+      "the room at the second organisation question",
+    );
+    assert.equal(await browser.execute(() => document.querySelector("[data-testid=room-question]").textContent.trim()), "Hvor mange politikere skal på banen?");
+    assert.equal(await browser.execute(() => document.querySelectorAll("[data-testid=continuum-chart]").length), 0, "not revealed here");
+    assert.equal(await browser.execute(() => document.querySelector("[data-testid=room-answered]").textContent), "0 af 5 har svaret");
+
     // Back to the chair: the summary shows the six continua.
     await browser.switchToWindow(mainHandle);
     await focus(browser, () => [...document.querySelectorAll("a")].find((a) => a.textContent.trim() === "Oversigt over gennemgangen"));
