@@ -203,6 +203,41 @@ test("the demo temamøde walked by keyboard, five positions revealed on the room
     assert.equal(await browser.execute(() => document.querySelector("[data-testid=room-question]").textContent.trim()), "Hvor mange politikere skal på banen?");
     assert.equal(await browser.execute(() => document.querySelectorAll("[data-testid=continuum-chart]").length), 0, "not revealed here");
     assert.equal(await browser.execute(() => document.querySelector("[data-testid=room-answered]").textContent), "0 af 5 har svaret");
+    // The window has the app's explicit CSP: an injected inline script does not run.
+    assert.equal(
+      await browser.execute(() => {
+        const el = document.createElement("script");
+        el.textContent = "window.__inlineScriptRan = true;";
+        document.head.append(el);
+        return window.__inlineScriptRan === true;
+      }),
+      false,
+      "an inline script ran in the room window",
+    );
+
+    // The chair switches to English (language menu, by keyboard): the room follows.
+    await browser.switchToWindow(mainHandle);
+    await focus(browser, () => document.querySelector(".lang-trigger"));
+    await press(browser, "Enter");
+    await until(browser, () => browser.execute(() => document.querySelectorAll("[role=menuitemradio]").length === 2), "the language menu");
+    await focus(browser, () => [...document.querySelectorAll("[role=menuitemradio]")].find((i) => i.textContent.includes("English")));
+    await press(browser, "Enter");
+    await until(browser, () => browser.execute(() => document.documentElement.lang === "en"), "the chair's window in English");
+    await browser.switchToWindow(roomHandle);
+    await until(
+      browser,
+      () => browser.execute(() => document.querySelector("[data-testid=room-where]")?.textContent === "Questions on organising political participation in digitalisation · question 2 of 6"),
+      "the room in English",
+    );
+    assert.equal(await browser.execute(() => document.querySelector("[data-testid=room-question]").textContent.trim()), "How many politicians should get involved?");
+    assert.equal(await browser.execute(() => document.documentElement.lang), "en");
+    await browser.switchToWindow(mainHandle);
+    await focus(browser, () => document.querySelector(".lang-trigger"));
+    await press(browser, "Enter");
+    await until(browser, () => browser.execute(() => document.querySelectorAll("[role=menuitemradio]").length === 2), "the language menu");
+    await focus(browser, () => [...document.querySelectorAll("[role=menuitemradio]")].find((i) => i.textContent.includes("Dansk")));
+    await press(browser, "Enter");
+    await until(browser, () => browser.execute(() => document.documentElement.lang === "da"), "the chair's window in Danish again");
 
     // Back to the chair: the summary shows the six continua.
     await browser.switchToWindow(mainHandle);
