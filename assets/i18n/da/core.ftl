@@ -189,6 +189,7 @@ month-12 = december
 error-question-set-invalid = Spørgsmålssættet kan ikke læses: linje { $line }: { $problem }
 error-question-set-too-large = Filen er for stor til at være et spørgsmålssæt: { $size } byte, højst { $max } byte.
 error-question-set-too-many-questions = Spørgsmålssættet kan ikke læses: linje { $line }: sættet har mere end { $max } spørgsmål.
+error-question-set-not-utf8 = Spørgsmålssættet kan ikke læses: linje { $line }: filen er ikke gemt som UTF-8-tekst. Gem den som UTF-8 i teksteditoren, og prøv igen.
 error-question-set-schema = Spørgsmålssættet kan ikke læses: linje { $line }: skemaversion { $found } kendes ikke; denne version af Pejling læser skemaversion { $supported }.
 error-question-set-id = Spørgsmålssættet kan ikke læses: linje { $line }: "{ $id }" er ikke et gyldigt id. Brug små bogstaver a-z, tal og bindestreger, fx "mine-spoergsmaal-1".
 error-question-set-version = Spørgsmålssættet kan ikke læses: linje { $line }: versionen skal være et helt tal fra 1 og op, ikke { $version }.
@@ -197,8 +198,6 @@ error-question-set-no-groups = Spørgsmålssættet kan ikke læses: linje { $lin
 error-question-set-empty-group = Spørgsmålssættet kan ikke læses: linje { $line }: gruppen "{ $id }" har ingen spørgsmål ([[groups.questions]]).
 error-question-set-empty-text = Spørgsmålssættet kan ikke læses: linje { $line }: den danske tekst (da) er tom.
 error-question-set-text-too-long = Spørgsmålssættet kan ikke læses: linje { $line }: teksten er for lang: { $length } tegn, højst { $max } tegn.
-error-question-set-too-many-questions = Spørgsmålssættet kan ikke læses: linje { $line }: sættet har mere end { $max } spørgsmål.
-error-question-set-not-utf8 = Spørgsmålssættet kan ikke læses: linje { $line }: filen er ikke gemt som UTF-8-tekst. Gem den som UTF-8 i teksteditoren, og prøv igen.
 error-question-set-missing-extreme = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet "{ $id }" mangler { $extreme }. Et spørgsmål i et kontinuum har to yderpositioner, extreme_left og extreme_right.
 error-question-set-extreme-not-continuum = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet "{ $id }" har en yderposition, men kun sæt med kind = "continuum" har yderpositioner.
 error-question-set-phase-number = Spørgsmålssættet kan ikke læses: linje { $line }: fasen "{ $id }" skal have et nummer (number), som ingen anden fase i sættet har.

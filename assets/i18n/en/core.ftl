@@ -189,6 +189,7 @@ month-12 = December
 error-question-set-invalid = The question set cannot be read: line { $line }: { $problem }
 error-question-set-too-large = The file is too large to be a question set: { $size } bytes, at most { $max } bytes.
 error-question-set-too-many-questions = The question set cannot be read: line { $line }: the set has more than { $max } questions.
+error-question-set-not-utf8 = The question set cannot be read: line { $line }: the file is not saved as UTF-8 text. Save it as UTF-8 in the text editor and try again.
 error-question-set-schema = The question set cannot be read: line { $line }: schema version { $found } is unknown; this version of Pejling reads schema version { $supported }.
 error-question-set-id = The question set cannot be read: line { $line }: "{ $id }" is not a valid id. Use lowercase letters a-z, digits and hyphens, e.g. "my-questions-1".
 error-question-set-version = The question set cannot be read: line { $line }: the version must be a whole number from 1 up, not { $version }.
@@ -197,8 +198,6 @@ error-question-set-no-groups = The question set cannot be read: line { $line }: 
 error-question-set-empty-group = The question set cannot be read: line { $line }: the group "{ $id }" has no questions ([[groups.questions]]).
 error-question-set-empty-text = The question set cannot be read: line { $line }: the Danish text (da) is empty.
 error-question-set-text-too-long = The question set cannot be read: line { $line }: the text is too long: { $length } characters, at most { $max }.
-error-question-set-too-many-questions = The question set cannot be read: line { $line }: the set has more than { $max } questions.
-error-question-set-not-utf8 = The question set cannot be read: line { $line }: the file is not saved as UTF-8 text. Save it as UTF-8 in the text editor and try again.
 error-question-set-missing-extreme = The question set cannot be read: line { $line }: the question "{ $id }" has no { $extreme }. A continuum question has two extreme positions, extreme_left and extreme_right.
 error-question-set-extreme-not-continuum = The question set cannot be read: line { $line }: the question "{ $id }" has an extreme position, but only sets with kind = "continuum" have extreme positions.
 error-question-set-phase-number = The question set cannot be read: line { $line }: the phase "{ $id }" needs a number that no other phase in the set has.
