@@ -1,7 +1,8 @@
 // The question-set library in the mock build: reached from the committee list by keyboard,
 // every built-in set with its id, version, origin and what it is for, its questions on
-// request, and the import of a file the user picks — a malformed one refused with the line
-// and the problem and nothing added, a good one added as imported. axe in Danish and English.
+// request, the import of a file the user picks — a malformed one refused with the line and
+// the problem and nothing added, a good one added as imported — and a set built in the UI.
+// axe in Danish and English.
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -150,6 +151,77 @@ test("keyboard: the library lists the sets with what they are for, shows questio
   }
 });
 
+test("building a set in the UI: missing texts are named, the set is created, a second one gets version 2", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await openLibrary(page);
+    await page.locator("#qb-toggle").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("qset-builder").waitFor();
+    assert.equal(await page.locator("#qb-toggle").getAttribute("aria-expanded"), "true");
+
+    // Empty: each missing text is named at its field, focus goes to the first; nothing stored.
+    await tabTo(page, () => document.activeElement?.textContent === "Opret spørgsmålssæt");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "qb-title");
+    assert.equal(await page.locator("#qb-title").getAttribute("aria-invalid"), "true");
+    assert.match(await page.getByTestId("qset-builder").textContent(), /Skriv en titel på dansk\..*Skriv spørgsmålet\..*Skriv yderpositionen\./s);
+    assert.equal(await page.getByTestId("qset").count(), 5);
+
+    // By keyboard: title, purpose, two continuum questions (Æ, Ø and Å make the id).
+    await page.keyboard.type("Økonomi og værdier på ældreområdet");
+    assert.match(await page.getByTestId("qset-builder").textContent(), /Id: oekonomi-og-vaerdier-paa-aeldreomraadet, version 1/);
+    await tabTo(page, () => document.activeElement?.id === "qb-help");
+    await page.keyboard.type("Til udvalgets drøftelse af, hvad teknologien må koste.");
+    await tabTo(page, () => document.activeElement?.id?.startsWith("qb-text-"));
+    await page.keyboard.type("Hvad må en gevinst koste?");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Kun det, der betaler sig");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Alt, der hjælper borgeren");
+    await tabTo(page, () => document.activeElement?.id === "qb-add");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith("qb-text-") && document.querySelectorAll("[data-testid=qb-row]").length === 2);
+    await page.keyboard.type("Hvem skal bære risikoen?");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Kommunen");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Leverandøren");
+    await tabTo(page, () => document.activeElement?.textContent === "Opret spørgsmålssæt");
+    await page.keyboard.press("Enter");
+
+    await page.getByTestId("qb-created").waitFor();
+    assert.equal(
+      await page.getByTestId("qb-created").textContent(),
+      'Spørgsmålssættet "Økonomi og værdier på ældreområdet" (oekonomi-og-vaerdier-paa-aeldreomraadet version 1) er oprettet.',
+    );
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "qb-toggle");
+    const own = page.locator("[data-set='oekonomi-og-vaerdier-paa-aeldreomraadet@1']");
+    await own.waitFor();
+    assert.match(await own.getByTestId("qset-origin").textContent(), /^Importeret /);
+    assert.equal(await own.getByTestId("qset-help").textContent(), "Til udvalgets drøftelse af, hvad teknologien må koste.");
+    await own.locator("button[aria-expanded]").click();
+    assert.deepEqual(
+      (await own.getByTestId("qset-question").allTextContents()).map((q) => q.trim().split(/\s{2,}|Yderposition/)[0].trim()),
+      ["Hvad må en gevinst koste?", "Hvem skal bære risikoen?"],
+    );
+    assert.match(await own.getByTestId("qset-question").nth(1).textContent(), /Kommunen.*Leverandøren/s);
+
+    // The same title again: a new version, with plain questions this time.
+    await page.locator("#qb-toggle").click();
+    await page.locator("#qb-title").fill("Økonomi og værdier på ældreområdet");
+    assert.match(await page.getByTestId("qset-builder").textContent(), /version 2/);
+    await page.getByRole("radio", { name: "Spørgsmål", exact: true }).check();
+    await page.locator("[id^=qb-text-]").fill("Hvad koster det at lade være?");
+    await page.getByRole("button", { name: "Opret spørgsmålssæt" }).click();
+    await page.locator("[data-set='oekonomi-og-vaerdier-paa-aeldreomraadet@2']").waitFor();
+    assert.equal(await page.getByTestId("qset").count(), 7);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 for (const lang of ["da", "en"]) {
   describe(`the question-set library passes axe (${lang})`, () => {
     test(`list, questions shown, import error and success (${lang})`, async () => {
@@ -169,6 +241,11 @@ for (const lang of ["da", "en"]) {
         }
         await page.getByTestId("qset-question").first().waitFor();
         await violations("questions shown");
+        await page.locator("#qb-toggle").click();
+        await page.getByRole("button", { name: lang === "da" ? "Opret spørgsmålssæt" : "Create question set" }).click();
+        await page.locator("#qb-title[aria-invalid=true]").waitFor();
+        await violations("builder with errors");
+        await page.locator("#qb-toggle").click();
         await page.getByTestId("qsets-import").focus();
         await importText(page, "broken.toml", "schema = 1\nid = \n");
         await page.getByTestId("qsets-import-error").waitFor();
