@@ -168,7 +168,93 @@ politikernes deltagelse i konkrete digitaliseringsprojekter."
             db.set_walk_plan(added.id, &case_walk_plan())?;
         }
     }
+    annual_cycle(db, committee.id)?;
+    project(db, committee.id, past.id, theme.id)?;
     Ok(db.get_committee(committee.id)?.committee)
+}
+
+/// The committee's annual cycle: the yearly temamøde on digitalisation, the budget and a
+/// half-yearly status on the projects. No meetings are made from it: the year view offers that.
+fn annual_cycle(db: &mut Db, committee_id: Id) -> Result<()> {
+    let entry = |title: &str, kind, description: &str, month, week, start: &str, end: &str| NewCycleEntry {
+        title: title.into(),
+        kind,
+        description: description.into(),
+        rule: CycleRule::Weekday,
+        month,
+        week,
+        weekday: 2,
+        day: 1,
+        start_time: start.into(),
+        end_time: end.into(),
+        place: "Udvalgsværelse G".into(),
+    };
+    for e in [
+        entry(
+            "Halvårsstatus på digitaliseringsprojekterne",
+            MeetingKind::Ordinary,
+            "Forvaltningen gør status på projekterne og deres faser.",
+            2,
+            5,
+            "17:00",
+            "19:00",
+        ),
+        entry(
+            "Budgetdrøftelse: digitalisering",
+            MeetingKind::Ordinary,
+            "Udvalgets input til budgettet for det kommende år.",
+            6,
+            1,
+            "17:00",
+            "19:00",
+        ),
+        entry(
+            "Årets temamøde om digitalisering",
+            MeetingKind::Theme,
+            "Temamøde efter KL's model for politisk deltagelse i digitalisering.",
+            9,
+            2,
+            "17:00",
+            "20:00",
+        ),
+    ] {
+        db.create_cycle_entry(committee_id, &e)?;
+    }
+    Ok(())
+}
+
+/// The fall-prevention case as a project in phase 1 (Forståelse): the stakeholders KL's case
+/// names, the past meeting where the committee took it up, and the coming temamøde.
+fn project(db: &mut Db, committee_id: Id, past_meeting: Id, theme_meeting: Id) -> Result<()> {
+    let p = db.create_project(&NewProject {
+        title: "Algoritmer til forebyggelse af fald".into(),
+        description: "Kan data fra hjemmeplejen og en algoritme pege på ældre borgere med høj risiko for fald, \
+så hjemmeplejen kan sætte ind tidligere?"
+            .into(),
+        committee_id,
+    })?;
+    db.update_project_phase(
+        p.id,
+        0,
+        &ProjectPhasePatch {
+            stakeholders: Some(
+                "Politikere\nÆldre borgere med faldrisiko\nPårørende\nSundhedsfaglige medarbejdere\nÆldrerådet".into(),
+            ),
+            learnings: Some(
+                "Fald er et væsentligt problem for en stor gruppe ældre borgere, ikke kun for kommunens budget. \
+Udgangspunktet er borgerne, ikke teknologien."
+                    .into(),
+            ),
+        },
+    )?;
+    let past = db.get_meeting(past_meeting)?;
+    let plan = past.items.iter().find(|i| i.title == "Udvalgets arbejdsplan for året").map(|i| i.id);
+    db.link_project_meeting(p.id, 0, past_meeting, plan)?;
+    db.set_project_phase(p.id, 1, "Udvalget vil forstå problemet bedre på et temamøde.")?;
+    let theme = db.get_meeting(theme_meeting)?;
+    let case = theme.items.get(CASE_ITEM).map(|i| i.id);
+    db.link_project_meeting(p.id, 1, theme_meeting, case)?;
+    Ok(())
 }
 
 #[cfg(test)]

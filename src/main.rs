@@ -172,6 +172,60 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A committee's annual cycle (årshjul): its fixed points on their days in YEAR (default:
+    /// this year), each with the meeting made from it, if any.
+    Cycle {
+        committee: Id,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create YEAR's meetings from a committee's annual cycle. Running it again creates
+    /// nothing more: each fixed point makes one meeting per year.
+    CycleCreateYear {
+        committee: Id,
+        year: i32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List digitalisation projects (of one committee or all) and the phase each stands in.
+    Projects {
+        #[arg(long, value_name = "ID")]
+        committee: Option<Id>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a project: its five phases with stakeholders, learnings, meetings and decisions,
+    /// and its history.
+    ShowProject {
+        id: Id,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a project to PHASE (0-4): the next phase, or back to an earlier one.
+    ProjectPhase {
+        id: Id,
+        phase: u32,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the benchmark archive (`make bench`): twenty years of an invented municipality,
+    /// 30 committees × 20 years × 10 meetings × 15 agenda items, through the app's own code.
+    /// Deterministic for a seed. Replaces PATH if it exists.
+    BenchData {
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        #[arg(long, default_value_t = pejling::bench_data::DEFAULT_SEED)]
+        seed: u64,
+        /// A tiny archive (for trying the command).
+        #[arg(long)]
+        small: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the database path and schema version.
     Status {
         #[arg(long)]
@@ -468,6 +522,61 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
             write_position_history(out, cat, cli.lang, &db.position_history(*committee, set)?)
         }
         Command::Restore { .. } => unreachable!("handled before opening"),
+        Command::Cycle { committee, year, json: want_json } => {
+            use chrono::Datelike;
+            let year = year.unwrap_or_else(|| chrono::Local::now().year());
+            let y = db.cycle_year(*committee, year)?;
+            if *want_json {
+                json(out, &y)?;
+            } else {
+                write_cycle_year(out, cat, &y);
+            }
+        }
+        Command::CycleCreateYear { committee, year, json: want_json } => {
+            let done = db.create_cycle_year(*committee, *year)?;
+            if *want_json {
+                json(out, &done)?;
+            } else {
+                let y = done.year.to_string();
+                for m in &done.created {
+                    let _ = writeln!(out, "{:>4}  {}  {}", m.id, cat.date_time(&m.starts_at), m.title);
+                }
+                let count = done.created.len().to_string();
+                let _ = writeln!(out, "{}", cat.format("cli-cycle-created", &[("count", count), ("year", y.clone())]));
+                if done.already_created > 0 {
+                    let n = done.already_created.to_string();
+                    let _ = writeln!(out, "{}", cat.format("cli-cycle-already", &[("count", n), ("year", y)]));
+                }
+            }
+        }
+        Command::Projects { committee, json: true } => json(out, &db.list_projects(*committee)?)?,
+        Command::Projects { committee, json: false } => {
+            let list = db.list_projects(*committee)?;
+            if list.is_empty() {
+                let _ = writeln!(out, "{}", cat.format("cli-no-projects", &[]));
+            }
+            for p in list {
+                let phase = phase_name(p.phase, cli.lang);
+                let _ = writeln!(
+                    out,
+                    "{:>4}  {}  ({}; {})",
+                    p.id,
+                    p.title,
+                    cat.format("cli-project-phase", &[("number", p.phase.to_string()), ("name", phase)]),
+                    p.committee_name
+                );
+            }
+        }
+        Command::ShowProject { id, json: true } => json(out, &db.get_project(*id)?)?,
+        Command::ShowProject { id, json: false } => write_project(out, cat, cli.lang, &db.get_project(*id)?),
+        Command::ProjectPhase { id, phase, note, json: want_json } => {
+            let d = db.set_project_phase(*id, *phase, note)?;
+            if *want_json {
+                json(out, &d)?;
+            } else {
+                write_project(out, cat, cli.lang, &d);
+            }
+        }
         Command::Status { json: true } => json(out, &db.workspace_status()?)?,
         Command::Status { json: false } => {
             let s = db.workspace_status()?;
@@ -759,5 +868,91 @@ fn write_position_history(out: &mut String, cat: &Catalog, lang: Lang, h: &pejli
             }
             let _ = writeln!(out, "{line}");
         }
+    }
+}
+
+/// The name of phase `number` in `lang`, from the transcribed phases.
+fn phase_name(number: u32, lang: Lang) -> String {
+    pejling::question_sets::built_in_set(pejling::PHASES_SET.0, pejling::PHASES_SET.1)
+        .and_then(|s| s.groups.iter().flat_map(|g| &g.questions).find(|q| q.number == Some(number)))
+        .map(|q| q.text.get(lang).to_owned())
+        .unwrap_or_default()
+}
+
+/// The human text of `pejling cycle`.
+fn write_cycle_year(out: &mut String, cat: &Catalog, y: &pejling::CycleYear) {
+    let _ = writeln!(out, "{}", cat.format("cli-cycle-heading", &[("year", y.year.to_string())]));
+    if y.occurrences.is_empty() {
+        let _ = writeln!(out, "{}", cat.format("cli-no-cycle", &[]));
+    }
+    for o in &y.occurrences {
+        let made = match &o.meeting {
+            Some(m) => cat.format("cli-cycle-made", &[("id", m.id.to_string())]),
+            None => cat.format("cli-cycle-not-made", &[]),
+        };
+        let _ = writeln!(out, "{}  {}  ({made})", cat.date_time(&o.starts_at), o.entry.title);
+    }
+}
+
+/// The human text of `pejling show-project`.
+fn write_project(out: &mut String, cat: &Catalog, lang: Lang, d: &pejling::ProjectDetail) {
+    let p = &d.project;
+    let _ = writeln!(out, "{}", p.title);
+    let _ = writeln!(out, "{}", p.committee_name);
+    if !p.description.trim().is_empty() {
+        let _ = writeln!(out, "{}", p.description.trim());
+    }
+    for ph in &d.phases {
+        let _ = writeln!(out);
+        let mut heading =
+            cat.format("cli-project-phase", &[("number", ph.number.to_string()), ("name", ph.name.get(lang).into())]);
+        if ph.number == p.phase {
+            let _ = write!(heading, "  <- {}", cat.format("cli-project-current", &[]));
+        }
+        let _ = writeln!(out, "{heading}");
+        for (key, text) in [("cli-project-stakeholders", &ph.stakeholders), ("cli-project-learnings", &ph.learnings)] {
+            if !text.trim().is_empty() {
+                let _ = writeln!(out, "  {}:", cat.format(key, &[]));
+                for line in text.lines() {
+                    let _ = writeln!(out, "    {line}");
+                }
+            }
+        }
+        if !ph.links.is_empty() {
+            let _ = writeln!(out, "  {}:", cat.format("cli-project-links", &[]));
+        }
+        for l in &ph.links {
+            let _ = write!(out, "    {}  {}", cat.date_time(&l.meeting_starts_at), l.meeting_title);
+            if let (Some(n), Some(t)) = (l.item_number, &l.item_title) {
+                let _ = write!(
+                    out,
+                    " · {}",
+                    cat.format(
+                        "cli-item-heading",
+                        &[
+                            ("number", n.to_string()),
+                            ("openness", l.openness.map(|o| cat.format(&o.label_key(), &[])).unwrap_or_default()),
+                            ("title", t.clone()),
+                        ]
+                    )
+                );
+            }
+            let _ = writeln!(out);
+            if let Some(decision) = l.decision.as_deref().filter(|t| !t.trim().is_empty()) {
+                for line in decision.lines() {
+                    let _ = writeln!(out, "      {line}");
+                }
+            }
+        }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", cat.format("cli-project-history", &[]));
+    for h in &d.history {
+        let what = match h.from_phase {
+            None => cat.format("cli-project-created", &[("to", h.to_phase.to_string())]),
+            Some(f) => cat.format("cli-project-moved", &[("from", f.to_string()), ("to", h.to_phase.to_string())]),
+        };
+        let note = if h.note.is_empty() { String::new() } else { format!(": {}", h.note) };
+        let _ = writeln!(out, "  {}  {}  {what}{note}", h.at, h.actor);
     }
 }

@@ -36,11 +36,19 @@ pub enum SearchKind {
     Note,
     /// A question to the administration (a follow-up item), with its answer.
     FollowUp,
+    /// A digitalisation project (title and description).
+    Project,
 }
 
 impl SearchKind {
-    pub const ALL: &'static [SearchKind] =
-        &[SearchKind::Committee, SearchKind::Meeting, SearchKind::AgendaItem, SearchKind::Note, SearchKind::FollowUp];
+    pub const ALL: &'static [SearchKind] = &[
+        SearchKind::Committee,
+        SearchKind::Meeting,
+        SearchKind::AgendaItem,
+        SearchKind::Note,
+        SearchKind::FollowUp,
+        SearchKind::Project,
+    ];
 
     /// The stable word sent to the UI.
     pub fn as_str(self) -> &'static str {
@@ -50,6 +58,7 @@ impl SearchKind {
             SearchKind::AgendaItem => "agenda_item",
             SearchKind::Note => "note",
             SearchKind::FollowUp => "follow_up",
+            SearchKind::Project => "project",
         }
     }
 
@@ -66,6 +75,8 @@ impl SearchKind {
             SearchKind::AgendaItem => 3,
             SearchKind::Note => 4,
             SearchKind::FollowUp => 5,
+            // 0007_cycle_projects.sql
+            SearchKind::Project => 6,
         }
     }
 
@@ -93,6 +104,8 @@ pub struct SearchHit {
     pub meeting_id: Option<Id>,
     /// The agenda item, for items and for notes and questions raised at one.
     pub agenda_item_id: Option<Id>,
+    /// The project, for projects.
+    pub project_id: Option<Id>,
     /// For a note or question raised at a step of the walk: the step's 0-based index.
     pub step: Option<u32>,
     /// The committee's name, the meeting's title or the agenda item's title (also for notes

@@ -337,6 +337,12 @@ pub struct AgendaItemPatch {
 mod walk;
 pub use walk::*;
 
+// The annual cycle (årshjul) and digitalisation projects through the five phases.
+mod cycle;
+pub use cycle::*;
+mod projects;
+pub use projects::*;
+
 // Follow-up items across meetings; positions over time.
 mod follow_up;
 pub use follow_up::*;

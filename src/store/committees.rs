@@ -115,6 +115,12 @@ impl Db {
                     Message::new("error-committee-has-meetings").arg("count", c.meeting_count),
                 ));
             }
+            // Projects are the committee's records too: moved to another committee or deleted first.
+            let projects: i64 =
+                tx.query_row("SELECT count(*) FROM project WHERE committee_id = ?1", [id], |r| r.get(0))?;
+            if projects > 0 {
+                return Err(Error::Conflict(Message::new("error-committee-has-projects").arg("count", projects)));
+            }
             tx.execute("DELETE FROM committee WHERE id = ?1", [id])?;
             Ok(())
         })

@@ -9,11 +9,13 @@
 
 mod agenda;
 mod committees;
+mod cycle;
 mod follow_ups;
 mod live;
 mod meetings;
 mod members;
 mod position_history;
+mod projects;
 mod question_sets;
 mod room;
 mod search;
@@ -39,6 +41,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_minutes_times.sql")),
     M::up(include_str!("migrations/0005_search.sql")),
     M::up(include_str!("migrations/0006_follow_up.sql")),
+    M::up(include_str!("migrations/0007_cycle_projects.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.

@@ -31,6 +31,7 @@ struct Place {
     committee_id: Id,
     meeting_id: Option<Id>,
     agenda_item_id: Option<Id>,
+    project_id: Option<Id>,
     step: Option<u32>,
     title: String,
     meeting_title: Option<String>,
@@ -69,6 +70,9 @@ fn place(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option
                                   AND s.question_id = f.question_id
              WHERE f.id = ?1"
         }
+        SearchKind::Project => {
+            "SELECT committee_id, NULL, NULL, NULL, title, NULL, NULL, NULL, id FROM project WHERE id = ?1"
+        }
     };
     conn.prepare_cached(sql)?
         .query_row([id], |r| {
@@ -76,6 +80,8 @@ fn place(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option
                 committee_id: r.get(0)?,
                 meeting_id: r.get(1)?,
                 agenda_item_id: r.get(2)?,
+                // Only projects select a ninth column.
+                project_id: if kind == SearchKind::Project { r.get(8)? } else { None },
                 step: r.get(3)?,
                 title: r.get(4)?,
                 meeting_title: r.get(5)?,
@@ -146,6 +152,7 @@ impl Db {
                 committee_id: p.committee_id,
                 meeting_id: p.meeting_id,
                 agenda_item_id: p.agenda_item_id,
+                project_id: p.project_id,
                 step: p.step,
                 title: p.title,
                 meeting_title: p.meeting_title,

@@ -262,3 +262,39 @@ cli-follow-up-overdue = over fristen
 cli-follow-up-answered-since = besvaret siden sidste møde
 cli-positions-none = Ingen viste placeringer på { $set } i udvalgets møder.
 cli-positions-median = rummets median
+
+## The annual cycle (årshjul) and digitalisation projects
+entity-cycle_entry = Fast punkt i årshjulet
+entity-project = Projekt
+entity-project_link = Kobling til møde
+search-kind-project = Projekt
+error-cycle-range = Værdien { $value } er uden for det tilladte: fra { $min } til { $max }.
+error-cycle-time-empty = Angiv et klokkeslæt (fx 17:00).
+error-cycle-time-invalid = "{ $value }" er ikke et gyldigt klokkeslæt. Skriv det som TT:MM, fx 17:00.
+error-cycle-end-before-start = Mødet skal slutte efter, at det begynder.
+error-cycle-day-not-in-month = Måneden har aldrig { $day } dage; højst { $max }.
+error-cycle-year = Året { $year } kan ikke planlægges; vælg et år fra { $min } til { $max }.
+error-committee-has-projects = Udvalget følger { $count } projekter og kan ikke slettes. Flyt projekterne til et andet udvalg eller slet dem først.
+error-project-phase-unknown = Der er ingen fase { $phase }; faserne går fra 0 til { $last }.
+error-project-phase-skip = Projektet kan ikke springe fra fase { $from } til fase { $to }. Et projekt går en fase frem ad gangen; næste fase er fase { $next }. Tidligere faser kan altid genbesøges.
+error-project-item-not-in-meeting = Dagsordenpunktet hører ikke til mødet "{ $meeting }".
+error-project-link-exists = Mødet eller punktet er allerede koblet til projektets fase { $phase }.
+cli-no-cycle = Udvalget har ingen faste punkter i årshjulet endnu.
+cli-cycle-heading = Årshjul { $year }
+cli-cycle-made = oprettet: møde nr. { $id }
+cli-cycle-not-made = ikke oprettet
+cli-cycle-created = { $count } møder er oprettet for { $year }.
+cli-cycle-already = { $count } faste punkter havde allerede deres møde for { $year }.
+cli-no-projects = Ingen projekter endnu.
+cli-project-phase = Fase { $number }: { $name }
+cli-project-stakeholders = Interessenter
+cli-project-learnings = Det har vi lært
+cli-project-links = Møder og beslutninger
+cli-project-history = Forløb
+cli-project-created = oprettet i fase { $to }
+cli-project-moved = fra fase { $from } til fase { $to }
+cli-project-current = her står projektet
+
+# Live session (participants' own devices; the page's own texts are in live.ftl)
+error-live-running = Der kører allerede en direkte session for et andet møde. Stop den først.
+error-live-no-database = En direkte session kræver en database i en fil.

@@ -262,3 +262,39 @@ cli-follow-up-overdue = overdue
 cli-follow-up-answered-since = answered since the last meeting
 cli-positions-none = No revealed positions on { $set } in the committee's meetings.
 cli-positions-median = the room's median
+
+## The annual cycle (årshjul) and digitalisation projects
+entity-cycle_entry = Fixed point of the annual cycle
+entity-project = Project
+entity-project_link = Link to a meeting
+search-kind-project = Project
+error-cycle-range = The value { $value } is out of range: from { $min } to { $max }.
+error-cycle-time-empty = Give a time of day (e.g. 17:00).
+error-cycle-time-invalid = "{ $value }" is not a valid time of day. Write it as HH:MM, e.g. 17:00.
+error-cycle-end-before-start = The meeting must end after it begins.
+error-cycle-day-not-in-month = The month never has { $day } days; at most { $max }.
+error-cycle-year = The year { $year } cannot be planned; choose a year from { $min } to { $max }.
+error-committee-has-projects = The committee follows { $count } projects and cannot be deleted. Move the projects to another committee or delete them first.
+error-project-phase-unknown = There is no phase { $phase }; the phases run from 0 to { $last }.
+error-project-phase-skip = The project cannot skip from phase { $from } to phase { $to }. A project moves forward one phase at a time; the next phase is phase { $next }. Earlier phases can always be revisited.
+error-project-item-not-in-meeting = The agenda item does not belong to the meeting "{ $meeting }".
+error-project-link-exists = The meeting or item is already linked to phase { $phase } of the project.
+cli-no-cycle = The committee has no fixed points in its annual cycle yet.
+cli-cycle-heading = Annual cycle { $year }
+cli-cycle-made = created: meeting no. { $id }
+cli-cycle-not-made = not created
+cli-cycle-created = { $count } meetings were created for { $year }.
+cli-cycle-already = { $count } fixed points already had their meeting for { $year }.
+cli-no-projects = No projects yet.
+cli-project-phase = Phase { $number }: { $name }
+cli-project-stakeholders = Stakeholders
+cli-project-learnings = What we learned
+cli-project-links = Meetings and decisions
+cli-project-history = History
+cli-project-created = created in phase { $to }
+cli-project-moved = from phase { $from } to phase { $to }
+cli-project-current = the project stands here
+
+# Live session (participants' own devices; the page's own texts are in live.ftl)
+error-live-running = A live session is already running for another meeting. Stop it first.
+error-live-no-database = A live session needs a database in a file.
