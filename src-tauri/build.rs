@@ -80,6 +80,21 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
+    "list_cycle_entries",
+    "create_cycle_entry",
+    "update_cycle_entry",
+    "delete_cycle_entry",
+    "cycle_year",
+    "create_cycle_year",
+    "list_projects",
+    "create_project",
+    "update_project",
+    "delete_project",
+    "get_project",
+    "set_project_phase",
+    "update_project_phase",
+    "link_project_meeting",
+    "unlink_project_meeting",
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )

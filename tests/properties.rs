@@ -126,3 +126,102 @@ proptest! {
         prop_assert_eq!(db.get_meeting(meeting).unwrap().meeting.status, current);
     }
 }
+
+// ---- the lock after approval, for every kind of edit ------------------------------------
+
+/// Everything in the database as text, to show a refused edit changed nothing (the audit log
+/// included: a refused edit is not even logged).
+fn snapshot(db: &Db) -> String {
+    let c = db.connection();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut out = String::new();
+    for t in tables {
+        let mut stmt = c.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let cols = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        out.push_str(&t);
+        while let Some(row) = rows.next().unwrap() {
+            for i in 0..cols {
+                out.push_str(&format!("{:?}|", row.get::<_, rusqlite::types::Value>(i).unwrap()));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The demo temamøde, closed and approved by its chair.
+fn approved_demo() -> (Db, MeetingDetail, Id, Vec<Id>) {
+    let mut db = Db::open_in_memory().unwrap();
+    pejling::demo::create(&mut db).unwrap();
+    let m = db.list_meetings(None).unwrap().into_iter().find(|m| m.kind == MeetingKind::Theme).unwrap();
+    let mut status = m.status;
+    while status != MeetingStatus::Closed {
+        let next = MeetingStatus::ALL[MeetingStatus::ALL.iter().position(|s| *s == status).unwrap() + 1];
+        status = db.set_meeting_status(m.id, next).unwrap().status;
+    }
+    let detail = db.get_meeting(m.id).unwrap();
+    let people: Vec<Id> = db.get_committee(detail.committee.id).unwrap().members.iter().map(|p| p.person_id).collect();
+    let walk_item =
+        detail.items.iter().find(|i| db.get_walk(i.id).map(|w| !w.steps.is_empty()).unwrap_or(false)).unwrap().id;
+    let chair = db
+        .get_committee(detail.committee.id)
+        .unwrap()
+        .members
+        .iter()
+        .find(|p| p.role == Role::Chair)
+        .unwrap()
+        .person_id;
+    db.approve_minutes(m.id, chair).unwrap();
+    (db, detail, walk_item, people)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Once the minutes are approved, every edit of the meeting — its fields, status and
+    /// times, its agenda, the walk's notes, questions, plan and positions, attendance and
+    /// guests — is refused as locked, in any order and with any input, and the database is
+    /// exactly as it was.
+    #[test]
+    fn approved_minutes_refuse_every_edit(ops in proptest::collection::vec((0usize..16, "(?s)[^\\x00]{0,30}", 0u32..10), 1..25)) {
+        let (mut db, detail, walk_item, people) = approved_demo();
+        let meeting = detail.meeting.id;
+        let item = detail.items[0].id;
+        let before = snapshot(&db);
+        for (kind, text, n) in ops {
+            let person = people[n as usize % people.len()];
+            let r: Result<()> = match kind {
+                0 => db.update_agenda_item(item, &AgendaItemPatch { decision: Some(text.clone()), ..Default::default() }).map(drop),
+                1 => db.update_agenda_item(item, &AgendaItemPatch { openness: Some(Openness::Closed), ..Default::default() }).map(drop),
+                2 => db.add_agenda_item(meeting, &format!("x{text}")).map(drop),
+                3 => db.move_agenda_item(item, n + 1).map(drop),
+                4 => db.delete_agenda_item(item).map(drop),
+                5 => db.update_meeting(meeting, &MeetingPatch { title: Some(format!("x{text}")), ..Default::default() }).map(drop),
+                6 => db.set_meeting_status(meeting, MeetingStatus::ALL[n as usize % 4]).map(drop),
+                7 => db.mark_meeting_began(meeting).map(drop),
+                8 => db.save_step_note(walk_item, n % 3, &text),
+                9 => db.add_question_to_administration(walk_item, n % 3, &format!("x{text}"), None).map(drop),
+                10 => db.set_attendance(meeting, person, Attendance::ALL[n as usize % 3]).map(drop),
+                11 => db.add_meeting_guest(meeting, &format!("x{text}"), "").map(drop),
+                12 => db.set_position(walk_item, n, person, &PositionInput::Value((n * 10) as u8)).map(drop),
+                13 => db.set_walk_plan(walk_item, &WalkPlan::default()).map(drop),
+                14 => db.set_current_step(meeting, walk_item, n % 3).map(drop),
+                _ => db.delete_meeting(meeting).map(drop),
+            };
+            let e = r.expect_err("an edit of approved minutes went through");
+            prop_assert!(
+                e.kind() == ErrorKind::Locked || (kind == 6 && e.kind() == ErrorKind::Validation),
+                "edit {} refused as {:?}, not as locked: {}", kind, e.kind(), e
+            );
+        }
+        prop_assert!(snapshot(&db) == before, "a refused edit changed the database");
+        prop_assert!(db.verify_minutes(meeting).unwrap().unchanged, "the approved minutes still verify");
+    }
+}

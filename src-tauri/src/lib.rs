@@ -720,6 +720,115 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         list_people,
         add_member,
         add_existing_member,
+// ---- the annual cycle (årshjul) ------------------------------------------------------------
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_cycle_entries(state: State<'_, AppState>, committee_id: Id) -> Res<Vec<pejling::CycleEntry>> {
+    state.with(|db| db.list_cycle_entries(committee_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn create_cycle_entry(
+    state: State<'_, AppState>,
+    committee_id: Id,
+    input: pejling::NewCycleEntry,
+) -> Res<pejling::CycleEntry> {
+    state.with(|db| db.create_cycle_entry(committee_id, &input))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn update_cycle_entry(state: State<'_, AppState>, id: Id, patch: pejling::CycleEntryPatch) -> Res<pejling::CycleEntry> {
+    state.with(|db| db.update_cycle_entry(id, &patch))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn delete_cycle_entry(state: State<'_, AppState>, id: Id) -> Res<()> {
+    state.with(|db| db.delete_cycle_entry(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn cycle_year(state: State<'_, AppState>, committee_id: Id, year: i32) -> Res<pejling::CycleYear> {
+    state.with(|db| db.cycle_year(committee_id, year))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn create_cycle_year(state: State<'_, AppState>, committee_id: Id, year: i32) -> Res<pejling::CycleYearCreated> {
+    state.with(|db| db.create_cycle_year(committee_id, year))
+}
+
+// ---- digitalisation projects through the five phases ----------------------------------------
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_projects(state: State<'_, AppState>, committee_id: Option<Id>) -> Res<Vec<pejling::Project>> {
+    state.with(|db| db.list_projects(committee_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn create_project(state: State<'_, AppState>, input: pejling::NewProject) -> Res<pejling::Project> {
+    state.with(|db| db.create_project(&input))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn update_project(state: State<'_, AppState>, id: Id, patch: pejling::ProjectPatch) -> Res<pejling::Project> {
+    state.with(|db| db.update_project(id, &patch))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn delete_project(state: State<'_, AppState>, id: Id) -> Res<()> {
+    state.with(|db| db.delete_project(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_project(state: State<'_, AppState>, id: Id) -> Res<pejling::ProjectDetail> {
+    state.with(|db| db.get_project(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn set_project_phase(state: State<'_, AppState>, id: Id, phase: u32, note: String) -> Res<pejling::ProjectDetail> {
+    state.with(|db| db.set_project_phase(id, phase, &note))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn update_project_phase(
+    state: State<'_, AppState>,
+    id: Id,
+    phase: u32,
+    patch: pejling::ProjectPhasePatch,
+) -> Res<pejling::ProjectPhaseNotes> {
+    state.with(|db| db.update_project_phase(id, phase, &patch))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn link_project_meeting(
+    state: State<'_, AppState>,
+    id: Id,
+    phase: u32,
+    meeting_id: Id,
+    agenda_item_id: Option<Id>,
+) -> Res<pejling::ProjectDetail> {
+    state.with(|db| db.link_project_meeting(id, phase, meeting_id, agenda_item_id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn unlink_project_meeting(state: State<'_, AppState>, link_id: Id) -> Res<pejling::ProjectDetail> {
+    state.with(|db| db.unlink_project_meeting(link_id))
+}
+
         update_member,
         remove_member,
         create_meeting,
@@ -818,6 +927,21 @@ fn db_path_from_args() -> PathBuf {
 
 /// A second launch on this database came to us: show and focus the main window.
 fn focus_main_window(app: &tauri::AppHandle, _argv: Vec<String>, _cwd: String) {
+        list_cycle_entries,
+        create_cycle_entry,
+        update_cycle_entry,
+        delete_cycle_entry,
+        cycle_year,
+        create_cycle_year,
+        list_projects,
+        create_project,
+        update_project,
+        delete_project,
+        get_project,
+        set_project_phase,
+        update_project_phase,
+        link_project_meeting,
+        unlink_project_meeting,
     use tauri::Manager;
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();

@@ -67,6 +67,82 @@ import {
   type WalkSummary,
 } from "./bindings";
 import { coreMessage, i18n, t } from "./i18n.svelte";
+// The annual cycle (årshjul) and digitalisation projects.
+import type {
+  CycleEntry,
+  CycleEntryPatch,
+  CycleOccurrence,
+  CycleRule,
+  CycleYear,
+  CycleYearCreated,
+  NewCycleEntry,
+  NewProject,
+  PhaseChange,
+  Project,
+  ProjectDetail,
+  ProjectLink,
+  ProjectPatch,
+  ProjectPhase,
+  ProjectPhaseNotes,
+  ProjectPhasePatch,
+} from "./bindings";
+export type {
+  CycleEntry,
+  CycleEntryPatch,
+  CycleOccurrence,
+  CycleRule,
+  CycleYear,
+  CycleYearCreated,
+  NewCycleEntry,
+  NewProject,
+  PhaseChange,
+  Project,
+  ProjectDetail,
+  ProjectLink,
+  ProjectPatch,
+  ProjectPhase,
+  ProjectPhaseNotes,
+  ProjectPhasePatch,
+};
+// Follow-up items across meetings (opfølgning) and positions over time.
+import type {
+  FollowUpItem,
+  FollowUpList,
+  FollowUpListing,
+  FollowUpOffer,
+  FollowUpOrigin,
+  FollowUpPatch,
+  FollowUpStatus,
+  HistoryParticipant,
+  NewFollowUp,
+  ParticipantPosition,
+  PositionHistory,
+  PositionOccasion,
+  PositionPoint,
+  QuestionHistory,
+} from "./bindings";
+export type {
+  FollowUpItem,
+  FollowUpList,
+  FollowUpListing,
+  FollowUpOffer,
+  FollowUpOrigin,
+  FollowUpPatch,
+  FollowUpStatus,
+  HistoryParticipant,
+  NewFollowUp,
+  ParticipantPosition,
+  PositionHistory,
+  PositionOccasion,
+  PositionPoint,
+  QuestionHistory,
+};
+export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ["open", "in_progress", "answered", "closed"];
+/** The built-in set of the six organisation questions (positions over time). */
+export const ORGANISATION_QUESTIONS = "organisation-questions";
+
+/** How a fixed point of the annual cycle finds its day: the n-th weekday, or a date. */
+export const CYCLE_RULES: readonly CycleRule[] = ["weekday", "date"];
 
 export type {
   AgendaItem,
@@ -302,6 +378,28 @@ export const api = {
   hidePositions: (itemId: number, step: number) => call(() => commands.hidePositions(itemId, step)),
   continuumResult: (itemId: number, step: number) => call(() => commands.continuumResult(itemId, step)),
   walkSummary: (itemId: number) => call(() => commands.walkSummary(itemId)),
+
+  // The annual cycle (årshjul): fixed points, the year view, next year's meetings in one step.
+  listCycleEntries: (committeeId: number) => call(() => commands.listCycleEntries(committeeId)),
+  createCycleEntry: (committeeId: number, input: NewCycleEntry) =>
+    call(() => commands.createCycleEntry(committeeId, input)),
+  updateCycleEntry: (id: number, patch: CycleEntryPatch) => call(() => commands.updateCycleEntry(id, patch)),
+  deleteCycleEntry: (id: number) => call(() => commands.deleteCycleEntry(id)),
+  cycleYear: (committeeId: number, year: number) => call(() => commands.cycleYear(committeeId, year)),
+  createCycleYear: (committeeId: number, year: number) => call(() => commands.createCycleYear(committeeId, year)),
+
+  // Digitalisation projects through the five phases.
+  listProjects: (committeeId: number | null) => call(() => commands.listProjects(committeeId)),
+  createProject: (input: NewProject) => call(() => commands.createProject(input)),
+  updateProject: (id: number, patch: ProjectPatch) => call(() => commands.updateProject(id, patch)),
+  deleteProject: (id: number) => call(() => commands.deleteProject(id)),
+  getProject: (id: number) => call(() => commands.getProject(id)),
+  setProjectPhase: (id: number, phase: number, note: string) => call(() => commands.setProjectPhase(id, phase, note)),
+  updateProjectPhase: (id: number, phase: number, patch: ProjectPhasePatch) =>
+    call(() => commands.updateProjectPhase(id, phase, patch)),
+  linkProjectMeeting: (id: number, phase: number, meetingId: number, agendaItemId: number | null) =>
+    call(() => commands.linkProjectMeeting(id, phase, meetingId, agendaItemId)),
+  unlinkProjectMeeting: (linkId: number) => call(() => commands.unlinkProjectMeeting(linkId)),
   /** One search over everything: whole words first, then parts of words. */
   search: (query: string, limit: number) => call(() => commands.search(query, limit)),
   /** What the room's screen shows: the current question of an open item, nothing private. */

@@ -53,6 +53,7 @@ import { parseQuestionSet, pickTextFile } from "./mock-question-sets";
 // get_question_set), generated once from the core; see mock-data/README.md.
 import questionSetData from "./mock-data/question-sets.json";
 import { MockMinutes } from "./mock-minutes";
+import { dispatchCycleProjects, MockCycleProjects } from "./mock-cycle-projects";
 import { searchDocs, type SearchDoc } from "./mock-search";
 
 type CommitteeRow = { id: number; name: string; kind: CommitteeKind; description: string };
@@ -155,6 +156,25 @@ class MockCore {
   });
   #nextId = 1;
   #tick = 0;
+  /** The annual cycle (årshjul) and digitalisation projects. */
+  cycleProjects: MockCycleProjects = new MockCycleProjects(
+    {
+      committee: (id) => this.committee(id),
+      meeting: (id) => this.meeting(id),
+      meetings: (committeeId) =>
+        this.meetings
+          .filter((m) => m.committee_id === committeeId)
+          .map((m) => this.meeting(m.id))
+          .sort((a, b) => a.starts_at.localeCompare(b.starts_at) || a.id - b.id),
+      meetingExists: (id) => this.meetings.some((m) => m.id === id),
+      createMeeting: (input) => this.createMeeting(input),
+      agenda: (id) => this.agenda(id),
+      itemMeeting: (id) => this.items.find((i) => i.id === id)?.meeting_id ?? null,
+      questionSet: (id, version) => this.getQuestionSet(id, version),
+      actor: () => "Demo",
+    },
+    () => this.id(),
+  );
 
   id(): number {
     return this.#nextId++;
@@ -266,6 +286,8 @@ class MockCore {
     if (committee.meeting_count > 0) {
       fail("conflict", "error-committee-has-meetings", { count: String(committee.meeting_count) });
     }
+    const projects = this.cycleProjects.hasProjects(id);
+    if (projects > 0) fail("conflict", "error-committee-has-projects", { count: String(projects) });
     this.memberships = this.memberships.filter((m) => m.committee_id !== id);
     this.committees = this.committees.filter((c) => c.id !== id);
     return null;
@@ -982,6 +1004,9 @@ class MockCore {
         }
       }
     }
+    for (const p of this.cycleProjects.listProjects(null)) {
+      docs.push({ ...place, kind: "project", committee_id: p.committee_id, project_id: p.id, title: p.title, body: p.description });
+    }
     return docs;
   }
 
@@ -1041,7 +1066,44 @@ class MockCore {
         { set_id: "organisation-questions", set_version: 1, selection: [] },
       ],
     });
+    this.demoCycleAndProject(committee.id, meeting.id, talk2.id);
     return this.committee(committee.id);
+  }
+
+  /** As the core's demo: the annual cycle's fixed points and the fall-prevention project. */
+  demoCycleAndProject(committeeId: number, meetingId: number, caseItemId: number): void {
+    const cp = this.cycleProjects;
+    const entry = (title: string, kind: MeetingKind, description: string, month: number, week: number, end: string) =>
+      cp.createCycleEntry(committeeId, {
+        title,
+        kind,
+        description,
+        rule: "weekday",
+        month,
+        week,
+        weekday: 2,
+        day: 1,
+        start_time: "17:00",
+        end_time: end,
+        place: "Mødelokale 2, Rådhuset",
+      });
+    entry("Halvårsstatus på digitaliseringsprojekterne", "ordinary", "Forvaltningen gør status på projekterne og deres faser.", 2, 5, "19:00");
+    entry("Budgetdrøftelse: digitalisering", "ordinary", "Udvalgets input til budgettet for det kommende år.", 6, 1, "19:00");
+    entry("Årets temamøde om digitalisering", "theme", "Temamøde efter KL's model for politisk deltagelse i digitalisering.", 9, 2, "20:00");
+    const project = cp.createProject({
+      title: "Algoritmer til forebyggelse af fald",
+      description:
+        "Kan data fra hjemmeplejen og en algoritme pege på ældre borgere med høj risiko for fald, så hjemmeplejen kan sætte ind tidligere?",
+      committee_id: committeeId,
+    });
+    cp.updateProjectPhase(project.id, 0, {
+      stakeholders: "Politikere\nÆldre borgere med faldrisiko\nPårørende\nSundhedsfaglige medarbejdere\nÆldrerådet",
+      learnings:
+        "Fald er et væsentligt problem for en stor gruppe ældre borgere, ikke kun for kommunens budget. Udgangspunktet er borgerne, ikke teknologien.",
+    });
+    cp.linkProjectMeeting(project.id, 0, meetingId, null);
+    cp.setProjectPhase(project.id, 1, "Udvalget vil forstå problemet bedre på et temamøde.");
+    cp.linkProjectMeeting(project.id, 1, meetingId, caseItemId);
   }
 }
 
@@ -1171,9 +1233,12 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
       return core.minutes.auditLog(n("meetingId"));
     case "export_document":
       return core.minutes.exportDocument(n("meetingId"), a.kind as string, a.format as string);
-    default:
+    default: {
+      const answered = dispatchCycleProjects(core.cycleProjects, cmd, a);
+      if (answered) return answered.value;
       // Tauri rejects an unknown command with a plain string.
       throw `command ${cmd} not found`;
+    }
   }
 }
 

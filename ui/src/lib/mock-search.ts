@@ -12,6 +12,8 @@ export type SearchDoc = {
   committee_id: number;
   meeting_id: number | null;
   agenda_item_id: number | null;
+  /** For projects. */
+  project_id?: number | null;
   step: number | null;
   title: string;
   meeting_title: string | null;
@@ -98,7 +100,7 @@ export function searchDocs(docs: SearchDoc[], query: string, limit: number): Sea
     const { body: _body, ...place } = doc;
     const hit = {
       ...place,
-      project_id: null,
+      project_id: doc.project_id ?? null,
       snippet: snippet(doc, words, isWhole),
       part_of_word: !isWhole,
     } as SearchHit;

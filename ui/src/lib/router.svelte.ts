@@ -15,6 +15,10 @@ export type Route =
   | { name: "search"; query: string }
   | { name: "room"; id: number }
   | { name: "question-sets" }
+  /** A committee's annual cycle (årshjul) for `year` (null: this year). */
+  | { name: "cycle"; id: number; year: number | null }
+  | { name: "projects" }
+  | { name: "project"; id: number }
   | { name: "not-found" };
 
 export function parseHash(hash: string): Route {
@@ -38,6 +42,11 @@ export function parseHash(hash: string): Route {
   m = /^\/meetings\/(\d+)\/walk\/(\d+)\/summary\/?$/.exec(path);
   if (m) return { name: "walk-summary", id: Number(m[1]), itemId: Number(m[2]), step };
   if (/^\/question-sets\/?$/.test(path)) return { name: "question-sets" };
+  m = /^\/committees\/(\d+)\/cycle(?:\/(\d{4}))?\/?$/.exec(path);
+  if (m) return { name: "cycle", id: Number(m[1]), year: m[2] ? Number(m[2]) : null };
+  if (/^\/projects\/?$/.test(path)) return { name: "projects" };
+  m = /^\/projects\/(\d+)\/?$/.exec(path);
+  if (m) return { name: "project", id: Number(m[1]) };
   m = /^\/room\/(\d+)\/?$/.exec(path);
   if (m) return { name: "room", id: Number(m[1]) };
   return { name: "not-found" };
@@ -54,6 +63,9 @@ export const href = {
   meetingItem: (id: number, itemId: number) => `#/meetings/${id}/items/${itemId}`,
   search: (query: string) => `#/search?${new URLSearchParams({ q: query })}`,
   room: (id: number) => `#/room/${id}`,
+  cycle: (id: number, year: number | null = null) => `#/committees/${id}/cycle${year === null ? "" : `/${year}`}`,
+  projects: () => "#/projects",
+  project: (id: number) => `#/projects/${id}`,
   questionSets: () => "#/question-sets",
 };
 
