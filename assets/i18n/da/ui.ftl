@@ -493,3 +493,147 @@ summary-col-number = Nr.
 summary-col-question = Spørgsmål
 position-end-left = ← 0: yderposition 1
 position-end-right = yderposition 2: 100 →
+
+## The annual cycle (årshjul)
+committee-cycle-link = Årshjul: faste møder og næste års møder
+weekday-1 = mandag
+weekday-2 = tirsdag
+weekday-3 = onsdag
+weekday-4 = torsdag
+weekday-5 = fredag
+weekday-6 = lørdag
+weekday-7 = søndag
+cycle-week-1 = 1.
+cycle-week-2 = 2.
+cycle-week-3 = 3.
+cycle-week-4 = 4.
+cycle-week-5 = sidste
+cycle-clock = { $hour }.{ $minute }
+cycle-time-range = kl. { $start }–{ $end }
+cycle-rule-weekday-text = Hvert år den { $week } { $weekday } i { $month } { $time }
+cycle-rule-date-text = Hvert år den { $day }. { $month } { $time } (findes dagen ikke, den sidste i måneden)
+cycle-rule-weekday = En ugedag i måneden (fx 2. tirsdag)
+cycle-rule-date = En dato (fx 1. juni)
+cycle-title = Årshjul { $year }: { $committee }
+cycle-crumb = Årshjul { $year }
+cycle-intro = Årshjulet er udvalgets faste punkter, der kommer igen hvert år. Her ses årets faste punkter og de møder, udvalget faktisk har.
+cycle-year-nav = Vælg år
+cycle-year-link = Årshjul { $year }
+cycle-create-next = Opret næste års møder
+cycle-create-needs-entries = Tilføj faste punkter til årshjulet nedenfor, så kan næste års møder oprettes i ét trin.
+cycle-year-heading = Året { $year } måned for måned
+cycle-tag-fixed = Fast punkt
+cycle-tag-meeting = Møde
+cycle-legend-fixed = er årshjulets faste punkter på deres dag i året;
+cycle-legend-meeting = er de møder, udvalget har.
+cycle-month-empty = Intet i denne måned.
+cycle-made = mødet er oprettet
+cycle-not-made = ikke oprettet endnu
+cycle-from-cycle = fra årshjulet
+cycle-entries-title = Faste punkter i årshjulet
+cycle-entries-intro = Et fast punkt er et møde, der kommer igen hvert år: enten en bestemt ugedag i en måned (fx 2. tirsdag i september, "i 2. uge af september") eller en bestemt dato. Ændringer gælder de møder, der oprettes fremover; allerede oprettede møder flyttes ikke.
+cycle-entries-empty = Årshjulet har ingen faste punkter endnu.
+cycle-entry-new-title = Nyt fast punkt
+cycle-entry-add = Tilføj fast punkt
+cycle-entry-added = Det faste punkt "{ $title }" er tilføjet.
+cycle-entry-deleted = Det faste punkt "{ $title }" er fjernet fra årshjulet.
+cycle-entry-delete = Fjern fra årshjulet
+cycle-entry-delete-confirm-title = Fjern det faste punkt?
+cycle-entry-delete-confirm-text = "{ $title }" fjernes fra årshjulet. Møder, der allerede er oprettet fra det, bliver stående.
+cycle-field-title = Mødets titel
+cycle-field-rule = Gentages
+cycle-field-month = Måned
+cycle-field-week = Hvilken i måneden
+cycle-field-weekday = Ugedag
+cycle-field-day = Dag i måneden
+cycle-field-start = Begynder kl.
+cycle-field-end = Slutter kl.
+cycle-time-hint = Skriv klokkeslættet som TT:MM, fx 17:00.
+cycle-field-description = Hvad det faste punkt handler om
+cycle-create-confirm-title = Opret møderne for { $year }?
+cycle-create-confirm-text = { $count ->
+    [one] Dette møde oprettes som kladde for { $year }:
+   *[other] Disse { $count } møder oprettes som kladder for { $year }:
+}
+cycle-create-nothing = Alle faste punkter har allerede deres møde for { $year }. Der oprettes intet.
+cycle-create-already = { $count ->
+    [one] Et fast punkt har allerede sit møde og oprettes ikke igen:
+   *[other] { $count } faste punkter har allerede deres møde og oprettes ikke igen:
+}
+cycle-create-confirm = { $count ->
+    [one] Opret mødet
+   *[other] Opret { $count } møder
+}
+cycle-created = { $count ->
+    [one] Et møde er oprettet for { $year }.
+   *[other] { $count } møder er oprettet for { $year }.
+}
+
+## Digitalisation projects through the five phases
+nav-projects = Digitaliseringsprojekter
+home-projects-hint = Projekter gennem de fem faser: interessenter, erfaringer, møder og beslutninger.
+committee-projects-link = Digitaliseringsprojekter
+projects-title = Digitaliseringsprojekter
+projects-intro = Et projekt går gennem de fem faser i KL's model for politisk deltagelse: fra problemet identificeres, til der besluttes, om en løsning skal i drift.
+projects-empty = Der er ingen projekter endnu.
+project-col-title = Projekt
+project-col-committee = Udvalg
+project-col-phase = Fase
+project-col-changed = Seneste faseskift
+project-phase-name = Fase { $number }: { $name }
+project-new-title = Nyt projekt
+project-needs-committee = Opret først et udvalg; et projekt følges af et udvalg.
+project-field-title = Projektets titel
+project-field-committee = Udvalget, der følger projektet
+project-field-description = Beskrivelse
+project-create = Opret projekt
+project-not-found = Projektet findes ikke
+project-stands-in = Står i { $phase }
+project-stepper-label = Projektets faser
+project-step-number = Fase { $number }
+project-phase-current = Her står projektet
+project-phase-done = gennemført
+project-phase-ahead = ikke nået endnu
+project-move-title = Skift fase
+project-move-rule = Et projekt går en fase frem ad gangen. En tidligere fase kan altid genbesøges; skiftet gemmes i forløbet.
+project-move-note = Bemærkning til faseskiftet
+project-move-note-hint = Valgfri, fx hvad der blev besluttet eller hvorfor en fase genbesøges.
+project-move-next = Gå videre til { $phase }
+project-last-phase = Projektet står i den sidste fase.
+project-move-back-to = Genbesøg en tidligere fase
+project-move-back = Gå tilbage til fasen
+project-moved = Projektet står nu i { $phase }.
+project-phase-example = Eksempel: fald-casen i KL's katalog
+project-field-stakeholders = Interessenter
+project-stakeholders-hint = Fx én pr. linje.
+project-field-learnings = Det har vi lært
+project-links-title = Møder og beslutninger
+project-links-empty = Ingen møder er koblet til fasen endnu.
+project-link-item = punkt { $number }: { $title }
+project-link-decision = Beslutning:
+project-link-no-decision = Ingen beslutning skrevet endnu.
+project-unlink = Fjern koblingen
+project-unlinked = Koblingen til "{ $title }" er fjernet.
+project-link-title = Kobl et møde til fase { $number }
+project-link-no-meetings = Udvalget har ingen møder endnu.
+project-link-meeting = Møde
+project-link-choose-meeting = Vælg et møde
+project-link-item-label = Dagsordenpunkt (og dets beslutning)
+project-link-whole-meeting = Hele mødet
+project-link-meeting-required = Vælg et møde.
+project-link-submit = Kobl til fase { $number }
+project-linked = Mødet er koblet til fase { $number }.
+project-history-title = Forløb
+project-history-when = Tidspunkt
+project-history-what = Faseskift
+project-history-who = Af
+project-history-note = Bemærkning
+project-history-created = Oprettet i { $phase }
+project-history-forward = Fra { $from } videre til { $to }
+project-history-back = Fra { $from } tilbage til { $to }
+project-info-title = Om projektet
+project-delete-title = Slet projektet
+project-delete-text = Projektet slettes med sine faser, interessenter, erfaringer og forløb. Møderne og deres beslutninger bliver stående.
+project-delete = Slet projektet
+project-delete-confirm-title = Slet projektet?
+project-delete-confirm-text = "{ $title }" slettes med alt, hvad der er skrevet om det. Det kan ikke fortrydes.

@@ -493,3 +493,147 @@ summary-col-number = No.
 summary-col-question = Question
 position-end-left = ← 0: extreme position 1
 position-end-right = extreme position 2: 100 →
+
+## The annual cycle (årshjul)
+committee-cycle-link = Annual cycle: fixed meetings and next year's meetings
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+cycle-week-1 = 1st
+cycle-week-2 = 2nd
+cycle-week-3 = 3rd
+cycle-week-4 = 4th
+cycle-week-5 = last
+cycle-clock = { $hour }:{ $minute }
+cycle-time-range = { $start }–{ $end }
+cycle-rule-weekday-text = Every year on the { $week } { $weekday } of { $month }, { $time }
+cycle-rule-date-text = Every year on { $day } { $month }, { $time } (if the month has no such day, its last day)
+cycle-rule-weekday = A weekday of the month (e.g. 2nd Tuesday)
+cycle-rule-date = A date (e.g. 1 June)
+cycle-title = Annual cycle { $year }: { $committee }
+cycle-crumb = Annual cycle { $year }
+cycle-intro = The annual cycle holds the committee's fixed points that come back every year. Here are the year's fixed points and the meetings the committee actually has.
+cycle-year-nav = Choose year
+cycle-year-link = Annual cycle { $year }
+cycle-create-next = Create next year's meetings
+cycle-create-needs-entries = Add fixed points to the annual cycle below; then next year's meetings can be created in one step.
+cycle-year-heading = The year { $year } month by month
+cycle-tag-fixed = Fixed point
+cycle-tag-meeting = Meeting
+cycle-legend-fixed = marks the cycle's fixed points on their day of the year;
+cycle-legend-meeting = marks the meetings the committee has.
+cycle-month-empty = Nothing this month.
+cycle-made = meeting created
+cycle-not-made = not created yet
+cycle-from-cycle = from the annual cycle
+cycle-entries-title = Fixed points of the annual cycle
+cycle-entries-intro = A fixed point is a meeting that comes back every year: either on a weekday of a month (e.g. the 2nd Tuesday of September, "in the 2nd week of September") or on a date. Changes apply to meetings created from now on; meetings already created are not moved.
+cycle-entries-empty = The annual cycle has no fixed points yet.
+cycle-entry-new-title = New fixed point
+cycle-entry-add = Add fixed point
+cycle-entry-added = The fixed point "{ $title }" was added.
+cycle-entry-deleted = The fixed point "{ $title }" was removed from the annual cycle.
+cycle-entry-delete = Remove from the annual cycle
+cycle-entry-delete-confirm-title = Remove the fixed point?
+cycle-entry-delete-confirm-text = "{ $title }" is removed from the annual cycle. Meetings already created from it stay.
+cycle-field-title = Meeting title
+cycle-field-rule = Recurs
+cycle-field-month = Month
+cycle-field-week = Which in the month
+cycle-field-weekday = Weekday
+cycle-field-day = Day of the month
+cycle-field-start = Starts at
+cycle-field-end = Ends at
+cycle-time-hint = Write the time as HH:MM, e.g. 17:00.
+cycle-field-description = What the fixed point is about
+cycle-create-confirm-title = Create the meetings for { $year }?
+cycle-create-confirm-text = { $count ->
+    [one] This meeting will be created as a draft for { $year }:
+   *[other] These { $count } meetings will be created as drafts for { $year }:
+}
+cycle-create-nothing = Every fixed point already has its meeting for { $year }. Nothing will be created.
+cycle-create-already = { $count ->
+    [one] One fixed point already has its meeting and is not created again:
+   *[other] { $count } fixed points already have their meeting and are not created again:
+}
+cycle-create-confirm = { $count ->
+    [one] Create the meeting
+   *[other] Create { $count } meetings
+}
+cycle-created = { $count ->
+    [one] One meeting was created for { $year }.
+   *[other] { $count } meetings were created for { $year }.
+}
+
+## Digitalisation projects through the five phases
+nav-projects = Digitalisation projects
+home-projects-hint = Projects through the five phases: stakeholders, learnings, meetings and decisions.
+committee-projects-link = Digitalisation projects
+projects-title = Digitalisation projects
+projects-intro = A project goes through the five phases of KL's model for political participation: from identifying the problem to deciding whether a solution goes into operation.
+projects-empty = There are no projects yet.
+project-col-title = Project
+project-col-committee = Committee
+project-col-phase = Phase
+project-col-changed = Last change of phase
+project-phase-name = Phase { $number }: { $name }
+project-new-title = New project
+project-needs-committee = Create a committee first; a project is followed by a committee.
+project-field-title = Project title
+project-field-committee = The committee that follows the project
+project-field-description = Description
+project-create = Create project
+project-not-found = The project does not exist
+project-stands-in = Stands in { $phase }
+project-stepper-label = The project's phases
+project-step-number = Phase { $number }
+project-phase-current = The project stands here
+project-phase-done = completed
+project-phase-ahead = not reached yet
+project-move-title = Change phase
+project-move-rule = A project moves forward one phase at a time. An earlier phase can always be revisited; the change is kept in the history.
+project-move-note = Note on the change of phase
+project-move-note-hint = Optional, e.g. what was decided or why a phase is revisited.
+project-move-next = Move on to { $phase }
+project-last-phase = The project stands in the last phase.
+project-move-back-to = Revisit an earlier phase
+project-move-back = Go back to the phase
+project-moved = The project now stands in { $phase }.
+project-phase-example = Example: the falls case in KL's catalogue
+project-field-stakeholders = Stakeholders
+project-stakeholders-hint = E.g. one per line.
+project-field-learnings = What we learned
+project-links-title = Meetings and decisions
+project-links-empty = No meetings are linked to this phase yet.
+project-link-item = item { $number }: { $title }
+project-link-decision = Decision:
+project-link-no-decision = No decision written yet.
+project-unlink = Remove the link
+project-unlinked = The link to "{ $title }" was removed.
+project-link-title = Link a meeting to phase { $number }
+project-link-no-meetings = The committee has no meetings yet.
+project-link-meeting = Meeting
+project-link-choose-meeting = Choose a meeting
+project-link-item-label = Agenda item (and its decision)
+project-link-whole-meeting = The whole meeting
+project-link-meeting-required = Choose a meeting.
+project-link-submit = Link to phase { $number }
+project-linked = The meeting was linked to phase { $number }.
+project-history-title = History
+project-history-when = Time
+project-history-what = Change of phase
+project-history-who = By
+project-history-note = Note
+project-history-created = Created in { $phase }
+project-history-forward = From { $from } on to { $to }
+project-history-back = From { $from } back to { $to }
+project-info-title = About the project
+project-delete-title = Delete the project
+project-delete-text = The project is deleted with its phases, stakeholders, learnings and history. The meetings and their decisions stay.
+project-delete = Delete the project
+project-delete-confirm-title = Delete the project?
+project-delete-confirm-text = "{ $title }" is deleted with everything written about it. This cannot be undone.

@@ -249,30 +249,6 @@ async backupNow() : Promise<Result<BackupFile[], ApiError>> {
 }
 },
 /**
- * Let the user choose a backup file anywhere (the native open dialog runs here, so the
- * webview never gets file-system access) and restore it as the restore from the list does.
- * `None` when the user cancelled.
- */
-async restoreBackupFromFile() : Promise<Result<WorkspaceStatus | null, ApiError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("restore_backup_from_file") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
- * Take a backup now (into the backups directory); returns the backups, newest first.
- */
-async backupNow() : Promise<Result<BackupFile[], ApiError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("backup_now") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
  * Keep a database that does not open aside and start an empty workspace.
  */
 async startFresh() : Promise<Result<WorkspaceStatus, ApiError>> {

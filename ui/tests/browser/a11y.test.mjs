@@ -219,3 +219,81 @@ for (const lang of ["da", "en"]) {
     }
   });
 }
+
+// Backups and the recovery screen (a database that does not open), in both languages.
+const RECOVERY_TEXT = {
+  da: { title: "Arbejdsområdet kunne ikke åbnes", backups: "Sikkerhedskopier", take: "Tag en sikkerhedskopi nu", restore: "Gendan" },
+  en: { title: "The workspace could not be opened", backups: "Backups", take: "Take a backup now", restore: "Restore" },
+};
+
+for (const lang of ["da", "en"]) {
+  test(`the recovery screen and the backups page pass axe (${lang})`, async () => {
+    const { page, context, errors } = await newPage(browser, server.url, { lang });
+    try {
+      const text = RECOVERY_TEXT[lang];
+      for (const mode of ["damaged", "too-new", "in-use", "no-backups"]) {
+        await page.goto(`${server.url}?mock-recovery=${mode}`);
+        await page.getByRole("heading", { level: 1, name: text.title }).waitFor();
+        await assertNoViolations(page, `recovery screen (${mode})`);
+      }
+      await page.goto(`${server.url}?mock-recovery=damaged`);
+      await page.getByRole("heading", { level: 1, name: text.title }).waitFor();
+      await page.getByRole("button", { name: lang === "da" ? "Start med et tomt arbejdsområde" : "Start with an empty workspace" }).click();
+      await page.getByRole("alertdialog").waitFor();
+      await assertNoViolations(page, "start-fresh dialog open");
+      await page.keyboard.press("Escape");
+
+      await page.goto(`${server.url}#/backups`);
+      await page.getByRole("heading", { level: 1, name: text.backups }).waitFor();
+      await page.getByTestId("backup-row").first().waitFor();
+      await assertNoViolations(page, "backups page");
+      await page.getByTestId("backup-row").first().getByRole("button", { name: new RegExp(`^${text.restore}`) }).click();
+      await page.getByRole("alertdialog").waitFor();
+      await assertNoViolations(page, "restore dialog open");
+      await page.keyboard.press("Escape");
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// The annual cycle (årshjul) with its confirmation, the projects list and a project, in both
+// languages.
+const CYCLE_TEXT = {
+  da: { demo: "Opret demo-arbejdsområde", create: "Opret næste års møder", project: "Algoritmer til forebyggelse af fald" },
+  en: { demo: "Create demo workspace", create: "Create next year's meetings", project: "Algoritmer til forebyggelse af fald" },
+};
+
+for (const lang of ["da", "en"]) {
+  test(`the annual cycle, its confirmation, the projects and a project pass axe (${lang})`, async () => {
+    const { page, context, errors } = await newPage(browser, server.url, { lang });
+    try {
+      const text = CYCLE_TEXT[lang];
+      await page.getByRole("button", { name: text.demo }).click();
+      await page.waitForURL(/#\/committees\/\d+$/);
+      const id = new URL(page.url()).hash.split("/").pop();
+      await page.goto(`${server.url}#/committees/${id}/cycle`);
+      await page.locator(".months > li").first().waitFor();
+      await page.locator("li.entry").first().waitFor();
+      await assertNoViolations(page, "annual cycle");
+      await page.getByRole("button", { name: text.create }).click();
+      await page.getByRole("alertdialog").waitFor();
+      await assertNoViolations(page, "create-next-year dialog open");
+      await page.keyboard.press("Escape");
+      await page.getByRole("alertdialog").waitFor({ state: "detached" });
+
+      await page.goto(`${server.url}#/projects`);
+      await page.locator("tbody tr").first().waitFor();
+      await assertNoViolations(page, "projects");
+      await page.getByRole("link", { name: text.project }).click();
+      await page.waitForURL(/#\/projects\/\d+$/);
+      await page.getByTestId("phase-panel").first().waitFor();
+      await page.locator("[data-testid=phase-panel] .links li").first().waitFor();
+      await assertNoViolations(page, "project");
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -1,0 +1,26 @@
+// Words for the annual cycle (årshjul): a fixed point's rule as a sentence ("Hvert år den 2.
+// tirsdag i september kl. 17.00–19.00"), and the choices of the rule's fields. The rule itself
+// is the core's (src/domain/cycle.rs); nothing here computes a day.
+
+import type { CycleEntry } from "./api";
+import { t } from "./i18n.svelte";
+
+export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+/** 1–4, and 5 for "the last". */
+export const WEEKS = [1, 2, 3, 4, 5] as const;
+/** ISO weekdays, 1 Monday … 7 Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** "17.00" in Danish, "17:00" in English (from the catalogue's time pattern). */
+export function clockText(value: string): string {
+  const [hour = "", minute = ""] = value.split(":");
+  return t("cycle-clock", { hour, minute });
+}
+
+/** The rule and times of a fixed point as one sentence. */
+export function ruleText(e: Pick<CycleEntry, "rule" | "month" | "week" | "weekday" | "day" | "start_time" | "end_time">): string {
+  const time = t("cycle-time-range", { start: clockText(e.start_time), end: clockText(e.end_time) });
+  const month = t(`month-${e.month}`);
+  if (e.rule === "date") return t("cycle-rule-date-text", { day: String(e.day), month, time });
+  return t("cycle-rule-weekday-text", { week: t(`cycle-week-${e.week}`), weekday: t(`weekday-${e.weekday}`), month, time });
+}
