@@ -77,9 +77,6 @@ const COMMANDS: &[&str] = &[
     "room_view",
     "open_room_window",
     "search",
-];
-
-fn main() {
     "list_cycle_entries",
     "create_cycle_entry",
     "update_cycle_entry",
@@ -95,6 +92,9 @@ fn main() {
     "update_project_phase",
     "link_project_meeting",
     "unlink_project_meeting",
+];
+
+fn main() {
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )

@@ -690,36 +690,6 @@ fn open_room_window(app: tauri::AppHandle, state: State<'_, AppState>, meeting_i
     Ok(())
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-fn search(state: State<'_, AppState>, query: String, limit: u32) -> Res<Vec<SearchHit>> {
-    state.with(|db| db.search(&query, limit))
-}
-
-fn save_with_dialog(app: &tauri::AppHandle, suggested: &str, bytes: &[u8]) -> Res<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
-    let Some(target) = app.dialog().file().set_file_name(suggested).blocking_save_file() else {
-        return Ok(None);
-    };
-    let path = target.into_path().map_err(|e| ApiError::from(Error::Io(std::io::Error::other(e.to_string()))))?;
-    std::fs::write(&path, bytes).map_err(|e| ApiError::from(Error::Io(e)))?;
-    Ok(Some(path.display().to_string()))
-}
-
-/// The commands and types the UI sees. The same list feeds the invoke handler and the
-/// generated TypeScript, so they cannot drift apart.
-pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
-        workspace_status,
-        create_demo,
-        list_committees,
-        get_committee,
-        create_committee,
-        update_committee,
-        delete_committee,
-        list_people,
-        add_member,
-        add_existing_member,
 // ---- the annual cycle (årshjul) ------------------------------------------------------------
 
 #[tauri::command(async)]
@@ -829,6 +799,36 @@ fn unlink_project_meeting(state: State<'_, AppState>, link_id: Id) -> Res<pejlin
     state.with(|db| db.unlink_project_meeting(link_id))
 }
 
+#[tauri::command(async)]
+#[specta::specta]
+fn search(state: State<'_, AppState>, query: String, limit: u32) -> Res<Vec<SearchHit>> {
+    state.with(|db| db.search(&query, limit))
+}
+
+fn save_with_dialog(app: &tauri::AppHandle, suggested: &str, bytes: &[u8]) -> Res<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let Some(target) = app.dialog().file().set_file_name(suggested).blocking_save_file() else {
+        return Ok(None);
+    };
+    let path = target.into_path().map_err(|e| ApiError::from(Error::Io(std::io::Error::other(e.to_string()))))?;
+    std::fs::write(&path, bytes).map_err(|e| ApiError::from(Error::Io(e)))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The commands and types the UI sees. The same list feeds the invoke handler and the
+/// generated TypeScript, so they cannot drift apart.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
+        workspace_status,
+        create_demo,
+        list_committees,
+        get_committee,
+        create_committee,
+        update_committee,
+        delete_committee,
+        list_people,
+        add_member,
+        add_existing_member,
         update_member,
         remove_member,
         create_meeting,
@@ -894,6 +894,21 @@ fn unlink_project_meeting(state: State<'_, AppState>, link_id: Id) -> Res<pejlin
         position_history,
         room_view,
         open_room_window,
+        list_cycle_entries,
+        create_cycle_entry,
+        update_cycle_entry,
+        delete_cycle_entry,
+        cycle_year,
+        create_cycle_year,
+        list_projects,
+        create_project,
+        update_project,
+        delete_project,
+        get_project,
+        set_project_phase,
+        update_project_phase,
+        link_project_meeting,
+        unlink_project_meeting,
         search,
     ])
 }
@@ -927,21 +942,6 @@ fn db_path_from_args() -> PathBuf {
 
 /// A second launch on this database came to us: show and focus the main window.
 fn focus_main_window(app: &tauri::AppHandle, _argv: Vec<String>, _cwd: String) {
-        list_cycle_entries,
-        create_cycle_entry,
-        update_cycle_entry,
-        delete_cycle_entry,
-        cycle_year,
-        create_cycle_year,
-        list_projects,
-        create_project,
-        update_project,
-        delete_project,
-        get_project,
-        set_project_phase,
-        update_project_phase,
-        link_project_meeting,
-        unlink_project_meeting,
     use tauri::Manager;
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
