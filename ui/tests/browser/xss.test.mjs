@@ -2,7 +2,8 @@
 // an <img onerror>, a <script>, an attribute break-out into <svg onload>, a javascript: link,
 // an escaped entity — are typed into every text field the UI has (committee, members,
 // meetings, every agenda item field, the walk's case, notes, questions to the administration,
-// a skip reason, guests, an amendment after approval, the search box), and every view that
+// a skip reason, guests, an amendment after approval, the search box, the annual cycle's
+// fixed points, projects with their phases), and every view that
 // shows them is visited: nothing executes (window.__xss stays undefined), no element or
 // attribute comes from the data (no event-handler attribute anywhere, no <img>/<svg>/<script>
 // in the page, no javascript: link), and each payload is on screen exactly as typed.
@@ -262,6 +263,60 @@ test("hostile text in every field stays text in every view", async () => {
 
     // Every view visited; nothing ran anywhere.
     assert.equal(await page.evaluate(() => window.__xss), undefined);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("hostile text in the annual cycle and in projects stays text", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
+    await page.waitForURL(/#\/committees\/\d+$/);
+    const committeeId = Number(/#\/committees\/(\d+)$/.exec(page.url())[1]);
+
+    // The annual cycle: a new fixed point with a hostile title and place, then edited.
+    await page.goto(`${server.url}#/committees/${committeeId}/cycle`);
+    await page.locator("#new-entry-title").waitFor();
+    await fill(page, "#new-entry-title", "CYCLE-ENTRY");
+    await fill(page, "#new-entry-place", "CYCLE-PLACE");
+    await page.locator("form[aria-labelledby=new-entry-heading] button[type=submit]").click();
+    await page.getByTestId("announcer").filter({ hasText: "CYCLE-ENTRY" }).waitFor();
+    await assertInert(page, "annual cycle with a new fixed point", ["CYCLE-ENTRY"]);
+    const editorTitle = page.locator("input[id^=cycle-entry-][id$=-title]").first();
+    await editorTitle.fill(payload("CYCLE-EDITED"));
+    await editorTitle.blur();
+    await waitSaved(page);
+    await assertInert(page, "annual cycle, a fixed point edited", ["CYCLE-EDITED"]);
+
+    // Projects: created with a hostile title and description, edited, a phase's texts and a
+    // phase move's note.
+    await page.goto(`${server.url}#/projects`);
+    await page.locator("#new-project-title").waitFor();
+    await fill(page, "#new-project-title", "PROJECT");
+    await fill(page, "#new-project-description", "PROJECT-DESCRIPTION");
+    await page.locator("form[aria-labelledby=new-project-heading] button[type=submit]").click();
+    await page.waitForURL(/#\/projects\/\d+$/);
+    await page.locator("#project-title").waitFor();
+    await fill(page, "#phase-0-stakeholders", "STAKEHOLDERS");
+    await fill(page, "#phase-0-learnings", "LEARNINGS");
+    await waitSaved(page);
+    await fill(page, "#move-note", "MOVE-NOTE");
+    await page.getByRole("button", { name: /^Gå videre til/ }).click();
+    await page.getByTestId("announcer").filter({ hasText: "Projektet står nu i Fase 1" }).waitFor();
+    await assertInert(page, "project", ["PROJECT", "PROJECT-DESCRIPTION", "STAKEHOLDERS", "LEARNINGS", "MOVE-NOTE"]);
+    await fill(page, "#project-title", "PROJECT-EDITED");
+    await waitSaved(page);
+    await page.goto(`${server.url}#/projects`);
+    await page.locator("tbody tr").first().waitFor();
+    await assertInert(page, "project list", ["PROJECT-EDITED"]);
+
+    // Found by the search, as text.
+    await page.locator("#global-search").fill("onerror");
+    await page.locator("#global-search").press("Enter");
+    await page.getByTestId("search-results").waitFor();
+    await assertInert(page, "search hits in projects");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
