@@ -637,3 +637,100 @@ project-delete-text = Projektet slettes med sine faser, interessenter, erfaringe
 project-delete = Slet projektet
 project-delete-confirm-title = Slet projektet?
 project-delete-confirm-text = "{ $title }" slettes med alt, hvad der er skrevet om det. Det kan ikke fortrydes.
+
+## Follow-up items across meetings (opfølgning)
+committee-links-label = Udvalgets opfølgning og placeringer
+follow-ups-link = Opfølgning
+follow-ups-title = Opfølgning: { $committee }
+follow-ups-crumb = Opfølgning
+follow-ups-counts = { $pending } åbne · { $overdue } over fristen · { $answered } besvaret siden sidste møde
+follow-ups-last-meeting = Sidste møde: { $title }, { $date }.
+follow-ups-no-last-meeting = Udvalget har ikke holdt møde endnu.
+follow-ups-list-title = Opfølgningspunkter
+follow-ups-filter = Vis
+follow-ups-filter-pending = Åbne ({ $count })
+follow-ups-filter-overdue = Over fristen ({ $count })
+follow-ups-filter-answered = Besvaret siden sidste møde ({ $count })
+follow-ups-filter-all = Alle ({ $count })
+follow-ups-shown = { $count ->
+    [one] Viser ét opfølgningspunkt.
+   *[other] Viser { $count } opfølgningspunkter.
+}
+follow-ups-empty-pending = Ingen åbne opfølgningspunkter.
+follow-ups-empty-overdue = Ingen opfølgningspunkter er over fristen.
+follow-ups-empty-answered = Intet er besvaret siden sidste møde.
+follow-ups-empty-all = Udvalget har ingen opfølgningspunkter endnu.
+follow-up-flag-overdue = Over fristen
+follow-up-flag-answered-since = Besvaret siden sidste møde
+follow-up-asked-by = Spurgt af { $name }
+follow-up-from-item = Fra { $meeting }, punkt { $number }: { $title }
+follow-up-from-meeting = Fra { $meeting }
+follow-up-due = Frist { $date }
+follow-up-answered-at = Besvaret { $date }
+follow-up-listed-on = På dagsordenen:
+follow-up-listing = { $meeting } { $date }, punkt { $number }
+follow-up-field-text = Hvad skal følges op
+follow-up-text-locked-hint = Spørgsmålet står i et godkendt referat og kan ikke ændres. Ansvarlig, frist, status og svar kan stadig ændres.
+follow-up-field-owner = Ansvarlig
+follow-up-owner-hint = En person eller en del af forvaltningen.
+follow-up-field-due = Frist
+follow-up-field-status = Status
+follow-up-field-answer = Svar
+follow-up-field-meeting = Hører til mødet
+follow-up-meeting-none = Intet møde
+follow-up-delete = Slet opfølgningspunkt
+follow-up-delete-confirm-title = Slet opfølgningspunktet?
+follow-up-delete-confirm-text = »{ $text }« slettes. Det kan ikke fortrydes, men sletningen står i loggen.
+follow-up-delete-confirm = Slet
+follow-up-deleted = Opfølgningspunktet er slettet.
+follow-up-new-title = Nyt opfølgningspunkt
+follow-up-new-hint = Skriv et punkt i hånden. Et punkt fra en beslutning oprettes på dagsordenpunktet.
+follow-up-create = Opret opfølgningspunkt
+follow-up-created = Opfølgningspunktet er oprettet: { $text }
+follow-up-offer-title = Tilføj punktet »Opfølgning«?
+follow-up-offer-text = { $count ->
+    [one] Udvalget har ét opfølgningspunkt, der ikke er lukket. Skal det på dagsordenen som punktet »Opfølgning«?
+   *[other] Udvalget har { $count } opfølgningspunkter, der ikke er lukket. Skal de på dagsordenen som punktet »Opfølgning«?
+}
+follow-up-offer-legend = Opfølgningspunkter til dagsordenen
+follow-up-offer-accept = { $count ->
+    [one] Tilføj punktet med ét opfølgningspunkt
+   *[other] Tilføj punktet med { $count } opfølgningspunkter
+}
+follow-up-offer-decline = Nej tak
+follow-up-offer-added = Punktet »Opfølgning« er tilføjet dagsordenen.
+item-follow-ups-listed-title = Opfølgningspunkter på dette punkt
+item-follow-ups-answer-link = Besvar og luk punkterne i opfølgningslisten
+item-follow-up-from-decision = Opret opfølgning fra beslutningen
+item-follow-up-form-title = Opfølgning fra beslutningen
+item-follow-up-created = Opfølgningspunktet er oprettet.
+item-follow-ups-list-link = Gå til udvalgets opfølgning
+
+## Positions over time
+positions-link = Placeringer over tid
+positions-title = Placeringer over tid: { $committee }
+positions-crumb = Placeringer over tid
+positions-intro = Sådan har udvalgets placeringer på { $set } flyttet sig fra møde til møde. Kun placeringer, der er vist i rummet, tæller, og navne kun fra møder, der viste placeringer med navn.
+positions-empty = Udvalget har endnu ingen viste placeringer på de seks spørgsmål.
+positions-occasions-title = Møder med placeringer
+positions-occasion = { $meeting }, { $date }, punkt { $number }
+positions-occasion-named = (med navne)
+positions-legend-title = Navngivne deltagere
+positions-extreme-left = Yderposition 1 (0): { $text }
+positions-extreme-right = Yderposition 2 (100): { $text }
+positions-towards-right = mod yderposition 2
+positions-towards-left = mod yderposition 1
+positions-unchanged = uændret
+positions-none-for-question = Ingen viste placeringer på dette spørgsmål.
+positions-room-once = Rummets median var { $median } ({ $date }); spørgsmålet er kun vist på ét møde.
+positions-room-moved = Rummets median flyttede fra { $from } ({ $fromDate }) til { $to } ({ $toDate }): { $direction }.
+positions-person-moved = { $name } flyttede fra { $from } til { $to }: { $direction }.
+positions-person-once = { $name }: { $value } ({ $date }).
+positions-figure-caption = En række pr. møde. ◆ er rummets median (forbundet fra møde til møde), det skraverede felt er den midterste halvdel af placeringerne, og de nummererede cirkler er navngivne deltagere. En stiplet linje: ingen viste placeringer.
+positions-table-caption = Spørgsmål { $number }: tallene bag billedet
+positions-col-occasion = Møde
+positions-col-median = Rummets median
+positions-col-middle = Midterste halvdel
+positions-col-count = Placeringer
+positions-col-skipped = Uden placering
+positions-none-cell = –

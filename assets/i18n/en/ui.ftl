@@ -637,3 +637,100 @@ project-delete-text = The project is deleted with its phases, stakeholders, lear
 project-delete = Delete the project
 project-delete-confirm-title = Delete the project?
 project-delete-confirm-text = "{ $title }" is deleted with everything written about it. This cannot be undone.
+
+## Follow-up items across meetings (opfølgning)
+committee-links-label = The committee's follow-up and positions
+follow-ups-link = Follow-up
+follow-ups-title = Follow-up: { $committee }
+follow-ups-crumb = Follow-up
+follow-ups-counts = { $pending } open · { $overdue } overdue · { $answered } answered since the last meeting
+follow-ups-last-meeting = Last meeting: { $title }, { $date }.
+follow-ups-no-last-meeting = The committee has not met yet.
+follow-ups-list-title = Follow-up items
+follow-ups-filter = Show
+follow-ups-filter-pending = Open ({ $count })
+follow-ups-filter-overdue = Overdue ({ $count })
+follow-ups-filter-answered = Answered since the last meeting ({ $count })
+follow-ups-filter-all = All ({ $count })
+follow-ups-shown = { $count ->
+    [one] Showing one follow-up item.
+   *[other] Showing { $count } follow-up items.
+}
+follow-ups-empty-pending = No open follow-up items.
+follow-ups-empty-overdue = No follow-up item is overdue.
+follow-ups-empty-answered = Nothing has been answered since the last meeting.
+follow-ups-empty-all = The committee has no follow-up items yet.
+follow-up-flag-overdue = Overdue
+follow-up-flag-answered-since = Answered since the last meeting
+follow-up-asked-by = Asked by { $name }
+follow-up-from-item = From { $meeting }, item { $number }: { $title }
+follow-up-from-meeting = From { $meeting }
+follow-up-due = Due { $date }
+follow-up-answered-at = Answered { $date }
+follow-up-listed-on = On the agenda:
+follow-up-listing = { $meeting } { $date }, item { $number }
+follow-up-field-text = What is to be followed up
+follow-up-text-locked-hint = The question is quoted in approved minutes and cannot change. Owner, due date, status and answer can still change.
+follow-up-field-owner = Owner
+follow-up-owner-hint = A person or a part of the administration.
+follow-up-field-due = Due date
+follow-up-field-status = Status
+follow-up-field-answer = Answer
+follow-up-field-meeting = Belongs to the meeting
+follow-up-meeting-none = No meeting
+follow-up-delete = Delete follow-up item
+follow-up-delete-confirm-title = Delete the follow-up item?
+follow-up-delete-confirm-text = "{ $text }" will be deleted. This cannot be undone, but the deletion is kept in the log.
+follow-up-delete-confirm = Delete
+follow-up-deleted = The follow-up item has been deleted.
+follow-up-new-title = New follow-up item
+follow-up-new-hint = Write an item by hand. An item from a decision is created on the agenda item.
+follow-up-create = Create follow-up item
+follow-up-created = The follow-up item has been created: { $text }
+follow-up-offer-title = Add the item "Follow-up"?
+follow-up-offer-text = { $count ->
+    [one] The committee has one follow-up item that is not closed. Put it on the agenda as the item "Opfølgning"?
+   *[other] The committee has { $count } follow-up items that are not closed. Put them on the agenda as the item "Opfølgning"?
+}
+follow-up-offer-legend = Follow-up items for the agenda
+follow-up-offer-accept = { $count ->
+    [one] Add the item with one follow-up item
+   *[other] Add the item with { $count } follow-up items
+}
+follow-up-offer-decline = No thanks
+follow-up-offer-added = The item "Opfølgning" has been added to the agenda.
+item-follow-ups-listed-title = Follow-up items on this item
+item-follow-ups-answer-link = Answer and close the items in the follow-up list
+item-follow-up-from-decision = Create a follow-up from the decision
+item-follow-up-form-title = Follow-up from the decision
+item-follow-up-created = The follow-up item has been created.
+item-follow-ups-list-link = Go to the committee's follow-up
+
+## Positions over time
+positions-link = Positions over time
+positions-title = Positions over time: { $committee }
+positions-crumb = Positions over time
+positions-intro = How the committee's positions on { $set } moved from meeting to meeting. Only positions shown to the room count, and names only from meetings that showed positions with names.
+positions-empty = The committee has no revealed positions on the six questions yet.
+positions-occasions-title = Meetings with positions
+positions-occasion = { $meeting }, { $date }, item { $number }
+positions-occasion-named = (with names)
+positions-legend-title = Named participants
+positions-extreme-left = Extreme position 1 (0): { $text }
+positions-extreme-right = Extreme position 2 (100): { $text }
+positions-towards-right = towards extreme position 2
+positions-towards-left = towards extreme position 1
+positions-unchanged = unchanged
+positions-none-for-question = No revealed positions on this question.
+positions-room-once = The room's median was { $median } ({ $date }); the question was shown at one meeting only.
+positions-room-moved = The room's median moved from { $from } ({ $fromDate }) to { $to } ({ $toDate }): { $direction }.
+positions-person-moved = { $name } moved from { $from } to { $to }: { $direction }.
+positions-person-once = { $name }: { $value } ({ $date }).
+positions-figure-caption = One row per meeting. ◆ is the room's median (joined from meeting to meeting), the hatched box is the middle half of the positions, and the numbered circles are named participants. A dashed line: no revealed positions.
+positions-table-caption = Question { $number }: the figures behind the picture
+positions-col-occasion = Meeting
+positions-col-median = The room's median
+positions-col-middle = Middle half
+positions-col-count = Positions
+positions-col-skipped = No position
+positions-none-cell = –

@@ -141,6 +141,43 @@ export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ["open", "in_progre
 /** The built-in set of the six organisation questions (positions over time). */
 export const ORGANISATION_QUESTIONS = "organisation-questions";
 
+// Follow-up items across meetings (opfølgning) and positions over time.
+import type {
+  FollowUpItem,
+  FollowUpList,
+  FollowUpListing,
+  FollowUpOffer,
+  FollowUpOrigin,
+  FollowUpPatch,
+  FollowUpStatus,
+  HistoryParticipant,
+  NewFollowUp,
+  ParticipantPosition,
+  PositionHistory,
+  PositionOccasion,
+  PositionPoint,
+  QuestionHistory,
+} from "./bindings";
+export type {
+  FollowUpItem,
+  FollowUpList,
+  FollowUpListing,
+  FollowUpOffer,
+  FollowUpOrigin,
+  FollowUpPatch,
+  FollowUpStatus,
+  HistoryParticipant,
+  NewFollowUp,
+  ParticipantPosition,
+  PositionHistory,
+  PositionOccasion,
+  PositionPoint,
+  QuestionHistory,
+};
+export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ["open", "in_progress", "answered", "closed"];
+/** The built-in set of the six organisation questions (positions over time). */
+export const ORGANISATION_QUESTIONS = "organisation-questions";
+
 /** How a fixed point of the annual cycle finds its day: the n-th weekday, or a date. */
 export const CYCLE_RULES: readonly CycleRule[] = ["weekday", "date"];
 
@@ -378,6 +415,21 @@ export const api = {
   hidePositions: (itemId: number, step: number) => call(() => commands.hidePositions(itemId, step)),
   continuumResult: (itemId: number, step: number) => call(() => commands.continuumResult(itemId, step)),
   walkSummary: (itemId: number) => call(() => commands.walkSummary(itemId)),
+
+  // Follow-up items across meetings; positions over time.
+  followUpList: (committeeId: number) => call(() => commands.followUpList(committeeId)),
+  getFollowUp: (id: number) => call(() => commands.getFollowUp(id)),
+  createFollowUp: (input: NewFollowUp) => call(() => commands.createFollowUp(input)),
+  updateFollowUp: (id: number, patch: FollowUpPatch) => call(() => commands.updateFollowUp(id, patch)),
+  deleteFollowUp: (id: number) => call(() => commands.deleteFollowUp(id)),
+  /** The follow-up items to offer the chair when preparing a meeting. */
+  followUpOffer: (meetingId: number) => call(() => commands.followUpOffer(meetingId)),
+  /** The chair accepted: add the agenda item "Opfølgning" listing these items. */
+  addFollowUpAgendaItem: (meetingId: number, followUpIds: number[]) =>
+    call(() => commands.addFollowUpAgendaItem(meetingId, followUpIds)),
+  followUpsOnAgendaItem: (itemId: number) => call(() => commands.followUpsOnAgendaItem(itemId)),
+  positionHistory: (committeeId: number, setId: string = ORGANISATION_QUESTIONS) =>
+    call(() => commands.positionHistory(committeeId, setId)),
 
   // The annual cycle (årshjul): fixed points, the year view, next year's meetings in one step.
   listCycleEntries: (committeeId: number) => call(() => commands.listCycleEntries(committeeId)),

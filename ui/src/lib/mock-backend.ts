@@ -53,6 +53,7 @@ import { parseQuestionSet, pickTextFile } from "./mock-question-sets";
 // get_question_set), generated once from the core; see mock-data/README.md.
 import questionSetData from "./mock-data/question-sets.json";
 import { MockMinutes } from "./mock-minutes";
+import { dispatchFollowUps, MockFollowUps } from "./mock-follow-ups";
 import { dispatchCycleProjects, MockCycleProjects } from "./mock-cycle-projects";
 import { searchDocs, type SearchDoc } from "./mock-search";
 
@@ -524,6 +525,8 @@ class MockCore {
   notes = new Map<string, string>();
   positions = new Map<string, Map<number, PositionRow>>();
   followUps: FollowUpRow[] = [];
+  /** Follow-up items across meetings and positions over time (mock-follow-ups.ts). */
+  followUpItems: MockFollowUps = new MockFollowUps(this);
 
   /** Imported sets with their summaries, in import order (listed by id and version). */
   importedSets: { summary: QuestionSetSummary; set: QuestionSet }[] = [];
@@ -1236,6 +1239,8 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
     default: {
       const answered = dispatchCycleProjects(core.cycleProjects, cmd, a);
       if (answered) return answered.value;
+      const followUp = dispatchFollowUps(core.followUpItems, cmd, a);
+      if (followUp) return followUp.value;
       // Tauri rejects an unknown command with a plain string.
       throw `command ${cmd} not found`;
     }

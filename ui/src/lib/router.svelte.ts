@@ -6,6 +6,10 @@ import { saveStatus } from "./autosave.svelte";
 export type Route =
   | { name: "home" }
   | { name: "committee"; id: number }
+  /** A committee's follow-up items (opfølgning). */
+  | { name: "follow-ups"; id: number }
+  /** How a committee's positions on the six organisation questions moved. */
+  | { name: "positions"; id: number }
   /** `itemId`: the agenda item to open in the editor (#/meetings/:id/items/:itemId). */
   | { name: "meeting"; id: number; itemId: number | null }
   | { name: "minutes"; id: number }
@@ -31,6 +35,10 @@ export function parseHash(hash: string): Route {
   if (/^\/search\/?$/.test(path)) return { name: "search", query: params.get("q") ?? "" };
   let m = /^\/committees\/(\d+)\/?$/.exec(path);
   if (m) return { name: "committee", id: Number(m[1]) };
+  m = /^\/committees\/(\d+)\/follow-ups\/?$/.exec(path);
+  if (m) return { name: "follow-ups", id: Number(m[1]) };
+  m = /^\/committees\/(\d+)\/positions\/?$/.exec(path);
+  if (m) return { name: "positions", id: Number(m[1]) };
   m = /^\/meetings\/(\d+)\/?$/.exec(path);
   if (m) return { name: "meeting", id: Number(m[1]), itemId: null };
   m = /^\/meetings\/(\d+)\/items\/(\d+)\/?$/.exec(path);
@@ -55,6 +63,8 @@ export function parseHash(hash: string): Route {
 export const href = {
   home: () => "#/",
   committee: (id: number) => `#/committees/${id}`,
+  followUps: (id: number) => `#/committees/${id}/follow-ups`,
+  positions: (id: number) => `#/committees/${id}/positions`,
   meeting: (id: number) => `#/meetings/${id}`,
   minutes: (id: number) => `#/meetings/${id}/minutes`,
   walk: (id: number, itemId: number) => `#/meetings/${id}/walk/${itemId}`,

@@ -31,6 +31,8 @@ const TEXT = {
     approve: "Godkend referatet",
     closeStep: "Skift status til ",
     questionSets: "Spørgsmålssæt til temamøder",
+    followUps: "Opfølgning",
+    positions: "Placeringer over tid",
   },
   en: {
     demo: "Create demo workspace",
@@ -45,6 +47,8 @@ const TEXT = {
     approve: "Approve the minutes",
     closeStep: "Change status to ",
     questionSets: "Question sets for theme meetings",
+    followUps: "Follow-up",
+    positions: "Positions over time",
   },
 };
 
@@ -102,6 +106,18 @@ for (const lang of ["da", "en"]) {
         await page.getByRole("alertdialog").waitFor();
         await assertNoViolations(page, "delete-item dialog open");
         await page.keyboard.press("Escape");
+
+        // Follow-up and positions over time (fuller checks with data: follow-ups.test.mjs).
+        await page.goto(committeeUrl);
+        await page.getByRole("link", { name: text.followUps, exact: true }).first().click();
+        await page.waitForURL(/follow-ups$/);
+        await page.getByTestId("follow-up-counts").waitFor();
+        await assertNoViolations(page, "follow-up list");
+        await page.goto(committeeUrl);
+        await page.getByRole("link", { name: text.positions, exact: true }).first().click();
+        await page.waitForURL(/positions$/);
+        await page.getByTestId("positions-empty").waitFor();
+        await assertNoViolations(page, "positions over time");
 
         await page.goto(server.url + "#/nowhere");
         await page.locator("h1").waitFor();
