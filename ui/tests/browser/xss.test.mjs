@@ -3,7 +3,7 @@
 // an escaped entity — are typed into every text field the UI has (committee, members,
 // meetings, every agenda item field, the walk's case, notes, questions to the administration,
 // a skip reason, guests, an amendment after approval, the search box, the annual cycle's
-// fixed points, projects with their phases), and every view that
+// fixed points, projects with their phases, a question set built in the UI), and every view that
 // shows them is visited: nothing executes (window.__xss stays undefined), no element or
 // attribute comes from the data (no event-handler attribute anywhere, no <img>/<svg>/<script>
 // in the page, no javascript: link), and each payload is on screen exactly as typed.
@@ -317,6 +317,37 @@ test("hostile text in the annual cycle and in projects stays text", async () => 
     await page.locator("#global-search").press("Enter");
     await page.getByTestId("search-results").waitFor();
     await assertInert(page, "search hits in projects");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a question set built from hostile text reads back as typed and stays text", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("button", { name: "Start med et tomt arbejdsområde" }).click();
+    await page.getByRole("link", { name: "Spørgsmålssæt til temamøder" }).click();
+    await page.getByTestId("qsets-list").waitFor();
+    await page.locator("#qb-toggle").click();
+    await page.getByTestId("qset-builder").waitFor();
+    // The builder writes the set as TOML for the core: quotes and backslashes must not break
+    // out of its strings either.
+    const tricky = (tag) => `${payload(tag)} \\" = 1 \\u0041 '''`;
+    await page.locator("#qb-title").fill(tricky("QSET-TITLE"));
+    await page.locator("#qb-help").fill(tricky("QSET-HELP"));
+    await page.locator("[id^=qb-text-]").fill(tricky("QSET-QUESTION"));
+    await page.locator("[id^=qb-left-]").fill(tricky("QSET-LEFT"));
+    await page.locator("[id^=qb-right-]").fill(tricky("QSET-RIGHT"));
+    await page.getByRole("button", { name: "Opret spørgsmålssæt" }).click();
+    await page.getByTestId("qb-created").waitFor();
+    const own = page.locator("[data-testid=qset]", { hasText: "QSET-TITLE" });
+    await own.locator("button[aria-expanded]").click();
+    await own.getByTestId("qset-question").first().waitFor();
+    const state = await assertInert(page, "question sets", ["QSET-TITLE", "QSET-HELP", "QSET-QUESTION", "QSET-LEFT", "QSET-RIGHT"]);
+    for (const tag of ["QSET-TITLE", "QSET-HELP", "QSET-QUESTION", "QSET-LEFT", "QSET-RIGHT"]) {
+      assert.ok(state.text.includes(tricky(tag)), `${tag} did not survive the round trip: ${tricky(tag)}`);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
