@@ -8,6 +8,8 @@ import {
   commands,
   type AgendaItem,
   type AgendaItemPatch,
+  type BackupFile,
+  type RecoveryInfo,
   type Amendment,
   type ApiError as WireApiError,
   type Approval,
@@ -184,6 +186,8 @@ export const CYCLE_RULES: readonly CycleRule[] = ["weekday", "date"];
 export type {
   AgendaItem,
   AgendaItemPatch,
+  BackupFile,
+  RecoveryInfo,
   AttendanceEntry,
   ContinuumResult,
   ContinuumStatistics,
@@ -371,6 +375,19 @@ export const api = {
   updateAgendaItem: (id: number, patch: AgendaItemPatch) => call(() => commands.updateAgendaItem(id, patch)),
   moveAgendaItem: (id: number, toNumber: number) => call(() => commands.moveAgendaItem(id, toNumber)),
   deleteAgendaItem: (id: number) => call(() => commands.deleteAgendaItem(id)),
+
+  // Backups and recovery. A restore replaces the whole workspace; the current database is
+  // backed up first (or, when damaged, kept aside).
+  /** Why the workspace did not open and which backups would; null when it is open. */
+  recoveryInfo: () => call(() => commands.recoveryInfo()),
+  listBackups: () => call(() => commands.listBackups()),
+  backupNow: () => call(() => commands.backupNow()),
+  /** Restores one of the listed backups (by the path list_backups gave). */
+  restoreBackup: (path: string) => call(() => commands.restoreBackup(path)),
+  /** Asks for a backup file with the native dialog and restores it; null when cancelled. */
+  restoreBackupFromFile: () => call(() => commands.restoreBackupFromFile()),
+  /** Keeps a database that does not open aside and starts an empty workspace. */
+  startFresh: () => call(() => commands.startFresh()),
 
   // Minutes: attendance, approval and lock, amendments, audit, documents.
   listAttendance: (meetingId: number) => call(() => commands.listAttendance(meetingId)),

@@ -53,6 +53,7 @@ import { parseQuestionSet, pickTextFile } from "./mock-question-sets";
 // get_question_set), generated once from the core; see mock-data/README.md.
 import questionSetData from "./mock-data/question-sets.json";
 import { MockMinutes } from "./mock-minutes";
+import { MockBackups } from "./mock-backups";
 import { dispatchFollowUps, MockFollowUps } from "./mock-follow-ups";
 import { dispatchCycleProjects, MockCycleProjects } from "./mock-cycle-projects";
 import { searchDocs, type SearchDoc } from "./mock-search";
@@ -1261,12 +1262,22 @@ export function installMockBackend(latencyMs = 15): MockCore {
   } catch {
     // An opener of another origin: start afresh.
   }
-  const core = shared ?? new MockCore();
+  let core = shared ?? new MockCore();
   (window as MockWindow).__pejlingMockCore = core;
+  const backups = MockBackups.fromLocation();
+  // A restore or a fresh start replaces the whole workspace, as in the app.
+  const replace = (content: "demo" | "empty") => {
+    core = new MockCore();
+    (window as MockWindow).__pejlingMockCore = core;
+    if (content === "demo") core.createDemo();
+    return core.workspaceStatus();
+  };
   mockIPC(async (cmd, payload) => {
     await new Promise((resolve) => setTimeout(resolve, latencyMs));
     // Like the real IPC, hand out copies: the UI must never share objects with the core.
-    return structuredClone(await dispatch(core, cmd, (payload ?? {}) as Args));
+    const args = (payload ?? {}) as Args;
+    const backup = backups.handle(cmd, args, replace);
+    return structuredClone(backup ? backup.value : await dispatch(core, cmd, args));
   });
   return core;
 }

@@ -19,6 +19,7 @@ export type Route =
   | { name: "search"; query: string }
   | { name: "room"; id: number }
   | { name: "question-sets" }
+  | { name: "backups" }
   /** A committee's annual cycle (årshjul) for `year` (null: this year). */
   | { name: "cycle"; id: number; year: number | null }
   | { name: "projects" }
@@ -50,6 +51,7 @@ export function parseHash(hash: string): Route {
   m = /^\/meetings\/(\d+)\/walk\/(\d+)\/summary\/?$/.exec(path);
   if (m) return { name: "walk-summary", id: Number(m[1]), itemId: Number(m[2]), step };
   if (/^\/question-sets\/?$/.test(path)) return { name: "question-sets" };
+  if (/^\/backups\/?$/.test(path)) return { name: "backups" };
   m = /^\/committees\/(\d+)\/cycle(?:\/(\d{4}))?\/?$/.exec(path);
   if (m) return { name: "cycle", id: Number(m[1]), year: m[2] ? Number(m[2]) : null };
   if (/^\/projects\/?$/.test(path)) return { name: "projects" };
@@ -77,6 +79,7 @@ export const href = {
   projects: () => "#/projects",
   project: (id: number) => `#/projects/${id}`,
   questionSets: () => "#/question-sets",
+  backups: () => "#/backups",
 };
 
 class Router {
