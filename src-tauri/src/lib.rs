@@ -658,6 +658,36 @@ fn room_view(state: State<'_, AppState>, meeting_id: Id) -> Res<RoomView> {
     state.with(|db| db.room_view(meeting_id))
 }
 
+// ---- the live session (participants' own devices) ----------------------------------------
+
+/// Start the live session for a meeting: the core serves the participants' page on the local
+/// network (see `pejling::live`); the answer has the URL, join code and QR code to show.
+#[tauri::command(async)]
+#[specta::specta]
+fn start_live_session(
+    state: State<'_, AppState>,
+    live: State<'_, pejling::live::LiveHost>,
+    meeting_id: Id,
+    lang: Lang,
+) -> Res<pejling::live::LiveStatus> {
+    Ok(live.start(Some(&state.path), meeting_id, lang)?)
+}
+
+/// Stop the live session; its port is closed when this returns.
+#[tauri::command(async)]
+#[specta::specta]
+fn stop_live_session(live: State<'_, pejling::live::LiveHost>) -> Res<()> {
+    live.stop();
+    Ok(())
+}
+
+/// The running live session (who has joined, who has answered), or `None`.
+#[tauri::command(async)]
+#[specta::specta]
+fn live_session_status(live: State<'_, pejling::live::LiveHost>) -> Res<Option<pejling::live::LiveStatus>> {
+    Ok(live.status()?)
+}
+
 /// The label of the room's screen window (capabilities/room.json grants it `room_view` only).
 const ROOM_WINDOW: &str = "room";
 
@@ -893,6 +923,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         follow_ups_on_agenda_item,
         position_history,
         room_view,
+        start_live_session,
+        stop_live_session,
+        live_session_status,
         open_room_window,
         list_cycle_entries,
         create_cycle_entry,
@@ -967,6 +1000,7 @@ pub fn run() {
         .plugin(tauri_plugin_single_instance::Builder::new().dbus_id(instance_id).callback(focus_main_window).build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(pejling::live::LiveHost::default())
         .invoke_handler(builder.invoke_handler())
         .run(context)
         .expect("error while running Pejling");

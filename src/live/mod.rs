@@ -143,6 +143,8 @@ pub struct LiveChange {
 pub(crate) struct Shared {
     pub meeting_id: Id,
     pub lang: Lang,
+    /// The participants' page's catalogue, compiled once.
+    pub catalog: crate::i18n::Catalog,
     pub limits: LiveLimits,
     /// Upper-case, without the dash.
     pub code: String,
@@ -285,6 +287,7 @@ impl LiveSession {
             anonymous_limiter: RateLimiter::keyed(anonymous_quota),
             meeting_id: config.meeting_id,
             lang: config.lang,
+            catalog: crate::i18n::Catalog::new(config.lang),
             limits: config.limits,
             code,
             db: Mutex::new(db),

@@ -14,6 +14,9 @@ use crate::i18n::{Catalog, Lang};
 
 pub(crate) const CSS: &str = include_str!("../../assets/live/live.css");
 pub(crate) const JS: &str = include_str!("../../assets/live/live.js");
+/// The tab's icon: a compass needle (pejling: taking a bearing).
+pub(crate) const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">\
+<circle cx=\"8\" cy=\"8\" r=\"7\" fill=\"#0b4f8a\"/><path d=\"M8 2l2 6-2 6-2-6z\" fill=\"#fff\"/></svg>";
 
 /// The current question as a participant sees it.
 pub(crate) struct StepView {
@@ -55,11 +58,15 @@ pub(crate) fn esc(text: &str) -> String {
 }
 
 fn head(cat: &Catalog, lang: Lang, base: Option<&str>) -> String {
-    let css = base.map(|b| format!("<link rel=\"stylesheet\" href=\"{}/live.css\">", esc(b))).unwrap_or_default();
+    let css = base
+        .map(|b| {
+            format!("<link rel=\"stylesheet\" href=\"{0}/live.css\"><link rel=\"icon\" href=\"{0}/icon.svg\">", esc(b))
+        })
+        .unwrap_or_default();
     format!(
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<meta name=\"referrer\" content=\"no-referrer\"><title>{}</title>{css}</head>",
+<meta name=\"referrer\" content=\"same-origin\"><title>{}</title>{css}</head>",
         lang.code(),
         esc(&cat.format("live-page-title", &[]))
     )

@@ -23,7 +23,6 @@ use super::page::{self, ParticipantView, StepView};
 use super::{change_of, new_token, participants, same_secret, LiveChange, Shared};
 use crate::domain::*;
 use crate::error::Error;
-use crate::i18n::Catalog;
 
 const COOKIE: &str = "pejling_live";
 /// Sent by the page's script: answer with a status, not a redirect.
@@ -69,6 +68,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/{code}/events", get(events))
         .route("/{code}/live.css", get(|| async { asset("text/css; charset=utf-8", page::CSS) }))
         .route("/{code}/live.js", get(|| async { asset("text/javascript; charset=utf-8", page::JS) }))
+        .route("/{code}/icon.svg", get(|| async { asset("image/svg+xml", page::ICON) }))
         .fallback(|State(s): S| async move { refuse(&s, StatusCode::NOT_FOUND, "live-not-found") })
         .layer(DefaultBodyLimit::max(shared.limits.body_bytes))
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), guard))
@@ -118,7 +118,7 @@ async fn security_headers(req: Request, next: Next) -> Response {
     let h = res.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
@@ -177,7 +177,7 @@ fn base(s: &Shared) -> String {
 }
 
 fn refuse(s: &Shared, status: StatusCode, key: &str) -> Response {
-    let cat = Catalog::new(s.lang);
+    let cat = &s.catalog;
     (status, Html(page::message(&cat, s.lang, &base_if_known(s, status), &cat.format(key, &[])))).into_response()
 }
 
@@ -215,7 +215,7 @@ fn failed(s: &Shared, e: &Error) -> Response {
         crate::ErrorKind::NotFound => StatusCode::NOT_FOUND,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
-    let cat = Catalog::new(s.lang);
+    let cat = &s.catalog;
     (status, Html(page::message(&cat, s.lang, &Some(base(s)), &e.localized(s.lang)))).into_response()
 }
 
@@ -238,7 +238,7 @@ async fn join_form(s: &Arc<Shared>, notice: Option<&str>) -> Response {
     let taken = s.tokens.lock().unwrap_or_else(|p| p.into_inner()).keys().copied().collect::<Vec<_>>();
     let free: Vec<(Id, String)> =
         people.into_iter().filter(|p| !taken.contains(&p.person_id)).map(|p| (p.person_id, p.name)).collect();
-    let cat = Catalog::new(s.lang);
+    let cat = &s.catalog;
     let html = page::join(&cat, s.lang, &base(s), &detail.meeting.title, &detail.committee.name, &free, notice);
     let status = if notice.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
     (status, Html(html)).into_response()
@@ -276,7 +276,7 @@ async fn join(State(s): S, Extension(caller): Extension<Caller>, Form(form): For
         }
     };
     let Some(token) = token else {
-        let cat = Catalog::new(s.lang);
+        let cat = &s.catalog;
         return join_form(&s, Some(&cat.format("live-join-taken", &[]))).await;
     };
     let cookie = format!("{COOKIE}={token}; Path={}; HttpOnly; SameSite=Strict", base(&s));
@@ -328,7 +328,7 @@ async fn me_page(State(s): S, Extension(caller): Extension<Caller>) -> Response 
     let Some(person) = caller.0 else { return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized") };
     let meeting_id = s.meeting_id;
     match with_db(&s, move |db| view_of(db, meeting_id, person)).await {
-        Ok(view) => Html(page::participant(&Catalog::new(s.lang), s.lang, &base(&s), &view)).into_response(),
+        Ok(view) => Html(page::participant(&s.catalog, s.lang, &base(&s), &view)).into_response(),
         Err(e) => failed(&s, &e),
     }
 }
@@ -441,7 +441,6 @@ async fn events(State(s): S, Extension(caller): Extension<Caller>) -> Response {
     let mut changes = s.changes.subscribe();
     changes.mark_changed();
     let shutdown = s.shutdown.clone();
-    let cat_lang = s.lang;
     let stream =
         futures_util::stream::unfold((changes, shutdown, slot), move |(mut changes, mut shutdown, slot)| async move {
             let next = tokio::select! {
@@ -449,7 +448,7 @@ async fn events(State(s): S, Extension(caller): Extension<Caller>) -> Response {
                 _ = shutdown.wait_for(|stop| *stop) => None,
             };
             let change = next?;
-            let count = Catalog::new(cat_lang).format(
+            let count = slot.0.catalog.format(
                 "live-answered",
                 &[("answered", change.answered.to_string()), ("total", change.total.to_string())],
             );

@@ -30,7 +30,5 @@ live-forbidden = Du kan kun ændre din egen holdning.
 live-too-many = For mange forespørgsler. Vent et øjeblik, og prøv igen.
 live-too-large = Forespørgslen er for stor.
 live-bad-request = Forespørgslen kunne ikke læses.
-error-live-running = Der kører allerede en direkte session for et andet møde. Stop den først.
-error-live-no-database = En direkte session kræver en database i en fil.
 cli-live-started = Direkte session for møde { $meeting } på { $url } (deltagerkode { $code }). Stop med Ctrl+C.
 cli-live-stopped = Den direkte session er stoppet.

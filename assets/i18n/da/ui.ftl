@@ -776,3 +776,20 @@ recovery-start-fresh-confirm-text = Den fil, der ikke kunne åbnes, lægges til 
 recovery-restored = Sikkerhedskopien fra { $time } er gendannet.
 recovery-restored-file = Sikkerhedskopien er gendannet.
 recovery-started-fresh = Et tomt arbejdsområde er startet; den gamle fil er lagt til side.
+
+# The walk's live session panel (participants' own devices)
+live-panel-title = Deltagernes egne enheder
+live-panel-intro = Start en direkte session, så deltagerne kan følge spørgsmålene og tage stilling på deres egen telefon eller tablet. Den er slået fra, indtil du starter den, og kun enheder på samme netværk kan nå den.
+live-panel-start = Start direkte session
+live-panel-stop = Stop direkte session
+live-panel-started = Den direkte session er startet.
+live-panel-stopped = Den direkte session er stoppet.
+live-panel-qr = QR-kode til { $url }
+live-panel-url = Adresse
+live-panel-code = Deltagerkode
+live-panel-participants = Deltagere
+live-panel-joined = tilsluttet
+live-panel-not-joined = ikke tilsluttet
+live-panel-answered = har svaret
+live-panel-count = { $answered } af { $total } har svaret på spørgsmålet.
+live-panel-other-meeting = Der kører en direkte session for et andet møde.

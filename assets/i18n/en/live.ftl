@@ -30,7 +30,5 @@ live-forbidden = You can only change your own position.
 live-too-many = Too many requests. Wait a moment and try again.
 live-too-large = The request is too large.
 live-bad-request = The request could not be read.
-error-live-running = A live session is already running for another meeting. Stop it first.
-error-live-no-database = A live session needs a database in a file.
 cli-live-started = Live session for meeting { $meeting } at { $url } (join code { $code }). Stop with Ctrl+C.
 cli-live-stopped = The live session has stopped.

@@ -776,3 +776,20 @@ recovery-start-fresh-confirm-text = The file that could not be opened is put asi
 recovery-restored = The backup from { $time } was restored.
 recovery-restored-file = The backup was restored.
 recovery-started-fresh = An empty workspace was started; the old file was put aside.
+
+# The walk's live session panel (participants' own devices)
+live-panel-title = Participants' own devices
+live-panel-intro = Start a live session so participants can follow the questions and take positions on their own phone or tablet. It is off until you start it, and only devices on the same network can reach it.
+live-panel-start = Start live session
+live-panel-stop = Stop live session
+live-panel-started = The live session has started.
+live-panel-stopped = The live session has stopped.
+live-panel-qr = QR code for { $url }
+live-panel-url = Address
+live-panel-code = Join code
+live-panel-participants = Participants
+live-panel-joined = joined
+live-panel-not-joined = not joined
+live-panel-answered = has answered
+live-panel-count = { $answered } of { $total } have answered the question.
+live-panel-other-meeting = A live session is running for another meeting.

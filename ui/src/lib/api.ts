@@ -473,9 +473,17 @@ export const api = {
   search: (query: string, limit: number) => call(() => commands.search(query, limit)),
   /** What the room's screen shows: the current question of an open item, nothing private. */
   roomView: (meetingId: number) => call(() => commands.roomView(meetingId)),
+  /** Start the live session for a meeting: participants join from their own devices. */
+  startLiveSession: (meetingId: number) => call(() => commands.startLiveSession(meetingId, i18n.lang)),
+  /** Stop the live session; its port is closed when this resolves. */
+  stopLiveSession: () => call(() => commands.stopLiveSession()),
+  /** The running live session (who has joined, who has answered), or null. */
+  liveSessionStatus: () => call(() => commands.liveSessionStatus()),
   /** Import a question set from a TOML file the user picks; null when they cancelled. */
   importQuestionSetFile: () => call(() => commands.importQuestionSetFile()),
 };
+
+export type { LiveParticipant, LiveStatus, QrCode } from "./bindings";
 
 // ---- the room's screen ------------------------------------------------------------------
 

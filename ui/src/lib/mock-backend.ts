@@ -54,6 +54,7 @@ import { parseQuestionSet, pickTextFile } from "./mock-question-sets";
 import questionSetData from "./mock-data/question-sets.json";
 import { MockMinutes } from "./mock-minutes";
 import { MockBackups } from "./mock-backups";
+import { dispatchLive, MockLive } from "./mock-live";
 import { dispatchFollowUps, MockFollowUps } from "./mock-follow-ups";
 import { dispatchCycleProjects, MockCycleProjects } from "./mock-cycle-projects";
 import { searchDocs, type SearchDoc } from "./mock-search";
@@ -528,6 +529,7 @@ class MockCore {
   followUps: FollowUpRow[] = [];
   /** Follow-up items across meetings and positions over time (mock-follow-ups.ts). */
   followUpItems: MockFollowUps = new MockFollowUps(this);
+  live: MockLive = new MockLive(this);
 
   /** Imported sets with their summaries, in import order (listed by id and version). */
   importedSets: { summary: QuestionSetSummary; set: QuestionSet }[] = [];
@@ -1238,6 +1240,8 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
     case "export_document":
       return core.minutes.exportDocument(n("meetingId"), a.kind as string, a.format as string);
     default: {
+      const live = dispatchLive(core.live, cmd, a);
+      if (live) return live.value;
       const answered = dispatchCycleProjects(core.cycleProjects, cmd, a);
       if (answered) return answered.value;
       const followUp = dispatchFollowUps(core.followUpItems, cmd, a);

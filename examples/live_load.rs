@@ -1,0 +1,295 @@
+//! Load test of the live session on loopback (`make bench-live`, or
+//! `cargo run --release --example live_load -- [PARTICIPANTS] [SECONDS]`; default 50 and 60).
+//!
+//! Why a separate runnable and not a test: it measures, and a timed test would only be
+//! flaky. Each simulated participant joins through the join page's form, keeps the page's
+//! event stream open as a phone does, and moves their position every 0.5–1.5 s for the
+//! duration. The chair's side is a second connection to the same database file, as the app
+//! has, polling the core's `answered_at` (what the chair's live panel shows). Reported: the
+//! latency from sending a position to the chair's connection seeing it (p50/p95/p99/max),
+//! the HTTP round trip, the errors, and the lost positions — each participant's last value
+//! compared with what is stored once the session has stopped.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use pejling::live::{LiveConfig, LiveLimits, LiveSession};
+use pejling::{Db, Id, NewMember, PositionInput, Role};
+
+/// One HTTP/1.1 request on its own connection: status and body.
+fn http(addr: SocketAddr, method: &str, path: &str, auth: Option<&str>, body: &str) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_nodelay(true)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if let Some(token) = auth {
+        req.push_str(&format!("Authorization: Bearer {token}\r\nX-Pejling-Fetch: 1\r\n"));
+    }
+    if method == "POST" {
+        req.push_str(&format!("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n", body.len()));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    stream.write_all(req.as_bytes())?;
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw)?;
+    let status = raw.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Ok((status, raw))
+}
+
+/// A small xorshift generator: the load's timing and values need no more.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let h = (sorted.len() - 1) as f64 * p;
+    let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
+    sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let participants: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(50);
+    let seconds: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(60);
+
+    // The demo temamøde, with invented extra members up to `participants` politicians.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("load.sqlite3");
+    let mut db = Db::open(&path).expect("database");
+    let committee = pejling::demo::create(&mut db).expect("demo");
+    let meeting = db
+        .list_meetings(Some(committee.id))
+        .expect("meetings")
+        .into_iter()
+        .find(|m| m.title == pejling::demo::THEME_MEETING_TITLE)
+        .expect("the demo temamøde")
+        .id;
+    let politicians = |db: &Db| {
+        db.list_attendance(meeting)
+            .unwrap()
+            .people
+            .into_iter()
+            .filter(|p| matches!(p.role, Some(Role::Chair | Role::ViceChair | Role::Member | Role::CitizenMember)))
+            .map(|p| p.person_id)
+            .collect::<Vec<Id>>()
+    };
+    let mut n = politicians(&db).len();
+    while n < participants {
+        n += 1;
+        let member = NewMember { name: format!("Testdeltager {n:02}"), role: Role::Member, party: None };
+        db.add_member(committee.id, &member).expect("member");
+    }
+    let people: Vec<Id> = politicians(&db).into_iter().take(participants).collect();
+    let item = db.get_meeting(meeting).unwrap().items.iter().find(|i| i.title.starts_with("Algoritmer")).unwrap().id;
+    let step = db.get_walk(item).unwrap().steps.iter().find(|s| s.is_continuum).unwrap().index;
+    db.set_current_step(meeting, item, step).expect("walk");
+
+    let config =
+        LiveConfig { limits: LiveLimits::default(), ..LiveConfig::new(&path, meeting, "127.0.0.1:0".parse().unwrap()) };
+    let session = LiveSession::start(config).expect("live session");
+    let addr: SocketAddr = format!("127.0.0.1:{}", session.port()).parse().unwrap();
+    let base = format!("/{}", session.join_code().replace('-', ""));
+    println!(
+        "live_load: {} participants for {seconds} s on {addr} (build: {})",
+        people.len(),
+        if cfg!(debug_assertions) { "debug" } else { "release" }
+    );
+
+    // Every participant joins through the form, as a phone does.
+    let mut tokens = Vec::new();
+    for person in &people {
+        let (status, raw) = http(addr, "POST", &format!("{base}/join"), None, &format!("person_id={person}")).unwrap();
+        assert_eq!(status, 303, "join: {raw}");
+        let token = raw
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("set-cookie: pejling_live=").or_else(|| l.strip_prefix("Set-Cookie: pejling_live="))
+            })
+            .and_then(|v| v.split(';').next())
+            .expect("a token")
+            .to_owned();
+        tokens.push(token);
+    }
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let errors = Arc::new(AtomicU64::new(0));
+    let events = Arc::new(AtomicU64::new(0));
+    // person → (value, sent at) of their latest submission, and the chair's observed latencies.
+    let pending: Arc<Mutex<HashMap<Id, (u8, Instant)>>> = Arc::default();
+    let latencies: Arc<Mutex<Vec<f64>>> = Arc::default();
+    let round_trips: Arc<Mutex<Vec<f64>>> = Arc::default();
+    let last_sent: Arc<Mutex<HashMap<Id, u8>>> = Arc::default();
+    let submitted = Arc::new(AtomicU64::new(0));
+
+    // The chair's connection: what the live panel reads.
+    let chair = {
+        let (stop, pending, latencies, path) = (stop.clone(), pending.clone(), latencies.clone(), path.clone());
+        std::thread::spawn(move || {
+            let chair = Db::open(&path).expect("chair's connection");
+            let mut seen: HashMap<Id, String> = HashMap::new();
+            let mut observed = 0u64;
+            while !stop.load(Ordering::SeqCst) {
+                for a in chair.answered_at(item, step).expect("chair's read") {
+                    if seen.get(&a.person_id) != Some(&a.updated_at) {
+                        seen.insert(a.person_id, a.updated_at);
+                        if let Some((_, sent)) = pending.lock().unwrap().remove(&a.person_id) {
+                            latencies.lock().unwrap().push(sent.elapsed().as_secs_f64() * 1000.0);
+                            observed += 1;
+                        }
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            observed
+        })
+    };
+
+    // Each participant's page keeps its event stream open.
+    let mut streams = Vec::new();
+    for token in &tokens {
+        let (stop, events, errors) = (stop.clone(), events.clone(), errors.clone());
+        let path = format!("{base}/events");
+        let token = token.clone();
+        streams.push(std::thread::spawn(move || {
+            let Ok(mut s) = TcpStream::connect(addr) else {
+                errors.fetch_add(1, Ordering::SeqCst);
+                return;
+            };
+            let _ = write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\r\n");
+            let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
+            let mut reader = BufReader::new(s);
+            let mut line = String::new();
+            while !stop.load(Ordering::SeqCst) {
+                line.clear();
+                match reader.read_line(&mut line) {
+                    Ok(0) => break,
+                    Ok(_) if line.starts_with("event: change") => {
+                        events.fetch_add(1, Ordering::SeqCst);
+                    }
+                    _ => {}
+                }
+            }
+        }));
+    }
+
+    let started = Instant::now();
+    let deadline = started + Duration::from_secs(seconds);
+    let mut workers = Vec::new();
+    for (i, (person, token)) in people.iter().copied().zip(tokens.clone()).enumerate() {
+        let (errors, pending, round_trips, last_sent, submitted) =
+            (errors.clone(), pending.clone(), round_trips.clone(), last_sent.clone(), submitted.clone());
+        let path = format!("{base}/position");
+        workers.push(std::thread::spawn(move || {
+            let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
+            let mut value = rng.below(101) as u8;
+            std::thread::sleep(Duration::from_millis(rng.below(1000)));
+            while Instant::now() < deadline {
+                let next = loop {
+                    let v = rng.below(101) as u8;
+                    if v != value {
+                        break v;
+                    }
+                };
+                value = next;
+                let sent = Instant::now();
+                pending.lock().unwrap().insert(person, (value, sent));
+                let body = format!("item={item}&step={step}&value={value}");
+                match http(addr, "POST", &path, Some(&token), &body) {
+                    Ok((204, _)) => {
+                        round_trips.lock().unwrap().push(sent.elapsed().as_secs_f64() * 1000.0);
+                        last_sent.lock().unwrap().insert(person, value);
+                        submitted.fetch_add(1, Ordering::SeqCst);
+                    }
+                    Ok((status, raw)) => {
+                        pending.lock().unwrap().remove(&person);
+                        let n = errors.fetch_add(1, Ordering::SeqCst);
+                        if n < 5 {
+                            eprintln!("live_load: {status}: {}", raw.lines().next().unwrap_or(""));
+                        }
+                    }
+                    Err(e) => {
+                        pending.lock().unwrap().remove(&person);
+                        let n = errors.fetch_add(1, Ordering::SeqCst);
+                        if n < 5 {
+                            eprintln!("live_load: {e}");
+                        }
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(500 + rng.below(1000)));
+            }
+        }));
+    }
+    for w in workers {
+        w.join().unwrap();
+    }
+    // Let the chair see the last ones, then stop.
+    let settle = Instant::now();
+    while !pending.lock().unwrap().is_empty() && settle.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let unseen = pending.lock().unwrap().len();
+    stop.store(true, Ordering::SeqCst);
+    let observed = chair.join().unwrap();
+    let elapsed = started.elapsed();
+    session.stop();
+    for s in streams {
+        let _ = s.join();
+    }
+
+    // Lost positions: each participant's last accepted value must be what is stored.
+    let check = Db::open(&path).unwrap();
+    let last_sent = last_sent.lock().unwrap();
+    let lost = last_sent
+        .iter()
+        .filter(|(person, value)| {
+            check.own_position(item, step, **person).unwrap() != Some(PositionInput::Value(**value))
+        })
+        .count();
+
+    let mut lat = latencies.lock().unwrap().clone();
+    lat.sort_by(|a, b| a.total_cmp(b));
+    let mut rtt = round_trips.lock().unwrap().clone();
+    rtt.sort_by(|a, b| a.total_cmp(b));
+    let submitted = submitted.load(Ordering::SeqCst);
+    println!(
+        "submitted positions:      {submitted} in {:.1} s ({:.1}/s)",
+        elapsed.as_secs_f64(),
+        submitted as f64 / elapsed.as_secs_f64()
+    );
+    println!(
+        "submit -> chair's view:   p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms ({observed} observed)",
+        percentile(&lat, 0.5),
+        percentile(&lat, 0.95),
+        percentile(&lat, 0.99),
+        lat.last().copied().unwrap_or(f64::NAN)
+    );
+    println!("HTTP round trip (204):    p50 {:.1} ms, p99 {:.1} ms", percentile(&rtt, 0.5), percentile(&rtt, 0.99));
+    println!("events on open streams:   {}", events.load(Ordering::SeqCst));
+    println!("errors:                   {}", errors.load(Ordering::SeqCst));
+    println!("never seen by the chair:  {unseen}");
+    println!("lost positions:           {lost} of {} participants' last values", last_sent.len());
+    let p99 = percentile(&lat, 0.99);
+    let ok = errors.load(Ordering::SeqCst) == 0 && lost == 0 && unseen == 0 && p99 < 100.0;
+    println!("target (p99 < 100 ms, no errors, no lost position): {}", if ok { "met" } else { "NOT met" });
+    if !ok {
+        std::process::exit(1);
+    }
+}
