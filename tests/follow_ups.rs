@@ -227,6 +227,9 @@ fn follow_ups_are_written_by_hand_and_from_decisions() {
         })
         .unwrap();
     assert_eq!(decision.origin, FollowUpOrigin::Decision);
+    // Not a question to the administration: the walk's list and its delete leave it alone.
+    assert!(d.db.list_questions_to_administration(d.case).unwrap().is_empty());
+    assert_eq!(d.db.delete_question_to_administration(decision.id).unwrap_err().kind(), ErrorKind::NotFound);
     assert_eq!(
         (decision.meeting_id, decision.agenda_item_id, decision.due_date.clone()),
         (Some(d.theme), Some(d.case), None)
@@ -560,4 +563,53 @@ fn a_schema_5_database_keeps_its_questions_as_follow_ups() {
     // The search index still finds both, under their old ids.
     assert!(db.search("ejer data", 5).unwrap().iter().any(|h| h.kind == SearchKind::FollowUp));
     assert!(db.search("koster", 5).unwrap().iter().any(|h| h.kind == SearchKind::FollowUp));
+}
+
+#[test]
+fn the_cli_lists_follow_ups_and_positions_over_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    let (committee, question) = {
+        let mut db = Db::open(&path).unwrap();
+        let c = demo::create_on(&mut db, Local::now().date_naive() - Duration::days(35)).unwrap();
+        let theme = db.list_meetings(Some(c.id)).unwrap().into_iter().find(|m| m.kind == MeetingKind::Theme).unwrap();
+        let case = db.list_agenda_items(theme.id).unwrap()[1].id;
+        let q = db.add_question_to_administration(case, 0, "Hvem ejer data om fald?", None).unwrap();
+        db.update_follow_up(
+            q.id,
+            &FollowUpPatch { owner: Some("Digitalisering".into()), due_date: Some("2020-01-01".into()), ..patch() },
+        )
+        .unwrap();
+        let walk = db.get_walk(case).unwrap();
+        let org1 = walk.steps.iter().find(|s| s.question.id == "organisation-1").unwrap().index;
+        let chair = db.get_committee(c.id).unwrap().members[0].person_id;
+        db.set_position(case, org1, chair, &PositionInput::Value(40)).unwrap();
+        db.reveal_positions(case, org1).unwrap();
+        (c.id, q.id)
+    };
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pejling"))
+            .arg("--db")
+            .arg(&path)
+            .args(args)
+            .env_remove("PEJLING_LANG")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let id = committee.to_string();
+    let text = run(&["follow-ups", &id]);
+    assert!(text.starts_with("Opfølgning: 1 åbne, 1 over fristen, 0 besvaret siden sidste møde"), "{text}");
+    assert!(text.contains(&format!("#{question} [Åben] Hvem ejer data om fald? (over fristen)")), "{text}");
+    assert!(text.contains("Ansvarlig: Digitalisering."), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&run(&["follow-ups", &id, "--json"])).unwrap();
+    assert_eq!(json["items"][0]["id"], question);
+    assert_eq!(json["items"][0]["overdue"], true);
+    let text = run(&["position-history", &id]);
+    assert!(text.contains("rummets median 40 (n = 1)"), "{text}");
+    let text = run(&["--lang", "en", "position-history", &id]);
+    assert!(text.contains("the room's median 40 (n = 1)"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&run(&["position-history", &id, "--json"])).unwrap();
+    assert_eq!(json["questions"][0]["points"][0]["statistics"]["median"], 40.0);
 }
