@@ -341,8 +341,9 @@ fn follow_up_row(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
 }
 
 fn follow_ups_of_item(conn: &Connection, item_id: Id) -> Result<Vec<FollowUp>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("{FOLLOW_UP_SELECT} WHERE f.agenda_item_id = ?1 AND f.origin = 'question' ORDER BY s.step, f.id"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{FOLLOW_UP_SELECT} WHERE f.agenda_item_id = ?1 AND f.origin = 'question' ORDER BY s.step, f.id"
+    ))?;
     let rows = stmt.query_map([item_id], follow_up_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -677,9 +678,9 @@ impl Db {
     /// Delete a question to the administration (one recorded by mistake).
     pub fn delete_question_to_administration(&mut self, id: Id) -> Result<()> {
         self.write(|tx| {
-            let meeting_id: Option<Id> =
-                tx.query_row("SELECT meeting_id FROM follow_up WHERE id = ?1 AND origin = 'question'", [id], |r| r.get(0))
-                    .opt()?;
+            let meeting_id: Option<Id> = tx
+                .query_row("SELECT meeting_id FROM follow_up WHERE id = ?1 AND origin = 'question'", [id], |r| r.get(0))
+                .opt()?;
             get_unlocked(tx, found(meeting_id, "follow_up", id)?)?;
             tx.execute("DELETE FROM follow_up WHERE id = ?1", [id])?;
             Ok(())
