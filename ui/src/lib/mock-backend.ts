@@ -1013,6 +1013,24 @@ class MockCore {
     for (const p of this.cycleProjects.listProjects(null)) {
       docs.push({ ...place, kind: "project", committee_id: p.committee_id, project_id: p.id, title: p.title, body: p.description });
     }
+    // Follow-up items written by hand or from a decision (the walk's questions are above).
+    for (const f of this.followUpItems.own) {
+      const m = f.meeting_id === null ? undefined : this.meetings.find((x) => x.id === f.meeting_id);
+      const item = m && f.agenda_item_id !== null ? this.agenda(m.id).find((i) => i.id === f.agenda_item_id) : undefined;
+      const committee = this.committees.find((c) => c.id === f.committee_id);
+      docs.push({
+        ...place,
+        kind: "follow_up",
+        committee_id: f.committee_id,
+        meeting_id: m?.id ?? null,
+        agenda_item_id: item?.id ?? null,
+        meeting_title: m?.title ?? null,
+        item_number: item?.number ?? null,
+        openness: item?.openness ?? null,
+        title: item?.title ?? m?.title ?? committee?.name ?? "",
+        body: [f.text, f.answer].filter((x) => x !== "").join("\n"),
+      });
+    }
     return docs;
   }
 

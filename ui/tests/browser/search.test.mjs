@@ -1,7 +1,7 @@
 // The one search box (issue 5): reached with Ctrl+K or "/", results with kind, place and a
 // snippet whose matched words are <mark>ed (as text), closed items marked, the count
 // announced, and Enter on a hit opens its place — the committee, the meeting, the agenda item
-// in the editor, a walk note at its step. All by keyboard alone.
+// in the editor, a walk note or question at its step. All by keyboard alone.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -151,6 +151,18 @@ test("an agenda item opens in the editor, a note at its step, a closed item is m
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.hash === found[0].href);
     await page.waitForFunction(() => document.activeElement?.id === "summary-step-2");
+
+    // A question to the administration raised at the walk's second step opens there too.
+    await page.evaluate(
+      ({ itemId }) => window.__pejlingMockCore.addQuestionToAdministration(itemId, 1, "Hvad koster en sensorpakke pr. borger?", null),
+      { itemId },
+    );
+    await search(page, "sensorpakke");
+    found = await hits(page);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(found[0].kind, "follow_up");
+    assert.equal(found[0].link, "Spørgsmål til forvaltningen: Drøftelse: Etik, samtykke og databeskyttelse");
+    assert.equal(found[0].href, `#/meetings/${meetingId}/walk/${itemId}/summary?step=1`);
 
     // A closed (Lukket) item is found, and marked as closed.
     await page.evaluate(({ itemId }) => window.__pejlingMockCore.updateAgendaItem(itemId, { openness: "closed" }), { itemId });

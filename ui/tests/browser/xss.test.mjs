@@ -3,7 +3,8 @@
 // an escaped entity — are typed into every text field the UI has (committee, members,
 // meetings, every agenda item field, the walk's case, notes, questions to the administration,
 // a skip reason, guests, an amendment after approval, the search box, the annual cycle's
-// fixed points, projects with their phases, a question set built in the UI), and every view that
+// fixed points, projects with their phases, a question set built in the UI, follow-up items),
+// and every view that
 // shows them is visited: nothing executes (window.__xss stays undefined), no element or
 // attribute comes from the data (no event-handler attribute anywhere, no <img>/<svg>/<script>
 // in the page, no javascript: link), and each payload is on screen exactly as typed.
@@ -348,6 +349,56 @@ test("a question set built from hostile text reads back as typed and stays text"
     for (const tag of ["QSET-TITLE", "QSET-HELP", "QSET-QUESTION", "QSET-LEFT", "QSET-RIGHT"]) {
       assert.ok(state.text.includes(tricky(tag)), `${tag} did not survive the round trip: ${tricky(tag)}`);
     }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("hostile text in follow-up items stays text", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
+    await page.waitForURL(/#\/committees\/\d+$/);
+    const committeeId = Number(/#\/committees\/(\d+)$/.exec(page.url())[1]);
+
+    // A follow-up item written by hand, then answered in its card.
+    await page.goto(`${server.url}#/committees/${committeeId}/follow-ups`);
+    await page.locator("#new-follow-up-text").waitFor();
+    await fill(page, "#new-follow-up-text", "FU-TEXT");
+    await fill(page, "#new-follow-up-owner", "FU-OWNER");
+    await page.getByRole("button", { name: "Opret opfølgningspunkt" }).click();
+    const card = page.getByTestId("follow-up").filter({ hasText: "FU-TEXT" });
+    await card.waitFor();
+    await card.locator("textarea[id$=-answer], input[id$=-answer]").fill(payload("FU-ANSWER"));
+    await waitSaved(page);
+    await assertInert(page, "follow-up list", ["FU-TEXT", "FU-OWNER", "FU-ANSWER"]);
+
+    // One made from an agenda item, in the meeting's editor.
+    await page.goto(`${server.url}#/committees/${committeeId}`);
+    await page.locator("table").nth(1).locator("a").first().click();
+    await page.waitForURL(/#\/meetings\/\d+$/);
+    await page.locator(".item-select").nth(1).click();
+    await page.getByTestId("item-editor").waitFor();
+    await page.getByTestId("item-editor").locator(".item-follow-up button[aria-expanded]").first().click();
+    const form = page.locator("form[id$=-follow-up-form]");
+    await form.waitFor();
+    await form.locator("[id$=-follow-up-text]").fill(payload("FU-ITEM"));
+    await form.locator("[id$=-follow-up-owner]").fill(payload("FU-ITEM-OWNER"));
+    await form.getByRole("button", { name: "Opret opfølgningspunkt" }).click();
+    await page.getByTestId("item-editor").locator(".item-follow-up [role=status]").waitFor();
+    await assertInert(page, "an agenda item's follow-up created");
+    await page.goto(`${server.url}#/committees/${committeeId}/follow-ups`);
+    await page.getByTestId("follow-up").filter({ hasText: "FU-ITEM" }).first().waitFor();
+    await assertInert(page, "follow-up list with both", ["FU-TEXT", "FU-ANSWER", "FU-ITEM", "FU-ITEM-OWNER"]);
+
+    // Found by the search, as text, opening the follow-up list.
+    await page.locator("#global-search").fill("FU-ANSWER");
+    await page.locator("#global-search").press("Enter");
+    await page.getByTestId("search-results").waitFor();
+    await assertInert(page, "search hits in follow-ups");
+    const href = await page.locator("[data-testid=search-results] > li[data-kind=follow_up] a").first().getAttribute("href");
+    assert.equal(href, `#/committees/${committeeId}/follow-ups`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
