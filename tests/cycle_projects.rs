@@ -474,3 +474,47 @@ fn the_cli_shows_the_cycle_creates_a_year_once_and_moves_projects() {
     let (ok, out, _) = cli(&path, &["--lang", "en", "show-project", &project]);
     assert!(ok && out.contains("Phase 1: Understanding") && out.contains("from phase 0 to phase 1"), "{out}");
 }
+
+#[test]
+fn a_schema_6_workspace_migrates_to_an_empty_cycle_and_no_projects() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pejling.sqlite3");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-6.sqlite3"), &path).unwrap();
+    let mut db = Db::open(&path).unwrap();
+    assert_eq!(db.workspace_status().unwrap().schema_version, 7);
+    let c = db.list_committees().unwrap()[0].id;
+    assert!(db.list_cycle_entries(c).unwrap().is_empty());
+    assert!(db.list_projects(None).unwrap().is_empty());
+    let before = db.list_meetings(Some(c)).unwrap().len();
+    db.create_cycle_entry(c, &entry("Budgetseminar", CycleRule::Weekday, 8, 5, 4, 1)).unwrap();
+    assert_eq!(db.create_cycle_year(c, 2027).unwrap().created.len(), 1);
+    assert_eq!(db.list_meetings(Some(c)).unwrap().len(), before + 1);
+    let p = db
+        .create_project(&NewProject {
+            title: "Chatbot på borgerservice".into(),
+            description: "".into(),
+            committee_id: c,
+        })
+        .unwrap();
+    assert_eq!(db.search("chatbot", 5).unwrap().iter().filter(|h| h.project_id == Some(p.id)).count(), 1);
+}
+
+#[test]
+fn the_demo_has_an_annual_cycle_and_the_fall_prevention_project() {
+    let mut db = Db::open_in_memory().unwrap();
+    let c = pejling::demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
+    let y = db.cycle_year(c.id, 2027).unwrap();
+    assert_eq!(y.occurrences.len(), 3);
+    assert!(y.occurrences.iter().all(|o| o.meeting.is_none()), "the demo makes no meetings from its cycle");
+    let theme = y.occurrences.iter().find(|o| o.entry.kind == MeetingKind::Theme).unwrap();
+    assert_eq!(theme.starts_at, "2027-09-14T17:00", "the 2nd Tuesday of September");
+    let projects = db.list_projects(Some(c.id)).unwrap();
+    assert_eq!(projects.len(), 1);
+    let d = db.get_project(projects[0].id).unwrap();
+    assert_eq!(d.project.phase, 1);
+    assert!(d.phases[0].stakeholders.contains("Ældrerådet"));
+    assert_eq!(d.phases[0].links.len(), 1);
+    let case = &d.phases[1].links[0];
+    assert_eq!(case.item_title.as_deref(), Some("Algoritmer til forebyggelse af fald hos ældre borgere"));
+    assert_eq!(case.item_number, Some(2));
+}
