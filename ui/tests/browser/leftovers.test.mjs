@@ -65,6 +65,7 @@ async function visitAll(page, lang) {
   await page.waitForURL(/#\/committees\/\d+$/);
   await page.locator("tbody tr").first().waitFor();
   await take("committee");
+  const committeeId = page.url().match(/#\/committees\/(\d+)$/)[1];
   await page.goto(server.url + "#/");
   await page.locator("h1").waitFor();
   await page.locator("main a").first().waitFor();
@@ -91,6 +92,15 @@ async function visitAll(page, lang) {
   await page.goto(`${server.url}#/room/${meetingId}`);
   await page.getByTestId("room-question").waitFor();
   await take("room");
+  await page.goto(`${server.url}#/committees/${committeeId}/cycle`);
+  await page.locator("li.entry").first().waitFor();
+  await take("annual cycle");
+  await page.goto(`${server.url}#/projects`);
+  await page.locator("tbody tr").first().waitFor();
+  await take("projects");
+  await page.locator("tbody tr a").first().click();
+  await page.getByTestId("phase-panel").first().waitFor();
+  await take("project");
   await page.goto(server.url + "#/nowhere");
   await page.locator("h1").waitFor();
   await take("not found");

@@ -157,6 +157,9 @@ test("every enum value has its label in both languages", async () => {
     "openness-tag-": ["open", "closed"],
     "language-": ["da", "en"],
     "month-": ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+    "weekday-": ["1", "2", "3", "4", "5", "6", "7"],
+    "cycle-week-": ["1", "2", "3", "4", "5"],
+    "cycle-rule-": ["weekday", "date"],
   };
   for (const lang of ["da", "en"]) {
     const keys = ftlKeys(await readFile(join(REPO, `assets/i18n/${lang}/ui.ftl`), "utf8"));
