@@ -698,6 +698,7 @@ follow-up-offer-accept = { $count ->
    *[other] Tilføj punktet med { $count } opfølgningspunkter
 }
 follow-up-offer-decline = Nej tak
+follow-up-offer-open = Tilføj punktet »Opfølgning« …
 follow-up-offer-added = Punktet »Opfølgning« er tilføjet dagsordenen.
 item-follow-ups-listed-title = Opfølgningspunkter på dette punkt
 item-follow-ups-answer-link = Besvar og luk punkterne i opfølgningslisten

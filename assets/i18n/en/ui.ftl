@@ -698,6 +698,7 @@ follow-up-offer-accept = { $count ->
    *[other] Add the item with { $count } follow-up items
 }
 follow-up-offer-decline = No thanks
+follow-up-offer-open = Add the item "Opfølgning" …
 follow-up-offer-added = The item "Opfølgning" has been added to the agenda.
 item-follow-ups-listed-title = Follow-up items on this item
 item-follow-ups-answer-link = Answer and close the items in the follow-up list

@@ -137,7 +137,7 @@ test("a question from the demo temamøde is listed, offered on the next agenda, 
   }
 });
 
-test("declining the offer adds nothing; a follow-up from a decision", async () => {
+test("declining the offer adds nothing, the meeting page offers it again; a follow-up from a decision", async () => {
   const { page, context, errors } = await newPage(browser, server.url);
   try {
     const committeeId = await demoWithQuestion(page);
@@ -150,6 +150,20 @@ test("declining the offer adds nothing; a follow-up from a decision", async () =
     await page.waitForURL(/#\/meetings\/\d+$/);
     const meetingId = Number(/meetings\/(\d+)/.exec(page.url())[1]);
     assert.equal(await page.evaluate((id) => window.__pejlingMockCore.agenda(id).length, meetingId), 0);
+    // The meeting page still offers it (as for a meeting made from the annual cycle).
+    const note = page.getByTestId("meeting-follow-up-offer");
+    await note.waitFor();
+    const v = await axe(page);
+    assert.equal(v.length, 0, `the meeting's offer note:\n${describeViolations(v)}`);
+    await note.getByRole("button", { name: "Tilføj punktet »Opfølgning« …" }).click();
+    await page.getByRole("dialog").waitFor();
+    await page.getByRole("dialog").getByRole("checkbox").uncheck();
+    assert.ok(await page.getByRole("dialog").getByRole("button", { name: /Tilføj punktet med 0/ }).isDisabled(), "nothing chosen, nothing to add");
+    await page.getByRole("dialog").getByRole("checkbox").check();
+    await page.getByRole("dialog").getByRole("button", { name: "Tilføj punktet med ét opfølgningspunkt" }).click();
+    await page.locator(".item-select", { hasText: "Opfølgning" }).waitFor();
+    await note.waitFor({ state: "detached" });
+    assert.equal(await page.evaluate((id) => window.__pejlingMockCore.agenda(id).length, meetingId), 1);
 
     // From a decision on the temamøde's item.
     const ids = await page.evaluate(() => {
