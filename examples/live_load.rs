@@ -156,7 +156,7 @@ fn main() {
                         }
                     }
                 }
-                std::thread::sleep(Duration::from_millis(1));
+                std::thread::sleep(Duration::from_millis(2));
             }
             observed
         })

@@ -424,3 +424,20 @@ fn the_chair_moving_the_walk_reaches_the_participants_stream_within_a_second() {
     assert!(took < Duration::from_secs(1), "the change took {took:?}");
     session.stop();
 }
+
+#[test]
+fn the_open_question_is_the_current_unrevealed_continuum_step_of_an_open_item() {
+    let mut f = fixture();
+    assert_eq!(f.db.open_live_question(f.meeting).unwrap(), Some((f.item, f.continuum)));
+    f.db.reveal_positions(f.item, f.continuum).unwrap();
+    assert_eq!(f.db.open_live_question(f.meeting).unwrap(), None, "revealed: closed");
+    f.db.hide_positions(f.item, f.continuum).unwrap();
+    assert_eq!(f.db.open_live_question(f.meeting).unwrap(), Some((f.item, f.continuum)), "hidden again: open");
+    f.db.set_current_step(f.meeting, f.item, f.open_question).unwrap();
+    assert_eq!(f.db.open_live_question(f.meeting).unwrap(), None, "not a continuum question");
+    f.db.set_walk_plan(f.closed_item, &pejling::demo::case_walk_plan()).unwrap();
+    let step = f.db.get_walk(f.closed_item).unwrap().steps.iter().find(|s| s.is_continuum).unwrap().index;
+    f.db.set_current_step(f.meeting, f.closed_item, step).unwrap();
+    assert_eq!(f.db.open_live_question(f.meeting).unwrap(), None, "a closed item");
+    assert_eq!(f.db.open_live_question(f.meeting + 1000).unwrap(), None, "no such meeting");
+}

@@ -234,6 +234,15 @@ pub(crate) fn participants(db: &Db, meeting_id: Id) -> Result<Vec<AttendanceEntr
         .collect())
 }
 
+/// The key of a question that takes positions (see [`LiveChange::key`]).
+pub(crate) fn open_key(item_id: Id, step: u32) -> String {
+    format!("{item_id}:{step}:open")
+}
+
+fn closed_key(item_id: Id, step: u32) -> String {
+    format!("{item_id}:{step}:closed")
+}
+
 /// What the meeting is at, for the participants' pages.
 pub(crate) fn change_of(db: &Db, meeting_id: Id) -> Result<LiveChange> {
     let room = db.room_view(meeting_id)?;
@@ -242,10 +251,12 @@ pub(crate) fn change_of(db: &Db, meeting_id: Id) -> Result<LiveChange> {
         Some((item, step)) => {
             let result = step.result.as_ref();
             let open = step.is_continuum && !result.is_some_and(|r| r.revealed);
-            (
-                format!("{}:{}:{}", item.agenda_item_id, step.index, if open { "open" } else { "closed" }),
-                result.map_or(0, |r| r.answered_count),
-            )
+            let key = if open {
+                open_key(item.agenda_item_id, step.index)
+            } else {
+                closed_key(item.agenda_item_id, step.index)
+            };
+            (key, result.map_or(0, |r| r.answered_count))
         }
         None => (
             match &room.item {

@@ -20,7 +20,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
 use super::page::{self, ParticipantView, StepView};
-use super::{change_of, new_token, participants, same_secret, LiveChange, Shared};
+use super::{change_of, new_token, open_key, participants, same_secret, LiveChange, Shared};
 use crate::domain::*;
 use crate::error::Error;
 
@@ -390,18 +390,15 @@ async fn position(
     let meeting_id = s.meeting_id;
     let written = with_db(&s, move |db| {
         // Only the question the meeting is at, of an open item, while it is open.
-        let room = db.room_view(meeting_id)?;
-        let open = room.item.as_ref().is_some_and(|i| {
-            i.agenda_item_id == form.item
-                && i.step.as_ref().is_some_and(|st| {
-                    st.index == form.step && st.is_continuum && !st.result.as_ref().is_some_and(|r| r.revealed)
-                })
-        });
-        if !open {
+        if db.open_live_question(meeting_id)? != Some((form.item, form.step)) {
             return Ok(None);
         }
-        db.set_position(form.item, form.step, person, &PositionInput::Value(form.value))?;
-        Ok(Some(change_of(db, meeting_id)?))
+        let result = db.set_position(form.item, form.step, person, &PositionInput::Value(form.value))?;
+        Ok(Some(LiveChange {
+            key: open_key(form.item, form.step),
+            answered: result.answered_count,
+            total: result.participant_count,
+        }))
     })
     .await;
     match written {

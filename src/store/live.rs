@@ -51,6 +51,24 @@ impl Db {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// The question participants may answer now, as `(item, step)`: the step the meeting's
+    /// walk is at, of an open (not Lukket) item, when it is a continuum question whose result
+    /// the chair has not revealed. One query, as each write of a live session asks it.
+    pub fn open_live_question(&self, meeting_id: Id) -> Result<Option<(Id, u32)>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT w.current_item_id, w.current_step FROM meeting_walk w
+                 JOIN agenda_item a ON a.id = w.current_item_id AND a.meeting_id = w.meeting_id AND a.openness = 'open'
+                 JOIN walk_step s ON s.agenda_item_id = w.current_item_id AND s.step = w.current_step AND s.revealed = 0
+                 JOIN meeting_question_set q ON q.meeting_id = w.meeting_id AND q.set_id = s.set_id
+                     AND q.version = s.set_version AND json_extract(q.content, '$.kind') = 'continuum'
+                 WHERE w.meeting_id = ?1",
+            )?
+            .query_row([meeting_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .opt()?)
+    }
+
     /// SQLite's `data_version`: changes whenever another connection commits to the file.
     /// The live session polls it to notice the chair moving the walk from the app.
     pub fn data_version(&self) -> Result<i64> {
