@@ -21,6 +21,10 @@ export function clockText(value: string): string {
 export function ruleText(e: Pick<CycleEntry, "rule" | "month" | "week" | "weekday" | "day" | "start_time" | "end_time">): string {
   const time = t("cycle-time-range", { start: clockText(e.start_time), end: clockText(e.end_time) });
   const month = t(`month-${e.month}`);
-  if (e.rule === "date") return t("cycle-rule-date-text", { day: String(e.day), month, time });
+  if (e.rule === "date") {
+    // A day some years' month lacks (29 February, 31 April is refused) falls on its last day.
+    const key = e.day > 28 ? "cycle-rule-date-text-last" : "cycle-rule-date-text";
+    return t(key, { day: String(e.day), month, time });
+  }
   return t("cycle-rule-weekday-text", { week: t(`cycle-week-${e.week}`), weekday: t(`weekday-${e.weekday}`), month, time });
 }
