@@ -11,7 +11,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_FEATURES := --features tauri/custom-protocol
 APP_BIN := $(CARGO_TARGET_DIR)/debug/pejling-app
 
-.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fixture fmt demo bench
+.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fixture fmt demo bench bench-live
 
 help:
 	@echo "make run    install what is missing, build and start Pejling"
@@ -67,6 +67,12 @@ bindings:
 bench: deps-test ui
 	cargo build --release -p pejling-app $(APP_FEATURES)
 	PEJLING_BENCH_APP=$(CARGO_TARGET_DIR)/release/pejling-app xvfb-run -a --server-args="-screen 0 1280x900x24" cargo bench -p pejling --bench archive
+
+# The live session under load: 50 simulated participants for 60 s on loopback; prints p50/p99
+# latency from a submitted position to the chair's view, errors and lost positions. Not part of
+# `make test`.
+bench-live:
+	cargo run --release --example live_load -- 50 60
 
 # When a schema version ships: its fixture, which every later version must migrate.
 fixture:
