@@ -60,7 +60,7 @@ pub enum Error {
     NotFound { entity: &'static str, id: i64 },
     #[error("{}", render(&Message::new("error-database-too-new").arg("found", .found).arg("supported", .supported)))]
     DatabaseTooNew { found: i64, supported: i64 },
-    #[error("{}", render(&Message::new("error-not-a-pejling-database").arg("path", .path)))]
+    #[error("{}", render(&Message::new(not_ours_key(.detail)).arg("path", .path)))]
     NotAPejlingDatabase { path: String, detail: String },
     #[error("{}", render(&Message::new("error-storage").arg("detail", .0)))]
     Storage(#[from] rusqlite::Error),
@@ -68,6 +68,26 @@ pub enum Error {
     Migration(#[from] rusqlite_migration::Error),
     #[error("{}", render(&Message::new("error-io").arg("detail", .0)))]
     Io(#[from] std::io::Error),
+}
+
+/// Why a file is not a Pejling database that opens, from SQLite's own words in `detail`: the
+/// user is told which of the usual reasons it is, not only that it failed.
+fn not_ours_key(detail: &str) -> &'static str {
+    let d = detail.to_ascii_lowercase();
+    if d == "not a file" {
+        "error-file-missing"
+    } else if d.contains("file is not a database") {
+        "error-database-not-sqlite"
+    } else if d.contains("application_id") {
+        "error-database-other-program"
+    } else if ["malformed", "corrupt", "never used", "*** in database", "btree", "page ", "truncated", "wrong # of"]
+        .iter()
+        .any(|w| d.contains(w))
+    {
+        "error-database-damaged"
+    } else {
+        "error-not-a-pejling-database"
+    }
 }
 
 fn render(m: &Message) -> String {
@@ -105,7 +125,7 @@ impl Error {
             Error::DatabaseTooNew { found, supported } => {
                 Message::new("error-database-too-new").arg("found", found).arg("supported", supported)
             }
-            Error::NotAPejlingDatabase { path, .. } => Message::new("error-not-a-pejling-database").arg("path", path),
+            Error::NotAPejlingDatabase { path, detail } => Message::new(not_ours_key(detail)).arg("path", path),
             Error::Storage(e) => Message::new("error-storage").arg("detail", e),
             Error::Migration(e) => Message::new("error-storage").arg("detail", e),
             Error::Io(e) => Message::new("error-io").arg("detail", e),

@@ -55,9 +55,10 @@ fn restore_refuses_what_is_not_a_pejling_database_and_changes_nothing() {
     let garbage = dir.path().join("garbage.sqlite3");
     std::fs::write(&garbage, vec![0x5a; 4096]).unwrap();
     let missing = dir.path().join("missing.sqlite3");
-    for bad in [&foreign, &garbage, &missing] {
+    for (bad, why) in [(&foreign, "et andet program"), (&garbage, "slet ikke en database"), (&missing, "findes ikke")] {
         let e = backup::restore(bad, &path).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::NotAPejlingDatabase, "{}: {e}", bad.display());
+        assert!(e.to_string().contains(why), "restore says why: {e}");
     }
     let truncated = dir.path().join("truncated.sqlite3");
     let full = std::fs::read(dir.path().join("backups").read_dir().unwrap().next().unwrap().unwrap().path()).unwrap();

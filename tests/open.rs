@@ -43,6 +43,7 @@ fn another_programs_database_is_refused() {
     }
     let err = Db::open(&path).err().expect("refused");
     assert_eq!(err.kind(), ErrorKind::NotAPejlingDatabase);
+    assert!(err.to_string().contains("en database fra et andet program"), "says why: {err}");
     let c = rusqlite::Connection::open(&path).unwrap();
     let tables: i64 = c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).unwrap();
     assert_eq!(tables, 1, "no Pejling tables were added");
@@ -56,6 +57,7 @@ fn random_bytes_are_refused_and_left_alone() {
     std::fs::write(&path, &bytes).unwrap();
     let err = Db::open(&path).err().expect("refused");
     assert_eq!(err.kind(), ErrorKind::NotAPejlingDatabase, "{err}");
+    assert!(err.to_string().contains("slet ikke en database"), "says why: {err}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }
 
@@ -81,6 +83,9 @@ fn a_truncated_database_is_refused_at_open_and_left_alone() {
         let err = Db::open(&path).err().unwrap_or_else(|| panic!("a file cut at {cut} of {} opened", bytes.len()));
         assert_eq!(err.kind(), ErrorKind::NotAPejlingDatabase, "cut at {cut}: {err}");
         assert!(err.to_string().contains("beskadiget"), "{err}");
+        if cut > 100 {
+            assert!(err.to_string().contains("den er beskadiget. SQLite fandt fejl"), "says why: {err}");
+        }
         assert_eq!(std::fs::read(&path).unwrap(), &bytes[..cut], "cut at {cut}: the file is not changed");
     }
 }
@@ -97,5 +102,6 @@ fn a_database_with_a_damaged_page_is_refused_at_open() {
     std::fs::write(&path, &bytes).unwrap();
     let err = Db::open(&path).err().expect("a damaged page is found before anything is written");
     assert_eq!(err.kind(), ErrorKind::NotAPejlingDatabase, "{err}");
+    assert!(err.to_string().contains("den er beskadiget"), "says why: {err}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }

@@ -60,8 +60,8 @@ const DAMAGE = {
 };
 
 const EXPECTED_REASON = {
-  truncated: /ikke en Pejling-database, eller den er beskadiget/,
-  "random bytes": /ikke en Pejling-database, eller den er beskadiget/,
+  truncated: /ikke en Pejling-database, der kan åbnes: den er beskadiget/,
+  "random bytes": /ikke en Pejling-database: den er slet ikke en database/,
   "a newer version": /nyere version af Pejling \(skemaversion 999\)/,
 };
 

@@ -4,6 +4,10 @@
 error-not-found = { $entity } nr. { $id } findes ikke eller er blevet slettet.
 error-database-too-new = Databasen er skrevet af en nyere version af Pejling (skemaversion { $found }); denne version kan højst læse version { $supported }. Opdatér Pejling for at åbne den. Filen er ikke ændret.
 error-not-a-pejling-database = Filen { $path } er ikke en Pejling-database, eller den er beskadiget. Den er ikke ændret.
+error-database-other-program = Filen { $path } er ikke en Pejling-database: den er en database fra et andet program. Den er ikke ændret.
+error-database-not-sqlite = Filen { $path } er ikke en Pejling-database: den er slet ikke en database (tilfældige data, en anden slags fil eller en database, der er beskadiget helt fra begyndelsen). Den er ikke ændret.
+error-database-damaged = Filen { $path } er ikke en Pejling-database, der kan åbnes: den er beskadiget. SQLite fandt fejl i den, så den kan være afkortet eller delvist overskrevet. Den er ikke ændret.
+error-file-missing = Filen { $path } findes ikke.
 error-storage = Ændringen kunne ikke gemmes i databasen. Intet er ændret. (Teknisk detalje: { $detail })
 error-io = Filen kunne ikke læses eller skrives. (Teknisk detalje: { $detail })
 error-text-too-long = Teksten er for lang: { $length } tegn, højst { $max } tegn.

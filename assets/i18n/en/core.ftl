@@ -4,6 +4,10 @@
 error-not-found = { $entity } no. { $id } does not exist or has been deleted.
 error-database-too-new = The database was written by a newer version of Pejling (schema version { $found }); this version reads at most version { $supported }. Update Pejling to open it. The file has not been changed.
 error-not-a-pejling-database = The file { $path } is not a Pejling database, or it is damaged. It has not been changed.
+error-database-other-program = The file { $path } is not a Pejling database: it is another program's database. It has not been changed.
+error-database-not-sqlite = The file { $path } is not a Pejling database: it is not a database at all (random data, another kind of file, or a database damaged from its very start). It has not been changed.
+error-database-damaged = The file { $path } is not a Pejling database that can be opened: it is damaged. SQLite found errors in it, so it may be cut short or partly overwritten. It has not been changed.
+error-file-missing = The file { $path } does not exist.
 error-storage = The change could not be saved in the database. Nothing was changed. (Technical detail: { $detail })
 error-io = The file could not be read or written. (Technical detail: { $detail })
 error-text-too-long = The text is too long: { $length } characters, at most { $max }.

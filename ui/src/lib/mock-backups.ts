@@ -18,7 +18,7 @@ function reasonFor(mode: string): ApiError | null {
   switch (mode) {
     case "damaged":
     case "no-backups":
-      return error("not_a_pejling_database", "error-not-a-pejling-database", { path: DB_PATH });
+      return error("not_a_pejling_database", "error-database-damaged", { path: DB_PATH });
     case "too-new":
       return error("database_too_new", "error-database-too-new", { found: "99", supported: "7" });
     case "in-use":
