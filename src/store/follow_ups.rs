@@ -18,6 +18,8 @@
 //!   chair accepts (an agenda item "Opfølgning" is written, listing them, and each item
 //!   remembers where it was listed) or declines (nothing is written).
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, Row};
 
@@ -100,15 +102,49 @@ impl Now {
     }
 
     fn complete(&self, conn: &Connection, item: &mut FollowUpItem) -> Result<()> {
+        self.flags(item);
+        item.listed_on = listings(conn, item.id)?;
+        Ok(())
+    }
+
+    /// Overdue and answered since the last meeting, as of this time.
+    fn flags(&self, item: &mut FollowUpItem) {
         item.overdue = item.is_pending() && item.due_date.as_deref().is_some_and(|d| d < self.today.as_str());
         item.answered_since_last_meeting = match (&item.answered_at, &self.last_meeting_start) {
             (Some(at), Some(start)) => at >= start,
             (Some(_), None) => true,
             _ => false,
         };
-        item.listed_on = listings(conn, item.id)?;
-        Ok(())
     }
+}
+
+/// Where each of a committee's follow-up items was listed, in one query (a committee's list
+/// may hold years of items).
+fn committee_listings(conn: &Connection, committee_id: Id) -> Result<HashMap<Id, Vec<FollowUpListing>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.follow_up_id, m.id, m.title, m.starts_at, a.id, a.position + 1
+         FROM follow_up_agenda l JOIN follow_up f ON f.id = l.follow_up_id
+         JOIN agenda_item a ON a.id = l.agenda_item_id JOIN meeting m ON m.id = a.meeting_id
+         WHERE f.committee_id = ?1 ORDER BY m.starts_at, m.id",
+    )?;
+    let mut out: HashMap<Id, Vec<FollowUpListing>> = HashMap::new();
+    let rows = stmt.query_map([committee_id], |r| {
+        Ok((
+            r.get::<_, Id>(0)?,
+            FollowUpListing {
+                meeting_id: r.get(1)?,
+                meeting_title: r.get(2)?,
+                meeting_starts_at: r.get(3)?,
+                agenda_item_id: r.get(4)?,
+                item_number: r.get(5)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (id, listing) = row?;
+        out.entry(id).or_default().push(listing);
+    }
+    Ok(out)
 }
 
 /// The latest meeting of the committee that has begun by `now` (local `YYYY-MM-DDTHH:MM`).
@@ -247,7 +283,13 @@ impl Db {
     pub fn follow_up_list_at(&self, committee_id: Id, now: NaiveDateTime) -> Result<FollowUpList> {
         super::committees::get(&self.conn, committee_id)?;
         let (n, last_meeting) = Now::of(&self.conn, committee_id, now)?;
-        let items = query(&self.conn, "f.committee_id = ?1", &[&committee_id], &n)?;
+        let mut listed = committee_listings(&self.conn, committee_id)?;
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE f.committee_id = ?1 {ORDER}"))?;
+        let mut items = stmt.query_map([committee_id], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        for item in &mut items {
+            n.flags(item);
+            item.listed_on = listed.remove(&item.id).unwrap_or_default();
+        }
         let count = |p: &dyn Fn(&FollowUpItem) -> bool| items.iter().filter(|i| p(i)).count() as u32;
         Ok(FollowUpList {
             committee_id,
