@@ -238,7 +238,7 @@ search-kind-committee = Udvalg
 search-kind-meeting = Møde
 search-kind-agenda-item = Dagsordenpunkt
 search-kind-note = Note
-search-kind-follow-up = Opfølgningspunkt
+search-kind-follow-up = Spørgsmål til forvaltningen
 cli-search-none = Intet fundet for "{ $query }".
 cli-search-item = punkt { $number }
 
