@@ -1010,6 +1010,34 @@ pub fn run() {
 mod tests {
     use std::path::Path;
 
+    /// One app per database, where no session bus hands a second launch over: the second app
+    /// on the same database opens nothing, takes no backup, says why, and may not restore or
+    /// start afresh over the first one's file; another database opens beside it.
+    #[test]
+    fn a_second_app_on_the_same_database_touches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pejling.sqlite3");
+        let backups = || pejling::backup::list(&pejling::backup::dir_for(&path)).unwrap().len();
+        let first = super::AppState::open(path.clone());
+        assert!(first.lock().is_ok());
+        let taken = backups();
+        let second = super::AppState::open(path.clone());
+        let info = second.recovery().unwrap().expect("the second app shows why it did not open");
+        assert_eq!(info.error.key, "error-database-in-use");
+        assert!(info.error.message.contains("allerede åben"), "{}", info.error.message);
+        assert_eq!(backups(), taken, "the second app took no backup");
+        assert_eq!(second.start_fresh().unwrap_err().key, "error-database-in-use");
+        assert_eq!(second.reopen_after(|_| Ok(())).unwrap_err().key, "error-database-in-use");
+        assert!(
+            path.exists() && first.with(|db| db.workspace_status()).is_ok(),
+            "the first app's database is untouched"
+        );
+        let other = super::AppState::open(dir.path().join("andet.sqlite3"));
+        assert!(other.lock().is_ok(), "another database opens beside it");
+        drop(first);
+        assert!(super::AppState::open(path.clone()).lock().is_ok(), "free again once the first app is gone");
+    }
+
     /// The committed `ui/src/lib/bindings.ts` must equal what the Rust types generate.
     /// `UPDATE_BINDINGS=1 cargo test -p pejling-app bindings` rewrites it (`make bindings`).
     #[test]
