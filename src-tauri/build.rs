@@ -66,7 +66,6 @@ const COMMANDS: &[&str] = &[
     "continuum_result",
     "walk_summary",
     "follow_up_list",
-    "get_follow_up",
     "create_follow_up",
     "update_follow_up",
     "delete_follow_up",

@@ -435,7 +435,6 @@ export const api = {
 
   // Follow-up items across meetings; positions over time.
   followUpList: (committeeId: number) => call(() => commands.followUpList(committeeId)),
-  getFollowUp: (id: number) => call(() => commands.getFollowUp(id)),
   createFollowUp: (input: NewFollowUp) => call(() => commands.createFollowUp(input)),
   updateFollowUp: (id: number, patch: FollowUpPatch) => call(() => commands.updateFollowUp(id, patch)),
   deleteFollowUp: (id: number) => call(() => commands.deleteFollowUp(id)),

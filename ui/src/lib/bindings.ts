@@ -568,14 +568,6 @@ async followUpList(committeeId: number) : Promise<Result<FollowUpList, ApiError>
     else return { status: "error", error: e  as any };
 }
 },
-async getFollowUp(id: number) : Promise<Result<FollowUpItem, ApiError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("get_follow_up", { id }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
 async createFollowUp(input: NewFollowUp) : Promise<Result<FollowUpItem, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("create_follow_up", { input }) };

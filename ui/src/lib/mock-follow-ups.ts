@@ -413,8 +413,6 @@ export function dispatchFollowUps(f: MockFollowUps, cmd: string, a: Record<strin
   switch (cmd) {
     case "follow_up_list":
       return { value: f.list(n("committeeId")) };
-    case "get_follow_up":
-      return { value: f.get(n("id")) };
     case "create_follow_up":
       return { value: f.create(a.input as NewFollowUp) };
     case "update_follow_up":

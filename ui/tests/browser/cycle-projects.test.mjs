@@ -247,3 +247,33 @@ test("a linked item opens its place in the agenda; a doubled link is refused in 
     await context.close();
   }
 });
+
+test("text at 200 % and a narrow window: the year view and the project do not scroll sideways", async () => {
+  const { page, context, errors } = await newPage(browser, server.url, { viewport: { width: 800, height: 900 } });
+  try {
+    const committee = await demo(page);
+    const id = committee.split("/").pop();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    /** Layout settles after the font change; fail with the overflow if it never fits. */
+    const fits = async (what) => {
+      try {
+        await page.waitForFunction(() => document.documentElement.scrollWidth - window.innerWidth <= 1, null, { timeout: 3000 });
+      } catch {
+        assert.fail(`${what} is ${await overflow()}px wider than the window at 200 % text`);
+      }
+    };
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    await page.goto(`${server.url}#/committees/${id}/cycle`);
+    await page.locator("li.entry").first().waitFor();
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    await fits("the year view");
+    await page.goto(`${server.url}#/projects`);
+    await page.locator("tbody tr a").first().click();
+    await page.getByTestId("phase-panel").first().waitFor();
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    await fits("the project");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
