@@ -310,3 +310,46 @@ fn the_checks_catch_markup_that_got_through() {
     assert!(md_fails("note: x [k](javascript:y)\n"), "a link passed");
     assert!(md_fails("<div>\nnote: x\n</div>\n"), "an HTML block passed");
 }
+
+/// The calendar file is text for calendar programs: a line break typed into a title, place
+/// or item text never starts a property or an event of its own (RFC 5545 escaping).
+#[test]
+fn line_breaks_in_user_text_never_make_calendar_properties() {
+    const INJECT: &str =
+        "Møde\r\nATTENDEE:mailto:udefra@eksempel.invalid\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Falsk møde";
+    let mut db = Db::open_in_memory().unwrap();
+    let c = pejling::demo::create(&mut db).unwrap();
+    let meeting = db.get_committee(c.id).unwrap().meetings[0].id;
+    db.update_meeting(
+        meeting,
+        &MeetingPatch { title: Some(INJECT.into()), place: Some(INJECT.into()), ..Default::default() },
+    )
+    .unwrap();
+    for item in db.list_agenda_items(meeting).unwrap() {
+        db.update_agenda_item(
+            item.id,
+            &AgendaItemPatch { title: Some(INJECT.into()), summary: Some(INJECT.into()), ..Default::default() },
+        )
+        .unwrap();
+    }
+    let ics = export(&db, meeting, DocKind::Agenda, Format::Ics);
+    // Unfolded content lines: none of them is a property the user typed.
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+    for line in unfolded.split("\r\n") {
+        assert!(
+            !line.starts_with("ATTENDEE") && !line.starts_with("SUMMARY:Falsk"),
+            "an injected line: {line:?}\n{ics}"
+        );
+    }
+    assert_eq!(unfolded.split("\r\n").filter(|l| *l == "BEGIN:VEVENT").count(), 1, "{ics}");
+    let cal: icalendar::Calendar = ics.parse().expect("a standard parser reads it");
+    let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+    assert_eq!(events.len(), 1);
+    use icalendar::Component;
+    // Read back as typed (a line break stays one), not as properties.
+    let typed = INJECT.replace("\r\n", "\n");
+    let summary = events[0].property_value("SUMMARY").unwrap();
+    assert!(summary.ends_with(&format!(": {typed}")), "{summary:?}");
+    assert_eq!(events[0].property_value("LOCATION"), Some(typed.as_str()));
+    assert!(events[0].properties().keys().all(|k| k != "ATTENDEE"));
+}

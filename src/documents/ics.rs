@@ -36,7 +36,9 @@ fn parse_local(s: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").ok()
 }
 
-/// RFC 5545 TEXT escaping (the icalendar crate writes values as given).
+/// RFC 5545 TEXT escaping, for the calendar's NAME, which the icalendar crate writes as given.
+/// (SUMMARY, LOCATION and DESCRIPTION it escapes itself: they get [`plain`] text, or a comma
+/// would reach the calendar as "\,".)
 fn text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
@@ -50,6 +52,12 @@ fn text(value: &str) -> String {
         }
     }
     out
+}
+
+/// Text for a property the icalendar crate escapes itself: only carriage returns go (a line
+/// break is "\n", which the crate writes as the escape `\n`; a lone CR it would write as is).
+fn plain(value: &str) -> String {
+    value.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// The calendar entry's UID: stable for a meeting within a workspace.
@@ -74,11 +82,11 @@ pub fn render(workspace_id: &str, calendar_name: &str, entries: &[Entry<'_>]) ->
         };
         let mut ev = Event::new();
         ev.uid(&uid(workspace_id, e.meeting.id))
-            .summary(&text(&format!("{}: {}", e.committee.name, e.meeting.title)))
+            .summary(&plain(&format!("{}: {}", e.committee.name, e.meeting.title)))
             .starts(copenhagen_to_utc(start))
             .ends(copenhagen_to_utc(end))
-            .location(&text(&e.meeting.place))
-            .description(&text(&e.description))
+            .location(&plain(&e.meeting.place))
+            .description(&plain(&e.description))
             .sequence(e.sequence)
             .timestamp(Utc::now());
         if e.meeting.status == MeetingStatus::Draft {
