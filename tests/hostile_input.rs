@@ -6,7 +6,8 @@
 //! real HTML tokenizer (html5ever) and the Markdown export with a CommonMark parser
 //! (pulldown-cmark, also rendered to HTML and tokenized): no element or attribute appears
 //! that the clean document does not have, no event-handler attribute, no `javascript:` URL,
-//! no raw HTML in the Markdown — and each payload reads back literally as text.
+//! no raw HTML in the Markdown — and each payload reads back literally as text. Line breaks
+//! typed into a title or place never become properties or events of the calendar (ICS) file.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
