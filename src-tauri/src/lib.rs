@@ -602,12 +602,6 @@ fn follow_up_list(state: State<'_, AppState>, committee_id: Id) -> Res<FollowUpL
 
 #[tauri::command(async)]
 #[specta::specta]
-fn get_follow_up(state: State<'_, AppState>, id: Id) -> Res<FollowUpItem> {
-    state.with(|db| db.get_follow_up(id))
-}
-
-#[tauri::command(async)]
-#[specta::specta]
 fn create_follow_up(state: State<'_, AppState>, input: NewFollowUp) -> Res<FollowUpItem> {
     state.with(|db| db.create_follow_up(&input))
 }
@@ -914,7 +908,6 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         continuum_result,
         walk_summary,
         follow_up_list,
-        get_follow_up,
         create_follow_up,
         update_follow_up,
         delete_follow_up,
