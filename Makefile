@@ -66,7 +66,7 @@ bindings:
 # generated once per generator and schema version and cached under $(CARGO_TARGET_DIR).
 bench: deps-test ui
 	cargo build --release -p pejling-app $(APP_FEATURES)
-	PEJLING_BENCH_APP=$(CARGO_TARGET_DIR)/release/pejling-app xvfb-run -a --server-args="-screen 0 1280x900x24" cargo bench -p pejling --bench archive
+	PEJLING_BENCH_APP=$(CARGO_TARGET_DIR)/release/pejling-app dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x900x24" cargo bench -p pejling --bench archive
 
 # The live session under load: 50 simulated participants for 60 s on loopback; prints p50/p99
 # latency from a submitted position to the chair's view, errors and lost positions. Not part of

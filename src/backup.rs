@@ -87,8 +87,13 @@ impl Db {
 
     /// Take an automatic backup into the `backups/` directory and rotate old ones. Returns
     /// the new file, or `None` for an in-memory database.
+    /// Inside [`Db::batch`] the backup is taken after the batch commits, and `None` is
+    /// returned here.
     pub fn auto_backup(&self, reason: Reason) -> Result<Option<PathBuf>> {
         let Some(path) = self.path() else { return Ok(None) };
+        if self.defer_backup(reason) {
+            return Ok(None);
+        }
         auto_backup_conn(self.connection(), path, reason).map(Some)
     }
 }

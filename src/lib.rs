@@ -6,6 +6,7 @@
 //! ordering — lives here once and is tested here once, on the real migrations.
 
 pub mod backup;
+pub mod bench_data;
 pub mod demo;
 pub mod documents;
 pub mod domain;

@@ -269,6 +269,29 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
     if let Command::Serve { meeting, bind, json } = &cli.command {
         return serve(&path, *meeting, *bind, *json, cli.lang, cat);
     }
+    if let Command::BenchData { out: dest, seed, small, json: want_json } = &cli.command {
+        // Writes its own file; the workspace database is not opened.
+        use pejling::bench_data::{generate_file, Scale};
+        let s = generate_file(dest, if *small { Scale::SMALL } else { Scale::FULL }, *seed)?;
+        if *want_json {
+            return json(out, &s);
+        }
+        let _ = writeln!(
+            out,
+            "{}",
+            cat.format(
+                "cli-bench-data-written",
+                &[
+                    ("path", dest.display().to_string()),
+                    ("items", s.agenda_items.to_string()),
+                    ("meetings", s.meetings.to_string()),
+                    ("committees", s.committees.to_string()),
+                    ("seconds", format!("{:.0}", s.seconds)),
+                ],
+            )
+        );
+        return Ok(());
+    }
     let mut db = Db::open(&path)?;
     let label = |key: String| cat.format(&key, &[]);
     match &cli.command {
@@ -521,7 +544,7 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
         Command::PositionHistory { committee, set, json: false } => {
             write_position_history(out, cat, cli.lang, &db.position_history(*committee, set)?)
         }
-        Command::Restore { .. } => unreachable!("handled before opening"),
+        Command::Restore { .. } | Command::BenchData { .. } => unreachable!("handled before opening"),
         Command::Cycle { committee, year, json: want_json } => {
             use chrono::Datelike;
             let year = year.unwrap_or_else(|| chrono::Local::now().year());

@@ -61,6 +61,8 @@ pub struct Db {
     path: Option<PathBuf>,
     /// Who is working, recorded by the audit-log triggers through `pejling_actor()`.
     actor: Arc<Mutex<String>>,
+    /// An automatic backup asked for inside [`Db::batch`], taken once the batch commits.
+    deferred_backup: std::cell::Cell<Option<crate::backup::Reason>>,
 }
 
 /// The name recorded in the audit log until the app says who is working: the OS user.
@@ -95,7 +97,12 @@ impl Db {
                 return Err(not_ours(check));
             }
         }
-        let mut db = Db { conn, path: Some(path.to_path_buf()), actor: Arc::new(Mutex::new(default_actor())) };
+        let mut db = Db {
+            conn,
+            path: Some(path.to_path_buf()),
+            actor: Arc::new(Mutex::new(default_actor())),
+            deferred_backup: Default::default(),
+        };
         db.configure().map_err(|e| match e {
             Error::Storage(s) => not_ours(s.to_string()),
             other => other,
@@ -106,8 +113,12 @@ impl Db {
 
     /// A private in-memory database with the full schema (tests, benchmarks).
     pub fn open_in_memory() -> Result<Db> {
-        let mut db =
-            Db { conn: Connection::open_in_memory()?, path: None, actor: Arc::new(Mutex::new(default_actor())) };
+        let mut db = Db {
+            conn: Connection::open_in_memory()?,
+            path: None,
+            actor: Arc::new(Mutex::new(default_actor())),
+            deferred_backup: Default::default(),
+        };
         db.configure()?;
         db.migrate()?;
         Ok(db)
@@ -185,12 +196,63 @@ impl Db {
         })
     }
 
-    /// Run `f` in one transaction: all of it is written, or none of it.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
+    /// Run `f` in one transaction: all of it is written, or none of it. Inside
+    /// [`Db::batch`] it is a savepoint of the batch's transaction instead: a failed write is
+    /// undone alone, exactly as it would be on its own.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if self.conn.is_autocommit() {
+            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            return Ok(out);
+        }
+        self.conn.execute_batch("SAVEPOINT pejling_write")?;
+        match f(&self.conn) {
+            Ok(out) => {
+                self.conn.execute_batch("RELEASE pejling_write")?;
+                Ok(out)
+            }
+            Err(e) => {
+                self.conn.execute_batch("ROLLBACK TO pejling_write; RELEASE pejling_write")?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Run many writes through the ordinary API as one transaction: a bulk import (the
+    /// benchmark archive of `pejling bench-data`). Every write inside validates, checks and
+    /// triggers exactly as on its own; only the commit, and with it the `fsync` that
+    /// `synchronous=FULL` costs, is shared. If `f` fails, nothing of the batch is written.
+    /// Automatic backups asked for inside (a meeting closed) are taken once, after the commit.
+    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            // Already in a batch: part of it.
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let out = match f(self) {
+            Ok(out) => out,
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                self.deferred_backup.set(None);
+                return Err(e);
+            }
+        };
+        self.conn.execute_batch("COMMIT")?;
+        if let Some(reason) = self.deferred_backup.take() {
+            self.auto_backup(reason)?;
+        }
         Ok(out)
+    }
+
+    /// Inside [`Db::batch`]: remember that a backup is due instead of copying a database
+    /// that is half-way through a transaction. `true` when deferred.
+    pub(crate) fn defer_backup(&self, reason: crate::backup::Reason) -> bool {
+        if self.conn.is_autocommit() {
+            return false;
+        }
+        self.deferred_backup.set(Some(reason));
+        true
     }
 }
 
@@ -207,8 +269,8 @@ fn check_is_pejling(conn: &Connection) -> Result<()> {
     ))))
 }
 
-pub(crate) use meetings::get as meeting;
 pub use live::AnsweredAt;
+pub(crate) use meetings::get as meeting;
 pub use position_history::ORGANISATION_QUESTIONS;
 pub use room::{RoomItem, RoomStep, RoomView};
 pub use search::MAX_SEARCH_LIMIT;

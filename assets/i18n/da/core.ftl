@@ -155,6 +155,7 @@ cli-fingerprint-now = SHA-256 nu:                 { $value }
 error-unknown-document = Ukendt dokument "{ $what }": brug referat eller dagsorden.
 error-unknown-format = Ukendt format "{ $format }": brug pdf, pdfa, docx, html, md eller ics.
 cli-exported = Skrevet: { $path } ({ $bytes } bytes)
+cli-bench-data-written = Benchmark-arkivet er skrevet: { $path } ({ $items } dagsordenspunkter, { $meetings } møder, { $committees } udvalg) på { $seconds } s.
 cli-questions = { $count } spørgsmål
 cli-question-set-built-in = indbygget
 cli-question-set-imported = importeret { $at }

@@ -155,6 +155,7 @@ cli-fingerprint-now = SHA-256 now:         { $value }
 error-unknown-document = Unknown document "{ $what }": use referat or dagsorden.
 error-unknown-format = Unknown format "{ $format }": use pdf, pdfa, docx, html, md or ics.
 cli-exported = Written: { $path } ({ $bytes } bytes)
+cli-bench-data-written = The benchmark archive was written: { $path } ({ $items } agenda items, { $meetings } meetings, { $committees } committees) in { $seconds } s.
 cli-questions = { $count } questions
 cli-question-set-built-in = built in
 cli-question-set-imported = imported { $at }

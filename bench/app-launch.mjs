@@ -1,0 +1,167 @@
+// The app-launch part of `make bench` (issue 7): launch the release app on the benchmark
+// archive RUNS times through tauri-driver (WebDriver), and measure per launch
+//
+// * window_mapped_ms: from the session request to the main window being mapped on the X
+//   display (`xwininfo -name Pejling` says IsViewable) — the floor: the window merely showing;
+// * first_data_ms: from the session request to the committee list rendered in the webview
+//   (an `a.committee-link` in the DOM) — the first data on screen;
+// * pss_kib / processes: the proportional set size of the app's process tree (the app and the
+//   WebKit processes it starts), summed from /proc/PID/smaps_rollup once the list shows.
+//
+// No hook in the app is needed: WebDriver reads the DOM. Polling costs a few ms, so the
+// figures are upper bounds. Prints one JSON object on stdout. Env: APP_BIN (the release
+// app), PEJLING_BENCH_DB (the archive copy), RUNS. Run under Xvfb (`make bench` does).
+import { spawn, execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
+import { tmpdir, homedir } from "node:os";
+import { join, basename } from "node:path";
+import net from "node:net";
+
+const APP_BIN = process.env.APP_BIN;
+const DB = process.env.PEJLING_BENCH_DB;
+const RUNS = Number(process.env.RUNS || 5);
+if (!APP_BIN || !existsSync(APP_BIN)) throw new Error(`APP_BIN must be the release app (got ${APP_BIN})`);
+if (!DB || !existsSync(DB)) throw new Error(`PEJLING_BENCH_DB must be the archive (got ${DB})`);
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForPort(port, ms = 20000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await new Promise((res) => {
+      const s = net.connect(port, "127.0.0.1", () => { s.end(); res(true); });
+      s.on("error", () => res(false));
+    });
+    if (ok) return;
+    await sleep(50);
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+async function wd(port, method, path, body) {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+  return json.value;
+}
+
+function windowViewable() {
+  return new Promise((res) => {
+    execFile("xwininfo", ["-name", "Pejling"], (err, stdout) => res(!err && stdout.includes("IsViewable")));
+  });
+}
+
+/** Parent pid of every process. */
+function processTable() {
+  const table = new Map();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      // pid (comm) state ppid …; comm may contain spaces, so split after the last ')'.
+      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      table.set(Number(d), { ppid: Number(rest[1]), comm });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return table;
+}
+
+function descendants(table, root) {
+  const out = [root];
+  for (let i = 0; i < out.length; i++) {
+    for (const [pid, p] of table) if (p.ppid === out[i]) out.push(pid);
+  }
+  return out;
+}
+
+/** The app's process tree under `driverPid` and its summed PSS in KiB. */
+function appMemory(driverPid) {
+  const table = processTable();
+  const app = descendants(table, driverPid).find((pid) => {
+    try {
+      return basename(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]) === basename(APP_BIN);
+    } catch {
+      return false;
+    }
+  });
+  if (!app) return { pss_kib: null, processes: 0, names: [] };
+  const tree = descendants(table, app);
+  let pss = 0;
+  for (const pid of tree) {
+    try {
+      const m = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
+      if (m) pss += Number(m[1]);
+    } catch {
+      // Gone.
+    }
+  }
+  return { pss_kib: pss, processes: tree.length, names: tree.map((p) => table.get(p)?.comm) };
+}
+
+const dataHome = mkdtempSync(join(tmpdir(), "pejling-bench-"));
+const port = await freePort();
+const nativePort = await freePort();
+const bin = existsSync(join(homedir(), ".cargo/bin/tauri-driver")) ? join(homedir(), ".cargo/bin/tauri-driver") : "tauri-driver";
+const driver = spawn(bin, ["--port", String(port), "--native-port", String(nativePort)], {
+  env: { ...process.env, XDG_DATA_HOME: dataHome, PEJLING_DB: DB, PEJLING_LANG: "da" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const runs = [];
+try {
+  await waitForPort(port);
+  for (let i = 0; i < RUNS; i++) {
+    while (await windowViewable()) await sleep(50); // the previous launch's window is gone
+    const t0 = performance.now();
+    let mapped = null;
+    let polling = true;
+    const mapWatch = (async () => {
+      while (polling && mapped === null) {
+        if (await windowViewable()) mapped = performance.now() - t0;
+      }
+    })();
+    const session = await wd(port, "POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application: APP_BIN } } },
+    });
+    const sid = session.sessionId;
+    let firstData = null;
+    const deadline = performance.now() + 30000;
+    while (performance.now() < deadline) {
+      const found = await wd(port, "POST", `/session/${sid}/elements`, { using: "css selector", value: "a.committee-link" });
+      if (found.length > 0) {
+        firstData = performance.now() - t0;
+        break;
+      }
+    }
+    // The window is mapped before anything is drawn in it; wait for the watcher's answer.
+    const until = performance.now() + 5000;
+    while (mapped === null && performance.now() < until) await sleep(2);
+    polling = false;
+    await mapWatch;
+    await sleep(300); // let the webview settle before memory is read
+    const mem = appMemory(driver.pid);
+    runs.push({ window_mapped_ms: mapped, first_data_ms: firstData, ...mem });
+    await wd(port, "DELETE", `/session/${sid}`);
+    await sleep(500);
+  }
+} finally {
+  await new Promise((res) => { driver.once("exit", res); driver.kill(); });
+}
+process.stdout.write(JSON.stringify({ runs }) + "\n");

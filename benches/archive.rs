@@ -1,0 +1,672 @@
+//! The benchmark suite at municipal-archive scale (`make bench`; issue 7).
+//!
+//! A municipality keeps twenty years of minutes, and Pejling must stay instant at that size.
+//! This driver measures, in one run, the operations a committee's secretary feels — opening
+//! the archive, loading a meeting, saving an edit, searching, exporting the referat,
+//! launching the app — each as p50/p95/p99 and, where one exists, beside its *floor*: the
+//! least any implementation could do on the same data (raw SQLite statements on the same
+//! rows, LibreOffice's conversion the secretaries use today, the window merely appearing).
+//! It prints a table, writes `bench/results.json`, and exits non-zero when a target is
+//! missed, so a regression is loud.
+//!
+//! The archive (90 000 agenda items, written by `pejling::bench_data` through the app's own
+//! code) is cached under `$CARGO_TARGET_DIR/bench-archive/`, keyed by generator version, seed
+//! and schema version, so a repeat run skips the generation. Each run works on a copy, so its
+//! edits and the app's start-up backups never change the cached archive.
+//!
+//! Environment: `PEJLING_BENCH_APP` (the release app binary) enables the launch and memory
+//! measurement, which needs an X display (`make bench` runs under `xvfb-run`) and
+//! `tauri-driver`; `PEJLING_BENCH_SCALE=small` runs a tiny archive (a quick check of the
+//! driver itself; its figures mean nothing).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use pejling::bench_data::{self, Scale, Summary};
+use pejling::documents::{pdf::Typesetter, Audience, DocKind, Format};
+use pejling::{AgendaItemPatch, Db, Lang};
+use serde_json::{json, Value};
+
+/// Durations of one operation, sorted.
+struct Samples(Vec<f64>);
+
+impl Samples {
+    fn new(mut ms: Vec<f64>) -> Samples {
+        ms.sort_by(|a, b| a.total_cmp(b));
+        Samples(ms)
+    }
+
+    /// Nearest-rank percentile, in milliseconds.
+    fn p(&self, q: f64) -> f64 {
+        let n = self.0.len();
+        let rank = ((q / 100.0) * n as f64).ceil().max(1.0) as usize;
+        self.0[rank.min(n) - 1]
+    }
+
+    fn json(&self) -> Value {
+        json!({"n": self.0.len(), "p50_ms": r3(self.p(50.0)), "p95_ms": r3(self.p(95.0)), "p99_ms": r3(self.p(99.0)),
+               "min_ms": r3(self.0[0]), "max_ms": r3(*self.0.last().unwrap())})
+    }
+}
+
+fn r3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Time `f` once, in milliseconds.
+fn time<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let t = Instant::now();
+    let out = f();
+    (ms(t.elapsed()), out)
+}
+
+/// A target: which percentile must stay under how many ms, and at most what ratio to the
+/// floor at that percentile.
+#[derive(Clone, Copy)]
+struct Target {
+    percentile: f64,
+    under_ms: Option<f64>,
+    max_ratio: Option<f64>,
+}
+
+/// One row of the table.
+struct Row {
+    key: &'static str,
+    name: &'static str,
+    target_text: &'static str,
+    target: Option<Target>,
+    samples: Option<Samples>,
+    floor_name: &'static str,
+    floor: Option<Samples>,
+    /// A reported figure that is not a duration (memory, size).
+    value: Option<String>,
+    note: String,
+}
+
+impl Row {
+    fn ratio(&self, q: f64) -> Option<f64> {
+        match (&self.samples, &self.floor) {
+            (Some(s), Some(f)) if f.p(q) > 0.0 => Some(s.p(q) / f.p(q)),
+            _ => None,
+        }
+    }
+
+    /// `None`: nothing to check (a report-only row or one not measured).
+    fn met(&self) -> Option<bool> {
+        let t = self.target?;
+        let s = self.samples.as_ref()?;
+        let mut ok = true;
+        if let Some(limit) = t.under_ms {
+            ok &= s.p(t.percentile) < limit;
+        }
+        if let Some(max) = t.max_ratio {
+            ok &= self.ratio(t.percentile).is_some_and(|r| r <= max);
+        }
+        Some(ok)
+    }
+
+    fn json(&self) -> Value {
+        json!({
+            "key": self.key,
+            "operation": self.name,
+            "target": self.target_text,
+            "measured": self.samples.as_ref().map(Samples::json),
+            "floor": self.floor.as_ref().map(|f| {
+                let mut v = f.json();
+                v["what"] = json!(self.floor_name);
+                v
+            }),
+            "ratio_to_floor": self.floor.as_ref().map(|_| json!({
+                "p50": self.ratio(50.0).map(r3), "p95": self.ratio(95.0).map(r3), "p99": self.ratio(99.0).map(r3)})),
+            "value": self.value,
+            "target_met": self.met(),
+            "note": self.note,
+        })
+    }
+}
+
+fn row(key: &'static str, name: &'static str, target_text: &'static str, target: Option<Target>) -> Row {
+    Row { key, name, target_text, target, samples: None, floor_name: "", floor: None, value: None, note: String::new() }
+}
+
+fn target(percentile: f64, under_ms: Option<f64>, max_ratio: Option<f64>) -> Option<Target> {
+    Some(Target { percentile, under_ms, max_ratio })
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing else is taken from the command line.
+    let small = std::env::var("PEJLING_BENCH_SCALE").is_ok_and(|s| s == "small");
+    let scale = if small { Scale::SMALL } else { Scale::FULL };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let cache = target_dir.join("bench-archive");
+    std::fs::create_dir_all(&cache).expect("cache directory");
+    let started = Instant::now();
+
+    // ---- the archive ----------------------------------------------------------------------
+    let key = format!(
+        "archive-g{}-s{}-schema{}{}",
+        bench_data::GENERATOR_VERSION,
+        bench_data::DEFAULT_SEED,
+        pejling::store::schema_version(),
+        if small { "-small" } else { "" }
+    );
+    let archive = cache.join(format!("{key}.sqlite3"));
+    let summary_path = cache.join(format!("{key}.json"));
+    let cached = archive.exists() && summary_path.exists();
+    let summary: Summary = if cached {
+        eprintln!("bench: using the cached archive {}", archive.display());
+        serde_json::from_str::<Value>(&std::fs::read_to_string(&summary_path).unwrap())
+            .ok()
+            .and_then(|v| summary_from_json(&v, scale))
+            .expect("a readable archive summary")
+    } else {
+        eprintln!("bench: generating the archive (once per generator version) …");
+        let _ = std::fs::remove_dir_all(cache.join("backups"));
+        let s = bench_data::generate_file(&archive, scale, bench_data::DEFAULT_SEED).expect("archive generated");
+        // The import's automatic backup is a second copy of the archive: not needed here.
+        let _ = std::fs::remove_dir_all(cache.join("backups"));
+        std::fs::write(&summary_path, serde_json::to_string_pretty(&s).unwrap()).unwrap();
+        eprintln!("bench: generated in {:.1} s", s.seconds);
+        s
+    };
+    let archive_bytes = std::fs::metadata(&archive).unwrap().len();
+
+    // Work on a copy: edits and the app's backups never touch the cached archive.
+    let work_dir = cache.join("run");
+    let _ = std::fs::remove_dir_all(&work_dir);
+    std::fs::create_dir_all(&work_dir).unwrap();
+    let work = work_dir.join("pejling.sqlite3");
+    std::fs::copy(&archive, &work).expect("copy of the archive");
+
+    let mut rows = Vec::new();
+
+    // ---- open the archive and list committees ---------------------------------------------
+    let mut r =
+        row("open_and_list", "open the archive and list committees", "p95 < 50 ms", target(95.0, Some(50.0), None));
+    let mut runs = Vec::new();
+    // 40 opens, or as many as fit in a minute when each is slow (at least 5).
+    let budget = Instant::now();
+    while runs.len() < 40 && (runs.len() < 5 || budget.elapsed() < Duration::from_secs(60)) {
+        let (t, n) = time(|| {
+            let db = Db::open(&work).expect("open");
+            db.list_committees().expect("list").len()
+        });
+        assert_eq!(n as u64, summary.committees);
+        runs.push(t);
+    }
+    // What bounds it: the damage check at open reads every page of the file.
+    let quick_check = {
+        let raw = rusqlite::Connection::open_with_flags(&work, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let (t, ok) = time(|| raw.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)).unwrap());
+        assert_eq!(ok, "ok");
+        t
+    };
+    r.samples = Some(Samples::new(runs));
+    r.note = format!(
+        "Db::open (header checks, PRAGMA quick_check over every page, pragmas, migrations up to date) + \
+list_committees, a new connection each time, the file in the OS page cache. PRAGMA quick_check(1) alone on this \
+file, raw: {quick_check:.0} ms"
+    );
+    rows.push(r);
+
+    let mut db = Db::open(&work).expect("open");
+    let conn_check: i64 = db.connection().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    assert_eq!(conn_check, 2, "synchronous=FULL");
+
+    // ---- load one meeting with 30 items ---------------------------------------------------
+    let m30 = summary.meeting_30_items;
+    let mut r =
+        row("load_meeting", "load one meeting with 30 items for the UI", "p95 < 5 ms", target(95.0, Some(5.0), None));
+    let (mut app, mut floor) = (Vec::new(), Vec::new());
+    for i in 0..600 {
+        let a = || {
+            let d = db.get_meeting(m30).expect("meeting");
+            assert_eq!(d.items.len(), 30);
+            // What crosses to the webview: the command's JSON.
+            serde_json::to_vec(&d).unwrap().len()
+        };
+        let f = || raw_meeting(db.connection(), m30);
+        // Alternate which goes first, so neither always finds the cache warmer.
+        if i % 2 == 0 {
+            app.push(time(a).0);
+            floor.push(time(f).0);
+        } else {
+            floor.push(time(f).0);
+            app.push(time(a).0);
+        }
+    }
+    r.samples = Some(Samples::new(app));
+    r.floor = Some(Samples::new(floor));
+    r.floor_name = "raw rusqlite SELECTs of the meeting, committee and 30 item rows";
+    r.note = "Db::get_meeting (the get_meeting command) and its JSON serialisation".into();
+    rows.push(r);
+
+    // ---- save one text edit -----------------------------------------------------------------
+    let items = db.list_agenda_items(m30).unwrap();
+    let mut r = row(
+        "save_edit",
+        "save one text edit (synchronous=FULL)",
+        "p99 < 10 ms, ≤ 1.5× floor",
+        target(99.0, Some(10.0), Some(1.5)),
+    );
+    let (mut app, mut floor) = (Vec::new(), Vec::new());
+    for i in 0..400usize {
+        let item = &items[2 + i % 20];
+        // A Resumé as the secretary types it, different each time (an unchanged text would be
+        // no edit at all).
+        let text = format!("{} Tilføjet ved redigering nr. {i}.", item.summary);
+        let patch = AgendaItemPatch { summary: Some(text.clone()), ..Default::default() };
+        let raw_text = format!("{} Rettet direkte nr. {i}.", item.summary);
+        let mut a = || db.update_agenda_item(item.id, &patch).expect("edit saved");
+        let (t, saved) = time(&mut a);
+        assert_eq!(saved.summary, text);
+        app.push(t);
+        let (t, n) = time(|| {
+            db.connection()
+                .prepare_cached("UPDATE agenda_item SET summary = ?2, updated_at = ?3 WHERE id = ?1")
+                .unwrap()
+                .execute(rusqlite::params![item.id, raw_text, "2026-11-26T00:00:00.000Z"])
+                .unwrap()
+        });
+        assert_eq!(n, 1);
+        floor.push(t);
+    }
+    r.samples = Some(Samples::new(app));
+    r.floor = Some(Samples::new(floor));
+    r.floor_name = "raw UPDATE of the same row, same connection and pragmas (its triggers — audit log, \
+search index — fire as for the app)";
+    r.note =
+        "Db::update_agenda_item of the Resumé: validation, lock check, UPDATE, read back; one transaction each".into();
+    rows.push(r);
+
+    // ---- search -----------------------------------------------------------------------------
+    let mut r = row(
+        "search",
+        "search a Danish word over the whole archive",
+        "p95 < 30 ms, ≤ 2× floor",
+        target(95.0, Some(30.0), Some(2.0)),
+    );
+    let (mut app, mut floor) = (Vec::new(), Vec::new());
+    let mut hit_counts = BTreeMap::new();
+    for i in 0..300usize {
+        let word = &summary.search_words[i % summary.search_words.len()];
+        let q = pejling::search::Query::parse(word);
+        let (t, hits) = time(|| db.search(word, 20).expect("search"));
+        app.push(t);
+        hit_counts.insert(word.clone(), hits.len());
+        let (t, n) = time(|| {
+            let mut st = db
+                .connection()
+                .prepare_cached("SELECT rowid FROM search_words WHERE search_words MATCH ?1 ORDER BY rank LIMIT ?2")
+                .unwrap();
+            let rows = st.query_map(rusqlite::params![q.words_match(), 20], |r| r.get::<_, i64>(0)).unwrap();
+            rows.count()
+        });
+        floor.push(t);
+        assert_eq!(n, hits.len(), "{word}: the app shows what the index found");
+    }
+    let matches: Vec<String> = summary
+        .search_words
+        .iter()
+        .map(|w| {
+            let q = pejling::search::Query::parse(w);
+            let n: i64 = db
+                .connection()
+                .query_row("SELECT count(*) FROM search_words WHERE search_words MATCH ?1", [q.words_match()], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            format!("\"{w}\" matches {n} documents")
+        })
+        .collect();
+    r.samples = Some(Samples::new(app));
+    r.floor = Some(Samples::new(floor));
+    r.floor_name = "raw FTS5 MATCH … ORDER BY rank LIMIT 20 on the same index, same query";
+    r.note = format!(
+        "Db::search(word, 20): ranked whole-word and stem matches, places and snippets; {}",
+        matches.join(", ")
+    );
+    rows.push(r);
+
+    // ---- documents --------------------------------------------------------------------------
+    let m20 = summary.meeting_20_items;
+    let ts = Typesetter::new();
+    let mut r =
+        row("referat_pdf", "referat PDF of a 20-item meeting (warm)", "< 150 ms", target(95.0, Some(150.0), None));
+    let mut runs = Vec::new();
+    let mut pdf_bytes = 0;
+    for _ in 0..3 {
+        // Warm-up: typst's caches fill on the first layout.
+        let model = db.document_model(m20, DocKind::Minutes, Audience::Internal, Lang::Da).unwrap();
+        ts.pdf(&model, false).unwrap();
+    }
+    for _ in 0..20 {
+        let (t, bytes) = time(|| {
+            let model = db.document_model(m20, DocKind::Minutes, Audience::Internal, Lang::Da).unwrap();
+            ts.pdf(&model, false).unwrap()
+        });
+        pdf_bytes = bytes.len();
+        runs.push(t);
+    }
+    let (cold_export, _) =
+        time(|| db.export(m20, DocKind::Minutes, Format::Pdf, Audience::Internal, Lang::Da).unwrap());
+    r.samples = Some(Samples::new(runs));
+    r.note = format!(
+        "document model + typst, fonts loaded once (a reused Typesetter); {pdf_bytes} bytes, with the walk's chart. \
+Db::export as the app calls it today, loading the fonts again: {cold_export:.0} ms"
+    );
+    r.value = Some(format!("{pdf_bytes} bytes"));
+    rows.push(r);
+
+    let mut r = row(
+        "referat_docx",
+        "referat DOCX of the same",
+        "< 20 ms; LibreOffice DOCX→PDF: ratio reported",
+        target(95.0, Some(20.0), None),
+    );
+    let mut runs = Vec::new();
+    let mut docx = Vec::new();
+    for _ in 0..30 {
+        let (t, bytes) = time(|| db.export(m20, DocKind::Minutes, Format::Docx, Audience::Internal, Lang::Da).unwrap());
+        docx = bytes;
+        runs.push(t);
+    }
+    r.samples = Some(Samples::new(runs));
+    let docx_path = work_dir.join("referat.docx");
+    std::fs::write(&docx_path, &docx).unwrap();
+    match libreoffice_runs(&docx_path, &work_dir, 5) {
+        Ok(lo) => {
+            r.floor = Some(Samples::new(lo));
+            r.floor_name = "LibreOffice headless converting that DOCX to PDF (soffice --convert-to pdf, a fresh process each time)";
+            r.note = format!(
+                "Db::export(…, Docx); {} bytes. The ratio is Pejling's DOCX over LibreOffice's conversion: below 1 is faster",
+                docx.len()
+            );
+        }
+        Err(e) => r.note = format!("LibreOffice not measured: {e}"),
+    }
+    rows.push(r);
+
+    // ---- the app: launch and memory -----------------------------------------------------------
+    let mut launch = row(
+        "app_launch",
+        "release app: launch to first data on screen, under Xvfb",
+        "< 1 s",
+        target(95.0, Some(1000.0), None),
+    );
+    let mut memory = row("app_pss", "memory of the app's process tree after opening the archive (PSS)", "report", None);
+    drop(db);
+    match std::env::var("PEJLING_BENCH_APP") {
+        Ok(app) if !app.is_empty() => match app_runs(root, Path::new(&app), &work, 5) {
+            Ok(v) => {
+                let to_ms = |k: &str| -> Vec<f64> {
+                    v["runs"].as_array().unwrap().iter().filter_map(|r| r[k].as_f64()).collect()
+                };
+                launch.samples = Some(Samples::new(to_ms("first_data_ms")));
+                launch.floor = Some(Samples::new(to_ms("window_mapped_ms")));
+                launch.floor_name = "launch to window mapped (X11 map state viewable)";
+                launch.note = "from the WebDriver session request (tauri-driver starts the app with --db on the \
+archive copy) to the committee list rendered in the webview; polled every few ms"
+                    .into();
+                let pss = to_ms("pss_kib");
+                let procs = to_ms("processes");
+                let mean = pss.iter().sum::<f64>() / pss.len().max(1) as f64;
+                memory.value = Some(format!("{:.0} MiB", mean / 1024.0));
+                memory.note = format!(
+                    "sum of Pss in /proc/PID/smaps_rollup over the app and its children ({} processes: the app, \
+WebKitWebProcess, WebKitNetworkProcess), once the committee list shows; mean of {} launches",
+                    procs.first().copied().unwrap_or(0.0),
+                    pss.len()
+                );
+            }
+            Err(e) => {
+                launch.note = format!("not measured: {e}");
+                memory.note = launch.note.clone();
+            }
+        },
+        _ => {
+            launch.note = "not measured: PEJLING_BENCH_APP is not set (make bench sets it)".into();
+            memory.note = launch.note.clone();
+        }
+    }
+    rows.push(launch);
+    rows.push(memory);
+
+    let mut size = row("db_size", "archive database size on disk", "report, bytes per agenda item", None);
+    size.value = Some(format!(
+        "{:.0} MiB; {:.0} bytes per agenda item",
+        archive_bytes as f64 / 1048576.0,
+        archive_bytes as f64 / summary.agenda_items as f64
+    ));
+    size.note = format!(
+        "{} agenda items, {} meetings, {} notes, {} positions, {} questions to the administration; text, audit log and \
+both search indexes included",
+        summary.agenda_items, summary.meetings, summary.notes, summary.positions, summary.questions_to_administration
+    );
+    rows.push(size);
+
+    // ---- report -----------------------------------------------------------------------------
+    print_table(&rows);
+    let results = json!({
+        "label": format!("Pejling `make bench` results on {}, {} — figures of this machine only", machine_name(), now_utc()),
+        "date": now_utc(),
+        "machine": machine(),
+        "commit": git(root, &["rev-parse", "--short", "HEAD"]),
+        "archive": {
+            "summary": serde_json::to_value(&summary).unwrap(),
+            "bytes": archive_bytes,
+            "bytes_per_agenda_item": (archive_bytes as f64 / summary.agenda_items as f64).round(),
+            "cached": cached,
+            "generation_seconds": r3(summary.seconds),
+        },
+        "operations": rows.iter().map(Row::json).collect::<Vec<_>>(),
+        "run_seconds": r3(started.elapsed().as_secs_f64()),
+    });
+    let out_dir = root.join("bench");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let out = if small { out_dir.join("results-small.json") } else { out_dir.join("results.json") };
+    std::fs::write(&out, serde_json::to_string_pretty(&results).unwrap() + "\n").unwrap();
+    let _ = std::fs::remove_dir_all(&work_dir);
+    println!("\nbench: wrote {} in {:.0} s", out.display(), started.elapsed().as_secs_f64());
+    let missed: Vec<&str> = rows.iter().filter(|r| r.met() == Some(false)).map(|r| r.name).collect();
+    if !missed.is_empty() {
+        println!("bench: targets missed: {}", missed.join("; "));
+        std::process::exit(1);
+    }
+}
+
+/// The archive summary as cached next to the archive.
+fn summary_from_json(v: &Value, scale: Scale) -> Option<Summary> {
+    let n = |k: &str| v[k].as_u64();
+    Some(Summary {
+        generator_version: n("generator_version")? as u32,
+        seed: n("seed")?,
+        scale,
+        committees: n("committees")?,
+        people: n("people")?,
+        meetings: n("meetings")?,
+        theme_meetings: n("theme_meetings")?,
+        agenda_items: n("agenda_items")?,
+        notes: n("notes")?,
+        positions: n("positions")?,
+        questions_to_administration: n("questions_to_administration")?,
+        approved_meetings: n("approved_meetings")?,
+        meeting_30_items: v["meeting_30_items"].as_i64()?,
+        meeting_20_items: v["meeting_20_items"].as_i64()?,
+        search_words: v["search_words"].as_array()?.iter().filter_map(|w| w.as_str().map(String::from)).collect(),
+        seconds: v["seconds"].as_f64()?,
+    })
+}
+
+/// The floor of loading a meeting: the same rows with plain SELECTs, every column read.
+fn raw_meeting(conn: &rusqlite::Connection, id: i64) -> usize {
+    let mut n = 0;
+    let mut st = conn
+        .prepare_cached(
+            "SELECT id, committee_id, title, kind, starts_at, ends_at, place, status, began_at, adjourned_at
+             FROM meeting WHERE id = ?1",
+        )
+        .unwrap();
+    let committee: i64 = st
+        .query_row([id], |r| {
+            for c in 2..8 {
+                n += r.get::<_, String>(c)?.len();
+            }
+            r.get(1)
+        })
+        .unwrap();
+    let mut st = conn.prepare_cached("SELECT id, name, kind, description FROM committee WHERE id = ?1").unwrap();
+    st.query_row([committee], |r| {
+        n += r.get::<_, String>(1)?.len() + r.get::<_, String>(3)?.len();
+        Ok(())
+    })
+    .unwrap();
+    let mut st = conn
+        .prepare_cached(
+            "SELECT id, position, title, openness, case_id, summary, background, recommendation,
+                    previous_decisions, decision
+             FROM agenda_item WHERE meeting_id = ?1 ORDER BY position",
+        )
+        .unwrap();
+    let mut rows = st.query([id]).unwrap();
+    while let Some(r) = rows.next().unwrap() {
+        for c in 2..10 {
+            n += r.get::<_, String>(c).unwrap().len();
+        }
+    }
+    n
+}
+
+/// Wall time of `soffice --headless --convert-to pdf`, a fresh process each run (as a
+/// secretary's "save as PDF" from the DOCX would start it).
+fn libreoffice_runs(docx: &Path, dir: &Path, runs: usize) -> Result<Vec<f64>, String> {
+    let profile = dir.join("lo-profile");
+    let profile_url = format!("-env:UserInstallation=file://{}", profile.display());
+    let convert = || {
+        Command::new("soffice")
+            .args([&profile_url, "--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+            .arg(dir)
+            .arg(docx)
+            .output()
+    };
+    // The first run creates LibreOffice's profile; it is not counted.
+    let first = convert().map_err(|e| format!("soffice: {e}"))?;
+    if !first.status.success() {
+        return Err(String::from_utf8_lossy(&first.stderr).into_owned());
+    }
+    let mut out = Vec::new();
+    for _ in 0..runs {
+        let (t, o) = time(convert);
+        let o = o.map_err(|e| e.to_string())?;
+        if !o.status.success() || !dir.join("referat.pdf").exists() {
+            return Err(format!("conversion failed: {}", String::from_utf8_lossy(&o.stderr)));
+        }
+        out.push(t);
+    }
+    Ok(out)
+}
+
+/// Launch the release app `runs` times through `bench/app-launch.mjs` (WebDriver) and return
+/// what the script reports.
+fn app_runs(root: &Path, app: &Path, db: &Path, runs: usize) -> Result<Value, String> {
+    if std::env::var_os("DISPLAY").is_none() {
+        return Err("no X display (run under xvfb-run, as make bench does)".into());
+    }
+    let o = Command::new("node")
+        .arg(root.join("bench/app-launch.mjs"))
+        .env("APP_BIN", app)
+        .env("PEJLING_BENCH_DB", db)
+        .env("RUNS", runs.to_string())
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    if !o.status.success() {
+        return Err(format!("app-launch.mjs failed: {}", String::from_utf8_lossy(&o.stderr).trim()));
+    }
+    serde_json::from_slice(&o.stdout).map_err(|e| format!("app-launch.mjs output: {e}"))
+}
+
+fn print_table(rows: &[Row]) {
+    let fmt = |x: f64| {
+        if x >= 100.0 {
+            format!("{x:.0}")
+        } else if x >= 10.0 {
+            format!("{x:.1}")
+        } else {
+            format!("{x:.2}")
+        }
+    };
+    println!();
+    println!(
+        "| operation | target | p50 ms | p95 ms | p99 ms | floor p50 / p95 / p99 ms | ratio p50 / p95 / p99 | met |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|:---:|");
+    for r in rows {
+        let (p50, p95, p99) = match &r.samples {
+            Some(s) => (fmt(s.p(50.0)), fmt(s.p(95.0)), fmt(s.p(99.0))),
+            None => (r.value.clone().unwrap_or_else(|| "—".into()), String::new(), String::new()),
+        };
+        let floor = r
+            .floor
+            .as_ref()
+            .map(|f| format!("{} / {} / {}", fmt(f.p(50.0)), fmt(f.p(95.0)), fmt(f.p(99.0))))
+            .unwrap_or_else(|| "—".into());
+        let ratio = match (r.ratio(50.0), r.ratio(95.0), r.ratio(99.0)) {
+            (Some(a), Some(b), Some(c)) => format!("{a:.2} / {b:.2} / {c:.2}"),
+            _ => "—".into(),
+        };
+        let met = match r.met() {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => "—",
+        };
+        println!("| {} | {} | {p50} | {p95} | {p99} | {floor} | {ratio} | {met} |", r.name, r.target_text);
+    }
+    println!();
+    for r in rows {
+        if !r.note.is_empty() {
+            println!("- {}: {}", r.name, r.note);
+        }
+    }
+}
+
+fn now_utc() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn git(root: &Path, args: &[&str]) -> Option<String> {
+    let o = Command::new("git").current_dir(root).args(args).output().ok()?;
+    o.status.success().then(|| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+}
+
+fn machine_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname").map(|s| s.trim().to_owned()).unwrap_or_else(|_| "?".into())
+}
+
+/// What the figures were measured on.
+fn machine() -> Value {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name").map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned()));
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem_kib: Option<u64> = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok());
+    json!({
+        "hostname": machine_name(),
+        "cpu": cpu,
+        "cpus": std::thread::available_parallelism().map(|n| n.get()).ok(),
+        "memory_gib": mem_kib.map(|k| r3(k as f64 / 1048576.0)),
+        "kernel": std::fs::read_to_string("/proc/sys/kernel/osrelease").ok().map(|s| s.trim().to_owned()),
+        "os": std::fs::read_to_string("/etc/os-release").ok().and_then(|s| s.lines()
+            .find_map(|l| l.strip_prefix("PRETTY_NAME=").map(|v| v.trim_matches('"').to_owned()))),
+    })
+}
