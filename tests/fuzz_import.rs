@@ -15,6 +15,7 @@
 //! Accepted: the set reads back. Another importer (meeting packages) joins by adding a
 //! [`Target`] to `targets()`.
 
+use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -334,12 +335,14 @@ fn importers_survive_mutated_files_and_random_bytes() {
 
         let tried = tally.tried.load(Ordering::Relaxed);
         assert!(tally.accepted.load(Ordering::Relaxed) > target.seeds.len(), "some mutated files are still valid");
-        println!(
+        // Straight to stderr, past the test harness's capture: CI logs show the figures.
+        writeln!(std::io::stderr(),
             "fuzz {}: {tried} inputs tried, {} accepted, {} refused with a clear error, 0 panics, nothing written on refusal, {:.1} s",
             target.name,
             tally.accepted.load(Ordering::Relaxed),
             tally.refused.load(Ordering::Relaxed),
             t0.elapsed().as_secs_f64()
-        );
+        )
+        .unwrap();
     }
 }
