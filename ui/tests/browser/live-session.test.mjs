@@ -2,7 +2,8 @@
 // loopback, three participants in three headless Chromium browsers at phone size, each
 // joining under their own name and setting their own position; the positions land in the
 // database (the chair's `walk-summary`) and, once revealed, in the minutes; the pages follow
-// the chair to the next question; axe-core passes on the join page and the participant page;
+// the chair to the next question; axe-core passes on the join page and the participant page
+// (Danish, and English from `pejling --lang en serve`);
 // stopping the session closes the port.
 //
 // Unlike the other browser tests this one runs against the real core (not the mock build):
@@ -191,4 +192,30 @@ test("stopping the session closes the port", async () => {
   const code = await new Promise((ok) => server.on("exit", ok));
   assert.equal(code, 0);
   await assert.rejects(fetch(url), "nothing answers once the session has stopped");
+});
+
+test("the participant's pages in English pass axe at phone size", async () => {
+  const en = spawn(CLI, ["--db", db, "--lang", "en", "serve", String(meeting), "--bind", "127.0.0.1:0", "--json"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const line = await new Promise((ok) => en.stdout.once("data", (chunk) => ok(String(chunk).split("\n")[0])));
+    const { url: enUrl } = JSON.parse(line);
+    const violations = await axeAtPhoneSize(browsers[0], enUrl);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    const { page } = await phone(browsers[1]);
+    await page.goto(enUrl);
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    assert.equal(await page.locator("h1").innerText(), "Join the theme meeting");
+    await page.locator("input[name=person_id]").first().check();
+    await page.getByRole("button", { name: "Join" }).click();
+    await page.waitForURL(/\/me$/);
+    const cookies = await page.context().cookies();
+    const onPage = await axeAtPhoneSize(browsers[1], page.url(), cookies);
+    assert.deepEqual(onPage, [], describeViolations(onPage));
+    await page.context().close();
+  } finally {
+    en.kill("SIGTERM");
+    await new Promise((ok) => en.on("exit", ok));
+  }
 });
