@@ -143,43 +143,6 @@ export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ["open", "in_progre
 /** The built-in set of the six organisation questions (positions over time). */
 export const ORGANISATION_QUESTIONS = "organisation-questions";
 
-// Follow-up items across meetings (opfølgning) and positions over time.
-import type {
-  FollowUpItem,
-  FollowUpList,
-  FollowUpListing,
-  FollowUpOffer,
-  FollowUpOrigin,
-  FollowUpPatch,
-  FollowUpStatus,
-  HistoryParticipant,
-  NewFollowUp,
-  ParticipantPosition,
-  PositionHistory,
-  PositionOccasion,
-  PositionPoint,
-  QuestionHistory,
-} from "./bindings";
-export type {
-  FollowUpItem,
-  FollowUpList,
-  FollowUpListing,
-  FollowUpOffer,
-  FollowUpOrigin,
-  FollowUpPatch,
-  FollowUpStatus,
-  HistoryParticipant,
-  NewFollowUp,
-  ParticipantPosition,
-  PositionHistory,
-  PositionOccasion,
-  PositionPoint,
-  QuestionHistory,
-};
-export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ["open", "in_progress", "answered", "closed"];
-/** The built-in set of the six organisation questions (positions over time). */
-export const ORGANISATION_QUESTIONS = "organisation-questions";
-
 /** How a fixed point of the annual cycle finds its day: the n-th weekday, or a date. */
 export const CYCLE_RULES: readonly CycleRule[] = ["weekday", "date"];
 
