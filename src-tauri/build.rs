@@ -78,6 +78,7 @@ const COMMANDS: &[&str] = &[
     "start_live_session",
     "stop_live_session",
     "live_session_status",
+    "release_live_participant",
     "search",
     "list_cycle_entries",
     "create_cycle_entry",

@@ -447,3 +447,21 @@ fn the_open_question_is_the_current_unrevealed_continuum_step_of_an_open_item() 
     assert_eq!(f.db.open_live_question(f.meeting).unwrap(), None, "a closed item");
     assert_eq!(f.db.open_live_question(f.meeting + 1000).unwrap(), None, "no such meeting");
 }
+
+#[test]
+fn the_chair_can_free_a_taken_name() {
+    let f = fixture();
+    let (session, addr, base) = start(&f, LiveLimits::default());
+    let (a, _) = f.people[0].clone();
+    let old = cookie(&join(addr, &base, a));
+    assert!(session.release(a));
+    assert!(!session.release(a), "not taken any more");
+    assert_eq!(http(addr, "GET", &format!("{base}/me"), &[("Cookie", &old)], "").status, 401, "the old device is out");
+    let write = format!("item={}&step={}&value=10", f.item, f.continuum);
+    assert_eq!(http(addr, "POST", &format!("{base}/position"), &[("Cookie", &old)], &write).status, 401);
+    assert_eq!(f.db.own_position(f.item, f.continuum, a).unwrap(), None);
+    let new = cookie(&join(addr, &base, a));
+    assert_ne!(new, old, "a new token");
+    assert_eq!(http(addr, "GET", &format!("{base}/me"), &[("Cookie", &new)], "").status, 200);
+    session.stop();
+}

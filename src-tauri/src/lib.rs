@@ -675,6 +675,16 @@ fn stop_live_session(live: State<'_, pejling::live::LiveHost>) -> Res<()> {
     Ok(())
 }
 
+/// Free a participant's name in the live session (a lost phone, a wrong name picked).
+#[tauri::command(async)]
+#[specta::specta]
+fn release_live_participant(
+    live: State<'_, pejling::live::LiveHost>,
+    person_id: Id,
+) -> Res<Option<pejling::live::LiveStatus>> {
+    Ok(live.release(person_id)?)
+}
+
 /// The running live session (who has joined, who has answered), or `None`.
 #[tauri::command(async)]
 #[specta::specta]
@@ -919,6 +929,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         start_live_session,
         stop_live_session,
         live_session_status,
+        release_live_participant,
         open_room_window,
         list_cycle_entries,
         create_cycle_entry,

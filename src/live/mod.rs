@@ -371,6 +371,12 @@ impl LiveSession {
         })
     }
 
+    /// Free a participant's name (a lost phone, a wrong name picked): their token stops
+    /// working at once and the name can be taken again. `false` when it was not taken.
+    pub fn release(&self, person_id: Id) -> bool {
+        self.shared.tokens.lock().unwrap_or_else(|p| p.into_inner()).remove(&person_id).is_some()
+    }
+
     /// Stop serving: open streams end, the port is closed when this returns.
     pub fn stop(mut self) {
         self.shutdown();
@@ -421,6 +427,18 @@ impl LiveHost {
         let session = self.session.lock().unwrap_or_else(|p| p.into_inner()).take();
         if let Some(session) = session {
             session.stop();
+        }
+    }
+
+    /// Free a participant's name in the running session; answers with its status.
+    pub fn release(&self, person_id: Id) -> Result<Option<LiveStatus>> {
+        let slot = self.session.lock().unwrap_or_else(|p| p.into_inner());
+        match slot.as_ref() {
+            Some(session) => {
+                session.release(person_id);
+                session.status().map(Some)
+            }
+            None => Ok(None),
         }
     }
 

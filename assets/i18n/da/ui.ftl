@@ -795,3 +795,5 @@ live-panel-not-joined = ikke tilsluttet
 live-panel-answered = har svaret
 live-panel-count = { $answered } af { $total } har svaret på spørgsmålet.
 live-panel-other-meeting = Der kører en direkte session for et andet møde.
+live-panel-release = Frigiv navnet
+live-panel-released = { $name } kan nu vælge sit navn igen på en anden enhed.

@@ -795,3 +795,5 @@ live-panel-not-joined = not joined
 live-panel-answered = has answered
 live-panel-count = { $answered } of { $total } have answered the question.
 live-panel-other-meeting = A live session is running for another meeting.
+live-panel-release = Free the name
+live-panel-released = { $name } can now choose their name again on another device.

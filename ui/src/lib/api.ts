@@ -441,6 +441,8 @@ export const api = {
   stopLiveSession: () => call(() => commands.stopLiveSession()),
   /** The running live session (who has joined, who has answered), or null. */
   liveSessionStatus: () => call(() => commands.liveSessionStatus()),
+  /** Free a participant's name (a lost phone, a wrong name picked). */
+  releaseLiveParticipant: (personId: number) => call(() => commands.releaseLiveParticipant(personId)),
   /** Import a question set from a TOML file the user picks; null when they cancelled. */
   importQuestionSetFile: () => call(() => commands.importQuestionSetFile()),
 };

@@ -671,6 +671,17 @@ async liveSessionStatus() : Promise<Result<LiveStatus | null, ApiError>> {
 }
 },
 /**
+ * Free a participant's name in the live session (a lost phone, a wrong name picked).
+ */
+async releaseLiveParticipant(personId: number) : Promise<Result<LiveStatus | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("release_live_participant", { personId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Open the room's screen for a meeting as a second window (for the projector), or point the
  * one already open at this meeting and bring it forward. The window is made here, so the
  * main window needs no permission to create windows.

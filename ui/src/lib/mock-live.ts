@@ -37,6 +37,8 @@ function finderPattern(): QrCode {
 
 export class MockLive {
   private session: { meetingId: number; code: string; port: number } | null = null;
+  /** People who have taken their name (the browser tests mark some). */
+  joined = new Set<number>();
 
   constructor(private core: LiveCore) {}
 
@@ -49,7 +51,13 @@ export class MockLive {
 
   stop(): null {
     this.session = null;
+    this.joined.clear();
     return null;
+  }
+
+  release(personId: number): LiveStatus | null {
+    this.joined.delete(personId);
+    return this.status();
   }
 
   status(): LiveStatus | null {
@@ -75,7 +83,7 @@ export class MockLive {
         .map((p) => ({
           person_id: p.person_id,
           name: p.name,
-          joined: false,
+          joined: this.joined.has(p.person_id),
           answered_at: answered.has(p.person_id) ? "2026-01-01T12:00:00.000Z" : null,
         })),
       current_item_id: room.item?.agenda_item_id ?? null,
@@ -92,6 +100,8 @@ export function dispatchLive(live: MockLive, cmd: string, a: Record<string, unkn
       return { value: live.stop() };
     case "live_session_status":
       return { value: live.status() };
+    case "release_live_participant":
+      return { value: live.release(a.personId as number) };
     default:
       return undefined;
   }

@@ -21,8 +21,24 @@ after(async () => {
 });
 
 const TEXT = {
-  da: { demo: "Opret demo-arbejdsområde", start: "Start direkte session", stop: "Stop direkte session", qr: "QR-kode til " },
-  en: { demo: "Create demo workspace", start: "Start live session", stop: "Stop live session", qr: "QR code for " },
+  da: {
+    demo: "Opret demo-arbejdsområde",
+    start: "Start direkte session",
+    stop: "Stop direkte session",
+    qr: "QR-kode til ",
+    release: "Frigiv navnet",
+    joined: "tilsluttet",
+    notJoined: "ikke tilsluttet",
+  },
+  en: {
+    demo: "Create demo workspace",
+    start: "Start live session",
+    stop: "Stop live session",
+    qr: "QR code for ",
+    release: "Free the name",
+    joined: "joined",
+    notJoined: "not joined",
+  },
 };
 
 /** Demo workspace → the temamøde → the walk of its item with a plan. */
@@ -63,10 +79,24 @@ for (const lang of ["da", "en"]) {
       assert.deepEqual(await panel.locator("li .name").allTextContents(), politicians, "the present politicians");
       // Focus went to the stop button.
       assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), text.stop);
+      // Someone joins on their phone: the panel, asking every second, shows it.
+      await page.evaluate((name) => {
+        const core = window.__pejlingMockCore;
+        core.live.joined.add(core.people.find((p) => p.name === name).id);
+      }, politicians[0]);
+      const first = panel.locator("li").first();
+      await first.getByRole("button", { name: `${text.release} – ${politicians[0]}` }).waitFor({ timeout: 3000 });
+      assert.match(await first.textContent(), new RegExp(`${text.joined}`));
       const violations = await axe(page);
       assert.equal(violations.length, 0, describeViolations(violations));
-      // The status is asked for every second while the session runs.
-      await page.waitForTimeout(1200);
+      // The chair frees the name (a wrong name picked) by keyboard.
+      await tabToSelector(page, `[data-testid=live-panel] li button`, { max: 200, shift: true });
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.activeElement?.id === "live-heading");
+      assert.match(await first.textContent(), new RegExp(text.notJoined));
+      assert.equal(await panel.locator("li button").count(), 0);
+      await tabToSelector(page, `[data-testid=live-panel] button`, { max: 200 });
+      assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), text.stop);
       await page.keyboard.press("Enter");
       await panel.getByRole("button", { name: text.start }).waitFor();
       assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), text.start);
