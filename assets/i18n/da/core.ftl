@@ -239,7 +239,7 @@ search-kind-committee = Udvalg
 search-kind-meeting = Møde
 search-kind-agenda-item = Dagsordenpunkt
 search-kind-note = Note
-search-kind-follow-up = Spørgsmål til forvaltningen
+search-kind-follow-up = Opfølgningspunkt
 cli-search-none = Intet fundet for "{ $query }".
 cli-search-item = punkt { $number }
 

@@ -239,7 +239,7 @@ search-kind-committee = Committee
 search-kind-meeting = Meeting
 search-kind-agenda-item = Agenda item
 search-kind-note = Note
-search-kind-follow-up = Question to the administration
+search-kind-follow-up = Follow-up item
 cli-search-none = Nothing found for "{ $query }".
 cli-search-item = item { $number }
 

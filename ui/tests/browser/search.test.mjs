@@ -161,7 +161,7 @@ test("an agenda item opens in the editor, a note at its step, a closed item is m
     found = await hits(page);
     assert.equal(found.length, 1, JSON.stringify(found));
     assert.equal(found[0].kind, "follow_up");
-    assert.equal(found[0].link, "Spørgsmål til forvaltningen: Drøftelse: Etik, samtykke og databeskyttelse");
+    assert.equal(found[0].link, "Opfølgningspunkt: Drøftelse: Etik, samtykke og databeskyttelse");
     assert.equal(found[0].href, `#/meetings/${meetingId}/walk/${itemId}/summary?step=1`);
 
     // A closed (Lukket) item is found, and marked as closed.
