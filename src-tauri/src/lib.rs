@@ -987,6 +987,17 @@ fn focus_main_window(app: &tauri::AppHandle, _argv: Vec<String>, _cwd: String) {
     }
 }
 
+/// The room's screen belongs to the chair's window: when that closes, so does the room's, and
+/// the app ends instead of leaving a projector window that cannot get back to anything.
+fn close_room_with_main(window: &tauri::Window, event: &tauri::WindowEvent) {
+    use tauri::Manager;
+    if window.label() == "main" && matches!(event, tauri::WindowEvent::Destroyed) {
+        if let Some(room) = window.app_handle().get_webview_window(ROOM_WINDOW) {
+            let _ = room.destroy();
+        }
+    }
+}
+
 pub fn run() {
     let builder = specta_builder();
     let context = tauri::generate_context!();
@@ -1010,6 +1021,7 @@ pub fn run() {
         .manage(state)
         .manage(pejling::live::LiveHost::default())
         .invoke_handler(builder.invoke_handler())
+        .on_window_event(close_room_with_main)
         .run(context)
         .expect("error while running Pejling");
 }
