@@ -280,6 +280,7 @@ export-format-ics = Kalender (ICS)
 export-audience = Udgave
 export-audience-public = Offentlig (uden lukkede punkter)
 export-audience-internal = Intern (med lukkede punkter)
+export-lang = Dokumentets sprog
 export-submit = Eksportér …
 export-saved = Gemt: { $path }
 export-cancelled = Eksporten blev annulleret.

@@ -280,6 +280,7 @@ export-format-ics = Calendar (ICS)
 export-audience = Edition
 export-audience-public = Public (without closed items)
 export-audience-internal = Internal (with closed items)
+export-lang = Document language
 export-submit = Export …
 export-saved = Saved: { $path }
 export-cancelled = The export was cancelled.

@@ -1255,8 +1255,12 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
       return core.minutes.listAmendments(n("meetingId"));
     case "audit_log":
       return core.minutes.auditLog(n("meetingId"));
-    case "export_document":
+    case "export_document": {
+      // The document's language is the export's own choice; tests read what was asked for.
+      const w = window as unknown as { __mockExports?: unknown[] };
+      (w.__mockExports ??= []).push({ kind: a.kind, format: a.format, audience: a.audience, lang: a.lang });
       return core.minutes.exportDocument(n("meetingId"), a.kind as string, a.format as string);
+    }
     default: {
       const live = dispatchLive(core.live, cmd, a);
       if (live) return live.value;

@@ -315,6 +315,14 @@ test("status moves one step at a time; the minutes are approved by a member and 
     await page.locator("#export-format").selectOption("docx");
     await page.getByRole("button", { name: "Eksportér …" }).click();
     assert.match(await page.getByTestId("export-result").textContent(), /^Gemt: .*referat-\d+\.docx$/);
+    // Documents are Danish unless the secretary chooses English for this export.
+    await page.getByRole("radio", { name: "English" }).check();
+    await page.getByRole("button", { name: "Eksportér …" }).click();
+    await page.waitForFunction(() => window.__mockExports?.length === 2);
+    assert.deepEqual(
+      (await page.evaluate(() => window.__mockExports)).map((e) => e.lang),
+      ["da", "en"],
+    );
 
     // Back on the meeting page everything is locked.
     await page.getByRole("link", { name: "Tilbage til mødet og dagsordenen" }).click();
