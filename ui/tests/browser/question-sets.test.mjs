@@ -195,7 +195,7 @@ test("building a set in the UI: missing texts are named, the set is created, a s
       await page.getByTestId("qb-created").textContent(),
       'Spørgsmålssættet "Økonomi og værdier på ældreområdet" (oekonomi-og-vaerdier-paa-aeldreomraadet version 1) er oprettet.',
     );
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "qb-toggle");
+    await page.waitForFunction(() => document.activeElement?.id === "qb-toggle");
     const own = page.locator("[data-set='oekonomi-og-vaerdier-paa-aeldreomraadet@1']");
     await own.waitFor();
     assert.match(await own.getByTestId("qset-origin").textContent(), /^Importeret /);
