@@ -98,7 +98,7 @@ async fn poll(shared: Arc<Shared>) {
             publish(&shared, change);
         }
         ticks = ticks.wrapping_add(1);
-        if ticks % 400 == 0 {
+        if ticks.is_multiple_of(400) {
             shared.participant_limiter.retain_recent();
             shared.anonymous_limiter.retain_recent();
         }
@@ -178,7 +178,7 @@ fn base(s: &Shared) -> String {
 
 fn refuse(s: &Shared, status: StatusCode, key: &str) -> Response {
     let cat = &s.catalog;
-    (status, Html(page::message(&cat, s.lang, &base_if_known(s, status), &cat.format(key, &[])))).into_response()
+    (status, Html(page::message(cat, s.lang, &base_if_known(s, status), &cat.format(key, &[])))).into_response()
 }
 
 /// The page links back to joining only for callers who know the code.
@@ -216,7 +216,7 @@ fn failed(s: &Shared, e: &Error) -> Response {
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
     let cat = &s.catalog;
-    (status, Html(page::message(&cat, s.lang, &Some(base(s)), &e.localized(s.lang)))).into_response()
+    (status, Html(page::message(cat, s.lang, &Some(base(s)), &e.localized(s.lang)))).into_response()
 }
 
 // ---- joining ------------------------------------------------------------------------------
@@ -239,7 +239,7 @@ async fn join_form(s: &Arc<Shared>, notice: Option<&str>) -> Response {
     let free: Vec<(Id, String)> =
         people.into_iter().filter(|p| !taken.contains(&p.person_id)).map(|p| (p.person_id, p.name)).collect();
     let cat = &s.catalog;
-    let html = page::join(&cat, s.lang, &base(s), &detail.meeting.title, &detail.committee.name, &free, notice);
+    let html = page::join(cat, s.lang, &base(s), &detail.meeting.title, &detail.committee.name, &free, notice);
     let status = if notice.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
     (status, Html(html)).into_response()
 }
@@ -263,16 +263,12 @@ async fn join(State(s): S, Extension(caller): Extension<Caller>, Form(form): For
     }
     let token = {
         let mut tokens = s.tokens.lock().unwrap_or_else(|p| p.into_inner());
-        if tokens.contains_key(&form.person_id) {
-            None
-        } else {
-            match new_token() {
-                Ok(token) => {
-                    tokens.insert(form.person_id, token.clone());
-                    Some(token)
-                }
+        match tokens.entry(form.person_id) {
+            std::collections::hash_map::Entry::Occupied(_) => None,
+            std::collections::hash_map::Entry::Vacant(slot) => match new_token() {
+                Ok(token) => Some(slot.insert(token).clone()),
                 Err(e) => return failed(&s, &e),
-            }
+            },
         }
     };
     let Some(token) = token else {

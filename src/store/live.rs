@@ -55,8 +55,7 @@ impl Db {
     /// walk is at, of an open (not Lukket) item, when it is a continuum question whose result
     /// the chair has not revealed. One query, as each write of a live session asks it.
     pub fn open_live_question(&self, meeting_id: Id) -> Result<Option<(Id, u32)>> {
-        Ok(self
-            .conn
+        self.conn
             .prepare_cached(
                 "SELECT w.current_item_id, w.current_step FROM meeting_walk w
                  JOIN agenda_item a ON a.id = w.current_item_id AND a.meeting_id = w.meeting_id AND a.openness = 'open'
@@ -66,7 +65,7 @@ impl Db {
                  WHERE w.meeting_id = ?1",
             )?
             .query_row([meeting_id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .opt()?)
+            .opt()
     }
 
     /// SQLite's `data_version`: changes whenever another connection commits to the file.
