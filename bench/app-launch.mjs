@@ -142,7 +142,7 @@ try {
     });
     const sid = session.sessionId;
     let firstData = null;
-    const deadline = performance.now() + 30000;
+    const deadline = performance.now() + 120000;
     while (performance.now() < deadline) {
       const found = await wd(port, "POST", `/session/${sid}/elements`, { using: "css selector", value: "a.committee-link" });
       if (found.length > 0) {
