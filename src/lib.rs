@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod instance;
 pub mod live;
 pub mod minutes;
+pub mod packages;
 pub mod paths;
 pub mod question_sets;
 pub mod search;

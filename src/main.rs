@@ -226,6 +226,38 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a meeting as a meeting package (.pejling) for another machine: agenda (open
+    /// items only unless --include-closed), question sets, attendees and what was recorded.
+    PackageExport {
+        meeting: Id,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long)]
+        include_closed: bool,
+    },
+    /// Import a meeting package as a new meeting here. A malformed package is refused and
+    /// nothing is written; a meeting already here is refused (merge its package instead).
+    PackageImport {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge a package back into its meeting here: prints the changes and the conflicts; a
+    /// conflict must be resolved (--resolve KEY=mine|theirs|both, or --all) or nothing merges.
+    PackageMerge {
+        file: PathBuf,
+        /// Resolve one conflict: KEY=mine, KEY=theirs or KEY=both (texts only).
+        #[arg(long, value_name = "KEY=CHOICE")]
+        resolve: Vec<String>,
+        /// Resolve every conflict the same way (both falls back to theirs where not allowed).
+        #[arg(long, value_name = "CHOICE")]
+        all: Option<String>,
+        /// Only show what would be merged.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the database path and schema version.
     Status {
         #[arg(long)]
@@ -492,6 +524,25 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                     origin,
                 );
             }
+        }
+        Command::PackageExport { meeting, out: file, include_closed } => {
+            db.export_package_to(*meeting, *include_closed, file)?;
+            let _ = writeln!(out, "{}", cat.format("cli-package-exported", &[("path", file.display().to_string())]));
+        }
+        Command::PackageImport { file, json: want_json } => {
+            let r = db.import_package_file(file)?;
+            if *want_json {
+                json(out, &r)?;
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    cat.format("cli-package-imported", &[("title", r.title.clone()), ("id", r.meeting_id.to_string())])
+                );
+            }
+        }
+        Command::PackageMerge { file, resolve, all, dry_run, json: want_json } => {
+            package_merge(&mut db, cat, out, file, resolve, all.as_deref(), *dry_run, *want_json)?;
         }
         Command::ImportQuestionSet { file, json: want_json } => {
             let source = std::fs::read_to_string(file)
@@ -978,4 +1029,106 @@ fn write_project(out: &mut String, cat: &Catalog, lang: Lang, d: &pejling::Proje
         let note = if h.note.is_empty() { String::new() } else { format!(": {}", h.note) };
         let _ = writeln!(out, "  {}  {}  {what}{note}", h.at, h.actor);
     }
+}
+
+/// `pejling package-merge`: list the changes and conflicts, then merge with the choices given.
+#[allow(clippy::too_many_arguments)]
+fn package_merge(
+    db: &mut Db,
+    cat: &Catalog,
+    out: &mut String,
+    file: &std::path::Path,
+    resolve: &[String],
+    all: Option<&str>,
+    dry_run: bool,
+    want_json: bool,
+) -> pejling::Result<()> {
+    use pejling::packages::{ConflictChoice, Resolution};
+    let bad = |v: &str| {
+        pejling::Error::Validation(
+            pejling::error::Message::new("error-package-choice").field("resolve").arg("value", v),
+        )
+    };
+    if std::fs::metadata(file)?.len() > pejling::packages::MAX_PACKAGE_BYTES as u64 {
+        return Err(pejling::Error::Validation(
+            pejling::error::Message::new("error-package-too-large")
+                .arg("max_mb", pejling::packages::MAX_PACKAGE_BYTES / (1024 * 1024)),
+        ));
+    }
+    let bytes = std::fs::read(file)?;
+    let preview = db.preview_package_merge(&bytes)?;
+    let mut choices: Vec<ConflictChoice> = Vec::new();
+    let all = all.map(|a| Resolution::parse(a).ok_or_else(|| bad(a))).transpose()?;
+    for c in &preview.conflicts {
+        if let Some(r) = all {
+            let r = if c.choices.contains(&r) { r } else { Resolution::Theirs };
+            choices.push(ConflictChoice { key: c.key.clone(), resolution: r });
+        }
+    }
+    for r in resolve {
+        let (key, choice) = r.rsplit_once('=').ok_or_else(|| bad(r))?;
+        let resolution = Resolution::parse(choice).ok_or_else(|| bad(r))?;
+        choices.retain(|c| c.key != key);
+        choices.push(ConflictChoice { key: key.to_owned(), resolution });
+    }
+    if want_json && dry_run {
+        return json(out, &preview);
+    }
+    if !want_json {
+        for c in &preview.changes {
+            let _ = writeln!(
+                out,
+                "+ {} {}{}: {:?} -> {:?}",
+                c.key,
+                c.item.as_deref().unwrap_or(""),
+                c.person.as_deref().map(|p| format!(" ({p})")).unwrap_or_default(),
+                c.mine,
+                c.theirs
+            );
+        }
+        if !preview.conflicts.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}",
+                cat.format("cli-package-conflicts", &[("count", preview.conflicts.len().to_string())])
+            );
+            for c in &preview.conflicts {
+                let allowed: Vec<&str> = c
+                    .choices
+                    .iter()
+                    .map(|r| match r {
+                        Resolution::Mine => "mine",
+                        Resolution::Theirs => "theirs",
+                        Resolution::Both => "both",
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "! {} [{}] {}{}\n    mine:   {:?}\n    theirs: {:?}",
+                    c.key,
+                    allowed.join("|"),
+                    c.item.as_deref().unwrap_or(""),
+                    c.person.as_deref().map(|p| format!(" ({p})")).unwrap_or_default(),
+                    c.mine,
+                    c.theirs
+                );
+            }
+        }
+    }
+    if dry_run {
+        return Ok(());
+    }
+    let outcome = db.merge_package(&bytes, &choices)?;
+    if want_json {
+        return json(out, &outcome);
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        cat.format(
+            "cli-package-merged",
+            &[("applied", outcome.applied.to_string()), ("resolved", outcome.conflicts_resolved.to_string())]
+        )
+    );
+    Ok(())
 }

@@ -12,8 +12,8 @@
 //!
 //! Each input is imported into the same database. Refused: the error is a validation or
 //! conflict error with a message in Danish, and the database is byte-for-byte as before.
-//! Accepted: the set reads back. Another importer (meeting packages) joins by adding a
-//! [`Target`] to `targets()`.
+//! Accepted: the set (or the package's meeting) reads back. The importers are question sets
+//! and meeting packages (`.pejling`); another joins by adding a [`Target`] to `targets()`.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -39,21 +39,64 @@ struct Target {
 }
 
 fn targets() -> Vec<Target> {
-    vec![Target {
-        name: "question-set import",
-        seeds: pejling::question_sets::built_in_sources().iter().map(|s| s.to_string()).collect(),
-        import_text: |db, s| db.import_question_set(s).map(drop),
-        import_bytes: |db, bytes, path| {
-            std::fs::write(path, bytes).unwrap();
-            db.import_question_set_file(path).map(drop)
+    vec![
+        Target {
+            name: "question-set import",
+            seeds: pejling::question_sets::built_in_sources().iter().map(|s| s.to_string()).collect(),
+            import_text: |db, s| db.import_question_set(s).map(drop),
+            import_bytes: |db, bytes, path| {
+                std::fs::write(path, bytes).unwrap();
+                db.import_question_set_file(path).map(drop)
+            },
+            check_accepted: |db, source| {
+                let set = pejling::question_sets::parse(source).expect("accepted means it parses");
+                let stored = db.get_question_set(&set.id, set.version).expect("an accepted set reads back");
+                assert_eq!(stored.id, set.id);
+            },
+            needs_no_line: |key| matches!(key, "error-question-set-too-large" | "error-question-set-conflict"),
         },
-        check_accepted: |db, source| {
-            let set = pejling::question_sets::parse(source).expect("accepted means it parses");
-            let stored = db.get_question_set(&set.id, set.version).expect("an accepted set reads back");
-            assert_eq!(stored.id, set.id);
+        Target {
+            name: "meeting-package import",
+            seeds: package_seeds(),
+            import_text: |db, s| db.import_package(s.as_bytes()).map(drop),
+            import_bytes: |db, bytes, path| {
+                std::fs::write(path, bytes).unwrap();
+                db.import_package_file(path).map(drop)
+            },
+            check_accepted: |db, source| {
+                let p = pejling::packages::parse(source.as_bytes()).expect("accepted means it parses");
+                let id: i64 = db
+                    .connection()
+                    .query_row("SELECT id FROM meeting WHERE uuid = ?1", [&p.meeting.uuid], |r| r.get(0))
+                    .expect("an accepted package's meeting is here");
+                assert_eq!(db.list_agenda_items(id).unwrap().len(), p.items.len());
+            },
+            // Only a break in the JSON has a line; a wrong header, a reference that does not
+            // resolve or a meeting already here is about the whole file.
+            needs_no_line: |key| key != "error-package-damaged-line",
         },
-        needs_no_line: |key| matches!(key, "error-question-set-too-large" | "error-question-set-conflict"),
-    }]
+    ]
+}
+
+/// Packages of two of the demo's meetings, with what a walk records.
+fn package_seeds() -> Vec<String> {
+    let mut db = Db::open_in_memory().unwrap();
+    let c = demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
+    let meetings = db.list_meetings(Some(c.id)).unwrap();
+    let theme = meetings.iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
+    let case = db.list_agenda_items(theme).unwrap()[1].id;
+    db.save_step_note(case, 0, "Notat med \"anførselstegn\" og <b>opmærkning</b>").unwrap();
+    db.add_question_to_administration(case, 1, "Hvad koster det?", None).unwrap();
+    // The theme meeting (with its walk) and one ordinary meeting: enough shapes, and the
+    // database the corpus imports into stays small.
+    let ordinary = meetings.iter().find(|m| m.kind == MeetingKind::Ordinary && !m.status.is_locked());
+    meetings
+        .iter()
+        .filter(|m| m.id == theme || Some(m.id) == ordinary.map(|o| o.id))
+        .flat_map(|m| {
+            [false, true].map(|all| serde_json::to_string_pretty(&db.export_package(m.id, all).unwrap()).unwrap())
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -173,6 +216,16 @@ fn apply(source: &str, mutations: &[Mutation]) -> String {
                     s.replace_range(at..end, &format!(" {v}"));
                 }
             }
+            Mutation::NewId(n) if s.contains("\"meeting\": {") => {
+                // A package: a new meeting id, so it may be imported as a new meeting.
+                let m = s.find("\"meeting\": {").unwrap();
+                if let Some(u) = s[m..].find("\"uuid\": \"") {
+                    let from = m + u + "\"uuid\": \"".len();
+                    if s.len() >= from + 36 && s.is_char_boundary(from + 36) {
+                        s.replace_range(from..from + 36, &format!("{n:08x}-0000-4000-8000-000000000000"));
+                    }
+                }
+            }
             Mutation::NewId(n) => {
                 if let Some(start) = s.find("\nid = \"") {
                     let from = start + "\nid = \"".len();
@@ -186,8 +239,12 @@ fn apply(source: &str, mutations: &[Mutation]) -> String {
     s
 }
 
-/// Everything the database holds, as text: a refused import must leave it exactly so.
+/// Everything the database holds, as a digest of every value of every row: a refused import
+/// must leave it exactly so. (A digest, not text: formatting a database that holds dozens of
+/// imported meetings twice per input would dominate the run.)
 fn snapshot(db: &Db) -> String {
+    use rusqlite::types::ValueRef;
+    use sha2::{Digest, Sha256};
     let c = db.connection();
     let tables: Vec<String> = c
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -201,15 +258,30 @@ fn snapshot(db: &Db) -> String {
         let mut stmt = c.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
         let cols = stmt.column_count();
         let mut rows = stmt.query([]).unwrap();
-        out.push_str(&t);
-        out.push('\n');
+        let mut h = Sha256::new();
+        let mut n = 0u64;
         while let Some(row) = rows.next().unwrap() {
+            n += 1;
             for i in 0..cols {
-                let v: rusqlite::types::Value = row.get(i).unwrap();
-                out.push_str(&format!("{v:?}\u{1f}"));
+                match row.get_ref(i).unwrap() {
+                    ValueRef::Null => h.update([0]),
+                    ValueRef::Integer(v) => {
+                        h.update([1]);
+                        h.update(v.to_le_bytes());
+                    }
+                    ValueRef::Real(v) => {
+                        h.update([2]);
+                        h.update(v.to_le_bytes());
+                    }
+                    ValueRef::Text(b) | ValueRef::Blob(b) => {
+                        h.update([3]);
+                        h.update((b.len() as u64).to_le_bytes());
+                        h.update(b);
+                    }
+                }
             }
-            out.push('\n');
         }
+        out.push_str(&format!("{t}: {n} rows, {:x}\n", h.finalize()));
     }
     out
 }

@@ -839,6 +839,82 @@ fn search(state: State<'_, AppState>, query: String, limit: u32) -> Res<Vec<Sear
     state.with(|db| db.search(&query, limit))
 }
 
+// ---- meeting packages ----------------------------------------------------------------------
+
+/// The package picked for a merge, between its review and the merge: the webview never
+/// handles the file or its path.
+static PENDING_PACKAGE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+
+fn pick_package(app: &tauri::AppHandle) -> Res<Option<Vec<u8>>> {
+    use tauri_plugin_dialog::DialogExt;
+    let Some(picked) = app.dialog().file().add_filter("Pejling", &["pejling"]).blocking_pick_file() else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|e| ApiError::from(Error::Io(std::io::Error::other(e.to_string()))))?;
+    let len = std::fs::metadata(&path).map_err(|e| ApiError::from(Error::Io(e)))?.len();
+    if len > pejling::packages::MAX_PACKAGE_BYTES as u64 {
+        // Let the core say it, in its words, without reading the file.
+        return Err(ApiError::from(
+            pejling::packages::parse(&vec![b' '; pejling::packages::MAX_PACKAGE_BYTES + 1]).unwrap_err(),
+        ));
+    }
+    Ok(Some(std::fs::read(&path).map_err(|e| ApiError::from(Error::Io(e)))?))
+}
+
+/// Save a meeting as a meeting package (.pejling) where the user says. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+fn export_meeting_package(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: Id,
+    include_closed: bool,
+) -> Res<Option<String>> {
+    let package = state.with(|db| db.export_package(meeting_id, include_closed))?;
+    let json = serde_json::to_vec_pretty(&package).expect("a package serialises");
+    save_with_dialog(&app, &format!("moedepakke-{meeting_id}.pejling"), &json)
+}
+
+/// Import a meeting package the user picks, as a new meeting. `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+fn import_meeting_package(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Res<Option<pejling::packages::PackageImported>> {
+    let Some(bytes) = pick_package(&app)? else { return Ok(None) };
+    Ok(Some(state.with(|db| db.import_package(&bytes))?))
+}
+
+/// Pick a package to merge back into its meeting, and show what the merge would do.
+#[tauri::command(async)]
+#[specta::specta]
+fn review_package_merge(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Res<Option<pejling::packages::MergePreview>> {
+    let Some(bytes) = pick_package(&app)? else { return Ok(None) };
+    let preview = state.with(|db| db.preview_package_merge(&bytes))?;
+    *PENDING_PACKAGE.lock().unwrap_or_else(|p| p.into_inner()) = Some(bytes);
+    Ok(Some(preview))
+}
+
+/// Merge the reviewed package with the user's choice for every conflict.
+#[tauri::command(async)]
+#[specta::specta]
+fn merge_reviewed_package(
+    state: State<'_, AppState>,
+    choices: Vec<pejling::packages::ConflictChoice>,
+) -> Res<pejling::packages::MergeOutcome> {
+    let mut pending = PENDING_PACKAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let bytes = pending
+        .as_ref()
+        .ok_or_else(|| ApiError::from(Error::Validation(pejling::error::Message::new("error-package-none-pending"))))?;
+    let outcome = state.with(|db| db.merge_package(bytes, &choices))?;
+    *pending = None;
+    Ok(outcome)
+}
+
 fn save_with_dialog(app: &tauri::AppHandle, suggested: &str, bytes: &[u8]) -> Res<Option<String>> {
     use tauri_plugin_dialog::DialogExt;
     let Some(target) = app.dialog().file().set_file_name(suggested).blocking_save_file() else {
@@ -947,6 +1023,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         link_project_meeting,
         unlink_project_meeting,
         search,
+        export_meeting_package,
+        import_meeting_package,
+        review_package_merge,
+        merge_reviewed_package,
     ])
 }
 

@@ -303,3 +303,22 @@ cli-project-current = her står projektet
 # Live session (participants' own devices; the page's own texts are in live.ftl)
 error-live-running = Der kører allerede en direkte session for et andet møde. Stop den først.
 error-live-no-database = En direkte session kræver en database i en fil.
+
+# Meeting packages (.pejling files)
+error-package-not-a-package = Filen er ikke en Pejling-mødepakke.
+error-package-too-new = Mødepakken er skrevet af en nyere Pejling (format { $found }); denne version læser format { $supported }. Opdatér Pejling.
+error-package-too-large = Filen er for stor til at være en mødepakke (højst { $max_mb } MB).
+error-package-damaged = Mødepakken er beskadiget eller ufuldstændig ({ $detail }). Intet er indlæst.
+error-package-damaged-line = Mødepakken er beskadiget i linje { $line } ({ $detail }). Intet er indlæst.
+error-package-already-imported = Mødet "{ $title }" findes allerede her. Flet mødepakken ind i det i stedet for at importere den igen.
+error-package-meeting-unknown = Mødet "{ $title }" fra mødepakken findes ikke her. Importér pakken i stedet for at flette den.
+error-package-meeting-locked = Referatet af "{ $title }" er godkendt og låst; der laves ikke mødepakker af det.
+error-package-merge-locked = Referatet af "{ $title }" er godkendt og låst. Mødepakken kan ikke flettes ind.
+error-package-unresolved = { $count } konflikt(er) er ikke afgjort: { $keys }. Vælg for hver konflikt, hvad der skal gælde. Intet er flettet.
+error-package-merge-unmatched = Mødepakken nævner noget, mødet her ikke har ({ $what }). Intet er flettet.
+cli-package-exported = Mødepakken er gemt: { $path }
+cli-package-imported = Mødet "{ $title }" er importeret (id { $id }).
+cli-package-merged = Flettet: { $applied } ændring(er), { $resolved } konflikt(er) afgjort.
+cli-package-conflicts = { $count } konflikt(er) skal afgøres med --resolve NØGLE=mine|theirs|both eller --all mine|theirs|both:
+error-package-choice = Ugyldigt valg "{ $value }": brug NØGLE=mine, NØGLE=theirs eller NØGLE=both.
+error-package-none-pending = Vælg først den mødepakke, der skal flettes ind.

@@ -303,3 +303,22 @@ cli-project-current = the project stands here
 # Live session (participants' own devices; the page's own texts are in live.ftl)
 error-live-running = A live session is already running for another meeting. Stop it first.
 error-live-no-database = A live session needs a database in a file.
+
+# Meeting packages (.pejling files)
+error-package-not-a-package = The file is not a Pejling meeting package.
+error-package-too-new = The meeting package was written by a newer Pejling (format { $found }); this version reads format { $supported }. Update Pejling.
+error-package-too-large = The file is too large to be a meeting package (at most { $max_mb } MB).
+error-package-damaged = The meeting package is damaged or incomplete ({ $detail }). Nothing was imported.
+error-package-damaged-line = The meeting package is damaged at line { $line } ({ $detail }). Nothing was imported.
+error-package-already-imported = The meeting "{ $title }" is already here. Merge the package into it instead of importing it again.
+error-package-meeting-unknown = The meeting "{ $title }" in the package is not here. Import the package instead of merging it.
+error-package-meeting-locked = The minutes of "{ $title }" are approved and locked; no package is made of them.
+error-package-merge-locked = The minutes of "{ $title }" are approved and locked. The package cannot be merged.
+error-package-unresolved = { $count } conflict(s) are not resolved: { $keys }. Choose for each conflict which value holds. Nothing was merged.
+error-package-merge-unmatched = The package names something this meeting does not have ({ $what }). Nothing was merged.
+cli-package-exported = The meeting package is saved: { $path }
+cli-package-imported = The meeting "{ $title }" was imported (id { $id }).
+cli-package-merged = Merged: { $applied } change(s), { $resolved } conflict(s) resolved.
+cli-package-conflicts = { $count } conflict(s) must be resolved with --resolve KEY=mine|theirs|both or --all mine|theirs|both:
+error-package-choice = Invalid choice "{ $value }": use KEY=mine, KEY=theirs or KEY=both.
+error-package-none-pending = First choose the meeting package to merge.

@@ -821,6 +821,50 @@ async search(query: string, limit: number) : Promise<Result<SearchHit[], ApiErro
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Save a meeting as a meeting package (.pejling) where the user says. `None` when cancelled.
+ */
+async exportMeetingPackage(meetingId: number, includeClosed: boolean) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_meeting_package", { meetingId, includeClosed }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Import a meeting package the user picks, as a new meeting. `None` when cancelled.
+ */
+async importMeetingPackage() : Promise<Result<PackageImported | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_meeting_package") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Pick a package to merge back into its meeting, and show what the merge would do.
+ */
+async reviewPackageMerge() : Promise<Result<MergePreview | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("review_package_merge") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Merge the reviewed package with the user's choice for every conflict.
+ */
+async mergeReviewedPackage(choices: ConflictChoice[]) : Promise<Result<MergeOutcome, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("merge_reviewed_package", { choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -930,6 +974,7 @@ export type CommitteeKind = "standing" | "task" | "finance" | "council" | "other
  * Only the fields that are present change.
  */
 export type CommitteePatch = { name?: string | null; kind?: CommitteeKind | null; description?: string | null }
+export type ConflictChoice = { key: string; resolution: Resolution }
 /**
  * The positions on one continuum question.
  * 
@@ -1311,6 +1356,62 @@ export type MemberPatch = { name?: string | null;
  * `""` clears the party.
  */
 party?: string | null; role?: Role | null }
+/**
+ * One change in a package, against this machine's meeting.
+ */
+export type MergeChange = { 
+/**
+ * Stable key of the thing changed, used to resolve a conflict.
+ */
+key: string; entity: MergeEntity; 
+/**
+ * The agenda item's number and title, if any.
+ */
+item: string | null; 
+/**
+ * The question's id in its set, if any.
+ */
+question_id: string | null; 
+/**
+ * The person concerned (position, attendance, who asked).
+ */
+person: string | null; 
+/**
+ * The value here (empty when none), shown as text.
+ */
+mine: string; 
+/**
+ * The value in the package (empty when none).
+ */
+theirs: string; 
+/**
+ * When it was changed there.
+ */
+changed_at: string; 
+/**
+ * The resolutions this conflict allows (empty for a change applied as is).
+ */
+choices: Resolution[] }
+/**
+ * What a merge would be about.
+ */
+export type MergeEntity = "note" | "position" | "question" | "attendance"
+/**
+ * A merge done.
+ */
+export type MergeOutcome = { merge_id: number; meeting_id: number; applied: number; conflicts_resolved: number }
+/**
+ * Everything a merge would do, before it is done.
+ */
+export type MergePreview = { meeting_id: number; meeting_title: string; source: string; exported_by: string; exported_at: string; 
+/**
+ * Changed there only: applied as they are.
+ */
+changes: MergeChange[]; 
+/**
+ * Changed on both sides: each needs a resolution.
+ */
+conflicts: MergeChange[] }
 export type NewCommittee = { name: string; kind: CommitteeKind; description?: string }
 export type NewCycleEntry = { title: string; kind: MeetingKind; description?: string; rule: CycleRule; month: number; week?: number; weekday?: number; day?: number; start_time: string; end_time: string; place?: string }
 /**
@@ -1337,6 +1438,10 @@ export type NewProject = { title: string; description?: string; committee_id: nu
  * Åben or Lukket agenda item; closed items are left out of public documents.
  */
 export type Openness = "open" | "closed"
+/**
+ * A package imported: the new meeting.
+ */
+export type PackageImported = { meeting_id: number; committee_id: number; title: string; item_count: number; closed_items_left_out: number }
 /**
  * A named participant's position at one occasion.
  */
@@ -1581,6 +1686,22 @@ imported_at: string | null }
  * open, newest first.
  */
 export type RecoveryInfo = { error: ApiError; db_path: string; backups: BackupFile[] }
+/**
+ * How a conflict is resolved.
+ */
+export type Resolution = 
+/**
+ * Keep this machine's value.
+ */
+"mine" | 
+/**
+ * Take the package's value.
+ */
+"theirs" | 
+/**
+ * Keep both (texts only): mine, then theirs.
+ */
+"both"
 /**
  * A position as shown after it is revealed. Person and name are given only when the meeting
  * shows positions named.
