@@ -2,7 +2,7 @@
 // tauri-driver (WebDriver). Each test run gets its own XDG_DATA_HOME and database, so it never
 // touches a user's workspace. Run under Xvfb (`make test-e2e` does).
 import { spawn } from "node:child_process";
-import { mkdtempSync, existsSync } from "node:fs";
+import { mkdtempSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
 import { join } from "node:path";
 import net from "node:net";
@@ -53,8 +53,27 @@ export async function startDriver() {
     port,
     dataHome,
     dbPath,
-    stop: () => new Promise((res) => { driver.once("exit", res); driver.kill(); }),
+    stop: async () => {
+      await new Promise((res) => { driver.once("exit", res); driver.kill(); });
+      killStrays(dataHome);
+    },
   };
+}
+
+/** Kill every process still running with this run's XDG_DATA_HOME: an app whose WebDriver
+ * session died with a failed test would otherwise outlive the run and hold the test
+ * runner's output open, so a failure would hang CI instead of failing it. */
+function killStrays(dataHome) {
+  const mark = `XDG_DATA_HOME=${dataHome}`;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    if (Number(pid) === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${pid}/environ`, "latin1").split("\0");
+      if (env.includes(mark)) process.kill(Number(pid), "SIGKILL");
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
 }
 
 /** Launch the app (a new process) and return a WebdriverIO browser bound to its window. */
