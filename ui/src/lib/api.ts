@@ -445,7 +445,20 @@ export const api = {
   releaseLiveParticipant: (personId: number) => call(() => commands.releaseLiveParticipant(personId)),
   /** Import a question set from a TOML file the user picks; null when they cancelled. */
   importQuestionSetFile: () => call(() => commands.importQuestionSetFile()),
+  /** Save the meeting as a meeting package (.pejling) where the user says; null when cancelled. */
+  exportMeetingPackage: (meetingId: number, includeClosed: boolean) =>
+    call(() => commands.exportMeetingPackage(meetingId, includeClosed)),
+  /** Import a meeting package the user picks as a new meeting; null when cancelled. */
+  importMeetingPackage: () => call(() => commands.importMeetingPackage()),
+  /** Pick a package to merge into its meeting and see what the merge would do; null when cancelled. */
+  reviewPackageMerge: () => call(() => commands.reviewPackageMerge()),
+  /** Merge the reviewed package, with a choice for every conflict. */
+  mergeReviewedPackage: (choices: ConflictChoice[]) => call(() => commands.mergeReviewedPackage(choices)),
 };
+
+// Meeting packages (.pejling files).
+import type { ConflictChoice, MergeChange, MergeEntity, MergeOutcome, MergePreview, PackageImported, Resolution } from "./bindings";
+export type { ConflictChoice, MergeChange, MergeEntity, MergeOutcome, MergePreview, PackageImported, Resolution };
 
 export type { LiveParticipant, LiveStatus, QrCode } from "./bindings";
 

@@ -58,6 +58,7 @@ import { dispatchLive, MockLive } from "./mock-live";
 import { dispatchFollowUps, MockFollowUps } from "./mock-follow-ups";
 import { dispatchCycleProjects, MockCycleProjects } from "./mock-cycle-projects";
 import { searchDocs, type SearchDoc } from "./mock-search";
+import { dispatchPackages, MockPackages } from "./mock-packages";
 
 type CommitteeRow = { id: number; name: string; kind: CommitteeKind; description: string };
 type Membership = { committee_id: number; person_id: number; role: Role; since: number };
@@ -530,6 +531,7 @@ class MockCore {
   /** Follow-up items across meetings and positions over time (mock-follow-ups.ts). */
   followUpItems: MockFollowUps = new MockFollowUps(this);
   live: MockLive = new MockLive(this);
+  packages: MockPackages = new MockPackages(this);
 
   /** Imported sets with their summaries, in import order (listed by id and version). */
   importedSets: { summary: QuestionSetSummary; set: QuestionSet }[] = [];
@@ -1262,6 +1264,8 @@ function dispatch(core: MockCore, cmd: string, a: Args): unknown {
       return core.minutes.exportDocument(n("meetingId"), a.kind as string, a.format as string);
     }
     default: {
+      const pkg = dispatchPackages(core.packages, cmd, a);
+      if (pkg) return pkg.value;
       const live = dispatchLive(core.live, cmd, a);
       if (live) return live.value;
       const answered = dispatchCycleProjects(core.cycleProjects, cmd, a);

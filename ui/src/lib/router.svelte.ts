@@ -13,6 +13,8 @@ export type Route =
   /** `itemId`: the agenda item to open in the editor (#/meetings/:id/items/:itemId). */
   | { name: "meeting"; id: number; itemId: number | null }
   | { name: "minutes"; id: number }
+  /** Review and merge a meeting package (.pejling) back into the meeting. */
+  | { name: "package-merge"; id: number }
   | { name: "walk"; id: number; itemId: number }
   /** `step`: the step to show first (#…/summary?step=N, 0-based), e.g. a note found by search. */
   | { name: "walk-summary"; id: number; itemId: number; step: number | null }
@@ -46,6 +48,8 @@ export function parseHash(hash: string): Route {
   if (m) return { name: "meeting", id: Number(m[1]), itemId: Number(m[2]) };
   m = /^\/meetings\/(\d+)\/minutes\/?$/.exec(path);
   if (m) return { name: "minutes", id: Number(m[1]) };
+  m = /^\/meetings\/(\d+)\/package\/?$/.exec(path);
+  if (m) return { name: "package-merge", id: Number(m[1]) };
   m = /^\/meetings\/(\d+)\/walk\/(\d+)\/?$/.exec(path);
   if (m) return { name: "walk", id: Number(m[1]), itemId: Number(m[2]) };
   m = /^\/meetings\/(\d+)\/walk\/(\d+)\/summary\/?$/.exec(path);
@@ -69,6 +73,7 @@ export const href = {
   positions: (id: number) => `#/committees/${id}/positions`,
   meeting: (id: number) => `#/meetings/${id}`,
   minutes: (id: number) => `#/meetings/${id}/minutes`,
+  packageMerge: (id: number) => `#/meetings/${id}/package`,
   walk: (id: number, itemId: number) => `#/meetings/${id}/walk/${itemId}`,
   walkSummary: (id: number, itemId: number, step: number | null = null) =>
     `#/meetings/${id}/walk/${itemId}/summary${step === null ? "" : `?step=${step}`}`,

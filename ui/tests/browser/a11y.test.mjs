@@ -33,6 +33,7 @@ const TEXT = {
     questionSets: "Spørgsmålssæt til temamøder",
     followUps: "Opfølgning",
     positions: "Placeringer over tid",
+    packageMerge: "Flet mødepakke ind",
   },
   en: {
     demo: "Create demo workspace",
@@ -49,6 +50,7 @@ const TEXT = {
     questionSets: "Question sets for theme meetings",
     followUps: "Follow-up",
     positions: "Positions over time",
+    packageMerge: "Merge a meeting package",
   },
 };
 
@@ -106,6 +108,11 @@ for (const lang of ["da", "en"]) {
         await page.getByRole("alertdialog").waitFor();
         await assertNoViolations(page, "delete-item dialog open");
         await page.keyboard.press("Escape");
+
+        // Merging a meeting package (fuller checks with a package: packages.test.mjs).
+        await page.goto(page.url().replace(/#\/meetings\/(\d+).*$/, "#/meetings/$1/package"));
+        await page.getByRole("heading", { level: 1, name: text.packageMerge }).waitFor();
+        await assertNoViolations(page, "meeting package merge");
 
         // Follow-up and positions over time (fuller checks with data: follow-ups.test.mjs).
         await page.goto(committeeUrl);
