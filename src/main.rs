@@ -1050,10 +1050,7 @@ fn package_merge(
         )
     };
     if std::fs::metadata(file)?.len() > pejling::packages::MAX_PACKAGE_BYTES as u64 {
-        return Err(pejling::Error::Validation(
-            pejling::error::Message::new("error-package-too-large")
-                .arg("max_mb", pejling::packages::MAX_PACKAGE_BYTES / (1024 * 1024)),
-        ));
+        return Err(pejling::packages::too_large());
     }
     let bytes = std::fs::read(file)?;
     let preview = db.preview_package_merge(&bytes)?;

@@ -305,6 +305,11 @@ pub struct MergeOutcome {
 
 // ---- helpers ----------------------------------------------------------------------------------
 
+/// A file over [`MAX_PACKAGE_BYTES`], refused before it is read.
+pub fn too_large() -> Error {
+    Error::Validation(Message::new("error-package-too-large").arg("max_mb", MAX_PACKAGE_BYTES / (1024 * 1024)))
+}
+
 fn damaged(detail: impl ToString) -> Error {
     Error::Validation(Message::new("error-package-damaged").arg("detail", detail))
 }
@@ -367,9 +372,7 @@ fn position_text(value: Option<u8>, reason: Option<&str>) -> String {
 /// Parse and check a package's text: its header first, then its structure and bounds.
 pub fn parse(bytes: &[u8]) -> Result<Package> {
     if bytes.len() > MAX_PACKAGE_BYTES {
-        return Err(Error::Validation(
-            Message::new("error-package-too-large").arg("max_mb", MAX_PACKAGE_BYTES / (1024 * 1024)),
-        ));
+        return Err(too_large());
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
@@ -794,9 +797,7 @@ impl Db {
     pub fn import_package_file(&mut self, path: &std::path::Path) -> Result<PackageImported> {
         let len = std::fs::metadata(path)?.len();
         if len > MAX_PACKAGE_BYTES as u64 {
-            return Err(Error::Validation(
-                Message::new("error-package-too-large").arg("max_mb", MAX_PACKAGE_BYTES / (1024 * 1024)),
-            ));
+            return Err(too_large());
         }
         let bytes = std::fs::read(path)?;
         self.import_package(&bytes)

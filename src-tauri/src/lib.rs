@@ -853,10 +853,7 @@ fn pick_package(app: &tauri::AppHandle) -> Res<Option<Vec<u8>>> {
     let path = picked.into_path().map_err(|e| ApiError::from(Error::Io(std::io::Error::other(e.to_string()))))?;
     let len = std::fs::metadata(&path).map_err(|e| ApiError::from(Error::Io(e)))?.len();
     if len > pejling::packages::MAX_PACKAGE_BYTES as u64 {
-        // Let the core say it, in its words, without reading the file.
-        return Err(ApiError::from(
-            pejling::packages::parse(&vec![b' '; pejling::packages::MAX_PACKAGE_BYTES + 1]).unwrap_err(),
-        ));
+        return Err(ApiError::from(pejling::packages::too_large()));
     }
     Ok(Some(std::fs::read(&path).map_err(|e| ApiError::from(Error::Io(e)))?))
 }
