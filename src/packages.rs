@@ -166,6 +166,9 @@ pub struct PkgNote {
     pub question_id: String,
     pub text: String,
     pub updated_at: String,
+    /// Who last wrote it there (from that machine's audit log), if known.
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -190,6 +193,9 @@ pub struct PkgQuestion {
     pub text: String,
     pub asked_by: Option<String>,
     pub updated_at: String,
+    /// Who last wrote it there, if known.
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -198,6 +204,9 @@ pub struct PkgAttendance {
     pub person: String,
     pub status: Attendance,
     pub updated_at: String,
+    /// Who recorded it there, if known.
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -515,11 +524,13 @@ fn check_record_bounds(r: &Records) -> Result<()> {
     }
     for n in &r.notes {
         validate::text(&n.text, "text")?;
+        validate::optional(n.by.as_deref().unwrap_or(""), "by", MAX_TITLE)?;
         validate::optional(&n.updated_at, "updated_at", MAX_SHORT)?;
     }
     for q in &r.questions {
         check_uuid(&q.uuid)?;
         validate::text(&q.text, "text")?;
+        validate::optional(q.by.as_deref().unwrap_or(""), "by", MAX_TITLE)?;
         validate::optional(&q.updated_at, "updated_at", MAX_SHORT)?;
     }
     for p in &r.positions {
@@ -531,6 +542,7 @@ fn check_record_bounds(r: &Records) -> Result<()> {
     }
     for a in &r.attendance {
         validate::optional(&a.updated_at, "updated_at", MAX_SHORT)?;
+        validate::optional(a.by.as_deref().unwrap_or(""), "by", MAX_TITLE)?;
     }
     for g in &r.guests {
         validate::required(&g.name, "name", MAX_TITLE)?;
@@ -584,7 +596,10 @@ fn read_records(conn: &Connection, meeting_id: Id, include_closed: bool) -> Resu
     let closed = if include_closed { "" } else { " AND a.openness = 'open'" };
     let mut r = Records::default();
     let mut stmt = conn.prepare(&format!(
-        "SELECT a.uuid, n.set_id, n.question_id, n.text, n.updated_at FROM step_note n
+        "SELECT a.uuid, n.set_id, n.question_id, n.text, n.updated_at,
+                (SELECT l.actor FROM audit_log l WHERE l.meeting_id = a.meeting_id AND l.entity = 'step_note'
+                 AND l.entity_id = n.id ORDER BY l.id DESC LIMIT 1)
+         FROM step_note n
          JOIN agenda_item a ON a.id = n.agenda_item_id WHERE a.meeting_id = ?1{closed} ORDER BY a.position, n.id"
     ))?;
     r.notes = stmt
@@ -595,6 +610,7 @@ fn read_records(conn: &Connection, meeting_id: Id, include_closed: bool) -> Resu
                 question_id: x.get(2)?,
                 text: x.get(3)?,
                 updated_at: x.get(4)?,
+                by: x.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -617,7 +633,10 @@ fn read_records(conn: &Connection, meeting_id: Id, include_closed: bool) -> Resu
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(&format!(
-        "SELECT f.uuid, a.uuid, f.set_id, f.question_id, f.text, p.uuid, f.updated_at FROM follow_up f
+        "SELECT f.uuid, a.uuid, f.set_id, f.question_id, f.text, p.uuid, f.updated_at,
+                (SELECT l.actor FROM audit_log l WHERE l.meeting_id = f.meeting_id AND l.entity = 'follow_up'
+                 AND l.entity_id = f.id ORDER BY l.id DESC LIMIT 1)
+         FROM follow_up f
          JOIN agenda_item a ON a.id = f.agenda_item_id LEFT JOIN person p ON p.id = f.asked_by
          WHERE f.meeting_id = ?1 AND f.origin = 'question'{closed} ORDER BY a.position, f.id"
     ))?;
@@ -631,15 +650,21 @@ fn read_records(conn: &Connection, meeting_id: Id, include_closed: bool) -> Resu
                 text: x.get(4)?,
                 asked_by: x.get(5)?,
                 updated_at: x.get(6)?,
+                by: x.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(
-        "SELECT p.uuid, t.status, t.updated_at FROM attendance t JOIN person p ON p.id = t.person_id
+        "SELECT p.uuid, t.status, t.updated_at,
+                (SELECT l.actor FROM audit_log l WHERE l.meeting_id = t.meeting_id AND l.entity = 'attendance'
+                 AND l.entity_id = t.person_id ORDER BY l.id DESC LIMIT 1)
+         FROM attendance t JOIN person p ON p.id = t.person_id
          WHERE t.meeting_id = ?1 ORDER BY p.uuid",
     )?;
     r.attendance = stmt
-        .query_map([meeting_id], |x| Ok(PkgAttendance { person: x.get(0)?, status: x.get(1)?, updated_at: x.get(2)? }))?
+        .query_map([meeting_id], |x| {
+            Ok(PkgAttendance { person: x.get(0)?, status: x.get(1)?, updated_at: x.get(2)?, by: x.get(3)? })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare("SELECT name, affiliation FROM meeting_guest WHERE meeting_id = ?1 ORDER BY id")?;
     r.guests = stmt
@@ -842,13 +867,13 @@ impl Db {
             ));
         }
         let me = self.actor();
-        let attributed: String = format!("{} via mødepakke fra {}, flettet af {}", p.exported_by, p.source, me)
-            .chars()
-            .take(MAX_TITLE)
-            .collect();
-        self.set_actor(&attributed)?;
-        let result = self.write(|tx| {
-            let m = crate::store::meeting(tx, preview.meeting_id)?;
+        // Each change is written under "who there, via the package from where, merged by whom",
+        // so the audit log attributes it; the merge record keeps the same per change.
+        let attributed = |author: &str| -> String {
+            format!("{author} via mødepakke fra {}, flettet af {me}", p.source).chars().take(MAX_TITLE).collect()
+        };
+        let result = self.batch(|db| {
+            let m = crate::store::meeting(db.connection(), preview.meeting_id)?;
             if m.status.is_locked() {
                 return Err(Error::Locked(Message::new("error-package-merge-locked").arg("title", &m.title)));
             }
@@ -862,8 +887,10 @@ impl Db {
                     Some(Resolution::Mine) => None,
                     Some(Resolution::Both) => Some(op.both()),
                 };
+                let author = op.by.clone().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| p.exported_by.clone());
                 if let Some(v) = value {
-                    apply(tx, m.id, m.committee_id, op, &v)?;
+                    db.set_actor(&attributed(&author))?;
+                    db.write(|tx| apply(tx, m.id, m.committee_id, op, &v))?;
                 }
                 if op.conflict {
                     resolved += 1;
@@ -876,17 +903,28 @@ impl Db {
                     "mine": op.mine.text(),
                     "theirs": op.theirs.text(),
                     "changed_at": op.changed_at,
-                    "author": p.exported_by,
+                    "author": author,
                     "conflict": op.conflict,
                     "resolution": resolution,
                 }));
             }
-            tx.execute(
-                "INSERT INTO package_merge (meeting_id, package_id, source, exported_by, exported_at, merged_by, changes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![m.id, p.package_id, p.source, p.exported_by, p.exported_at, me, serde_json::Value::from(log).to_string()],
-            )?;
-            Ok(MergeOutcome { merge_id: tx.last_insert_rowid(), meeting_id: m.id, applied, conflicts_resolved: resolved })
+            db.set_actor(&me)?;
+            db.write(|tx| {
+                tx.execute(
+                    "INSERT INTO package_merge (meeting_id, package_id, source, exported_by, exported_at, merged_by, changes)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        m.id,
+                        p.package_id,
+                        p.source,
+                        p.exported_by,
+                        p.exported_at,
+                        me,
+                        serde_json::Value::from(log).to_string()
+                    ],
+                )?;
+                Ok(MergeOutcome { merge_id: tx.last_insert_rowid(), meeting_id: m.id, applied, conflicts_resolved: resolved })
+            })
         });
         self.set_actor(&me)?;
         result
@@ -1111,6 +1149,8 @@ struct Op {
     mine: Val,
     theirs: Val,
     changed_at: String,
+    /// Who made the change there, when that machine knew.
+    by: Option<String>,
     conflict: bool,
 }
 
@@ -1221,6 +1261,12 @@ fn plan_merge(conn: &Connection, p: &Package) -> Result<(MergePreview, Vec<Op>)>
             mine: mine_v,
             theirs,
             changed_at: their_notes.get(key).map(|t| t.1.clone()).unwrap_or_default(),
+            by: p
+                .records
+                .notes
+                .iter()
+                .find(|n| step_key(&n.item, &n.set_id, &n.question_id) == *key)
+                .and_then(|n| n.by.clone()),
             conflict,
         });
     }
@@ -1272,6 +1318,7 @@ fn plan_merge(conn: &Connection, p: &Package) -> Result<(MergePreview, Vec<Op>)>
             mine: mine_v,
             theirs,
             changed_at: theirs_p.get(key).map(|t| t.1.clone()).unwrap_or_default(),
+            by: None,
             conflict,
         });
     }
@@ -1320,6 +1367,7 @@ fn plan_merge(conn: &Connection, p: &Package) -> Result<(MergePreview, Vec<Op>)>
             mine: mine_v,
             theirs,
             changed_at: theirs_q.get(key).map(|t| t.updated_at.clone()).unwrap_or_default(),
+            by: theirs_q.get(key).and_then(|t| t.by.clone()),
             conflict,
         });
     }
@@ -1352,6 +1400,7 @@ fn plan_merge(conn: &Connection, p: &Package) -> Result<(MergePreview, Vec<Op>)>
             mine: mine_v,
             theirs,
             changed_at: theirs_a.get(key).map(|t| t.1.clone()).unwrap_or_default(),
+            by: p.records.attendance.iter().find(|a| a.person == *key).and_then(|a| a.by.clone()),
             conflict,
         });
     }

@@ -111,7 +111,10 @@ fn round_trip_merges_notes_from_both_machines() {
     let cstep = continuum_step(&l, l_case);
     let p0 = id_by_uuid(&l, "person", &uuid_of(&o.db, "person", o.politicians[0]));
     l.set_position(l_case, cstep, p0, &PositionInput::Value(70)).unwrap();
+    // A second person at the laptop writes the question: attributed to them, not to the exporter.
+    l.set_actor("Næstformand Ibsen").unwrap();
     l.add_question_to_administration(l_case, 1, "Hvad koster driften?", Some(p0)).unwrap();
+    l.set_actor("Formand Jensen").unwrap();
     let p1 = id_by_uuid(&l, "person", &uuid_of(&o.db, "person", o.politicians[1]));
     l.set_attendance(imported.meeting_id, p1, Attendance::Apologies).unwrap();
     let back = export(&l, imported.meeting_id);
@@ -160,6 +163,16 @@ fn round_trip_merges_notes_from_both_machines() {
         .unwrap();
     assert!(actor.starts_with("Formand Jensen via mødepakke fra "), "{actor}");
     assert!(actor.ends_with("flettet af Sekretær Hansen"), "{actor}");
+    let question_actor: String = o
+        .db
+        .connection()
+        .query_row(
+            "SELECT actor FROM audit_log WHERE entity = 'follow_up' AND changes LIKE '%koster driften%' ORDER BY id DESC",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(question_actor.starts_with("Næstformand Ibsen via mødepakke fra "), "{question_actor}");
     assert_eq!(o.db.actor(), "Sekretær Hansen", "the actor is restored");
     let (by, changes): (String, String) =
         o.db.connection()
@@ -169,6 +182,7 @@ fn round_trip_merges_notes_from_both_machines() {
             .unwrap();
     assert_eq!(by, "Sekretær Hansen");
     assert!(changes.contains("Taget på den bærbare") && changes.contains("Formand Jensen"));
+    assert!(changes.contains("\"author\":\"Næstformand Ibsen\""), "{changes}");
 
     // Merging the same package again changes nothing.
     let again = o.db.preview_package_merge(&back).unwrap();
