@@ -657,7 +657,8 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
             let _ = writeln!(out, "{}", cat.format("cli-database", &[("path", s.db_path)]));
         }
     }
-    Ok(())
+    // A clean close: the next open (the app's or the CLI's) may skip the full page check.
+    db.close()
 }
 
 /// A number as the language writes it: "27,5" in Danish, "27.5" in English; no decimals

@@ -103,6 +103,19 @@ impl AppState {
         }
     }
 
+    /// Close the workspace cleanly when the app exits (see `pejling::store::clean`): the
+    /// next start may then skip the page check. Only on `RunEvent::Exit` — an app that
+    /// panics or is killed leaves no marker, and the next start checks every page.
+    fn close(&self) {
+        let mut guard = self.lock();
+        let db = std::mem::replace(&mut *guard, Err(Error::Io(std::io::Error::other("closed")).into()));
+        if let Ok(db) = db {
+            if let Err(e) = db.close() {
+                eprintln!("Pejling: {}", ApiError::from(e).message);
+            }
+        }
+    }
+
     /// Run one core call on the database.
     fn with<T>(&self, f: impl FnOnce(&mut Db) -> pejling::Result<T>) -> Result<T, ApiError> {
         let mut guard = self.lock();
@@ -1099,8 +1112,14 @@ pub fn run() {
         .manage(pejling::live::LiveHost::default())
         .invoke_handler(builder.invoke_handler())
         .on_window_event(close_room_with_main)
-        .run(context)
-        .expect("error while running Pejling");
+        .build(context)
+        .expect("error while building Pejling")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                use tauri::Manager;
+                app.state::<AppState>().close();
+            }
+        });
 }
 
 #[cfg(test)]
@@ -1133,6 +1152,25 @@ mod tests {
         assert!(other.lock().is_ok(), "another database opens beside it");
         drop(first);
         assert!(super::AppState::open(path.clone()).lock().is_ok(), "free again once the first app is gone");
+    }
+
+    /// The app's exit closes the workspace cleanly: the next start skips the page check; a
+    /// start after an app that did not exit cleanly checks every page.
+    #[test]
+    fn the_apps_exit_closes_the_workspace_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pejling.sqlite3");
+        let first = super::AppState::open(path.clone());
+        first.with(|db| pejling::demo::create(db)).unwrap();
+        first.close();
+        assert!(first.lock().is_err(), "closed");
+        drop(first);
+        assert!(pejling::store::clean::marker_path(&path).exists());
+        let second = super::AppState::open(path.clone());
+        assert!(!second.with(|db| Ok(db.opened_with_full_check())).unwrap());
+        drop(second); // as if killed: no clean close
+        let third = super::AppState::open(path.clone());
+        assert!(third.with(|db| Ok(db.opened_with_full_check())).unwrap());
     }
 
     /// The committed `ui/src/lib/bindings.ts` must equal what the Rust types generate.

@@ -8,6 +8,7 @@
 //! touches it, and a file that is not a Pejling database is never migrated into one.
 
 mod agenda;
+pub mod clean;
 mod committees;
 mod cycle;
 mod follow_ups;
@@ -64,6 +65,8 @@ pub struct Db {
     actor: Arc<Mutex<String>>,
     /// An automatic backup asked for inside [`Db::batch`], taken once the batch commits.
     deferred_backup: std::cell::Cell<Option<crate::backup::Reason>>,
+    /// Whether [`Db::open`] ran `PRAGMA quick_check` over every page (see [`clean`]).
+    opened_with_full_check: bool,
 }
 
 /// The name recorded in the audit log until the app says who is working: the OS user.
@@ -79,6 +82,10 @@ impl Db {
             std::fs::create_dir_all(dir)?;
         }
         let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
+        // Consumed at once, before anything else: a crash or kill from here on leaves no
+        // marker, so the next open checks every page again.
+        let closed_cleanly = clean::take_marker(path) && existed;
+        let wal_in_use = std::fs::metadata(clean::wal_path(path)).is_ok_and(|m| m.len() > 0);
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -89,13 +96,33 @@ impl Db {
                 Error::Storage(s) => not_ours(s.to_string()),
                 other => other,
             })?;
+            // Cheap, always: the file is as long as its header says. A file cut short at a
+            // page boundary has a valid header too. With a non-empty WAL the database's
+            // length is the WAL's to say (pages may live only there), and the full check
+            // below runs anyway.
+            if !wal_in_use {
+                let size = std::fs::metadata(path)?.len();
+                let pages = |pragma: &str| -> Result<u64> {
+                    let n: i64 = conn.query_row(pragma, [], |r| r.get(0)).map_err(|e| not_ours(e.to_string()))?;
+                    Ok(n.max(0) as u64)
+                };
+                let (count, page_size) = (pages("PRAGMA page_count")?, pages("PRAGMA page_size")?);
+                if count * page_size != size {
+                    return Err(not_ours(format!(
+                        "truncated or overwritten: the file is {size} bytes, its header says {count} pages of {page_size} bytes"
+                    )));
+                }
+            }
             // A file cut short or overwritten in the middle still has a valid header, and
             // SQLite only notices when a damaged page is read — perhaps in the middle of a
-            // meeting. Check every page once, before anything is written.
-            let check: String =
-                conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| not_ours(e.to_string()))?;
-            if check != "ok" {
-                return Err(not_ours(check));
+            // meeting. Check every page once, before anything is written — unless Pejling
+            // closed this very file cleanly and nothing has touched it since (see `clean`).
+            if !closed_cleanly {
+                let check: String =
+                    conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| not_ours(e.to_string()))?;
+                if check != "ok" {
+                    return Err(not_ours(check));
+                }
             }
         }
         let mut db = Db {
@@ -103,6 +130,7 @@ impl Db {
             path: Some(path.to_path_buf()),
             actor: Arc::new(Mutex::new(default_actor())),
             deferred_backup: Default::default(),
+            opened_with_full_check: existed && !closed_cleanly,
         };
         db.configure().map_err(|e| match e {
             Error::Storage(s) => not_ours(s.to_string()),
@@ -119,10 +147,35 @@ impl Db {
             path: None,
             actor: Arc::new(Mutex::new(default_actor())),
             deferred_backup: Default::default(),
+            opened_with_full_check: false,
         };
         db.configure()?;
         db.migrate()?;
         Ok(db)
+    }
+
+    /// Whether opening ran the full page check (`PRAGMA quick_check`): `false` for a new or
+    /// in-memory database and for a file Pejling closed cleanly and nothing touched since.
+    pub fn opened_with_full_check(&self) -> bool {
+        self.opened_with_full_check
+    }
+
+    /// Close the database cleanly: checkpoint the WAL into the file and truncate it, close
+    /// the connection, and record the file's identity so the next open may skip the page
+    /// check (see [`clean`]). Dropping a `Db` without this is safe — SQLite recovers from
+    /// its WAL — but the next open then checks every page. If another connection still
+    /// reads (the checkpoint is not complete), no marker is written.
+    pub fn close(self) -> Result<()> {
+        let Db { conn, path, .. } = self;
+        let Some(path) = path else { return Ok(()) };
+        let (busy, _log, _done): (i64, i64, i64) =
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        conn.close().map_err(|(_, e)| e)?;
+        let wal_empty = !std::fs::metadata(clean::wal_path(&path)).is_ok_and(|m| m.len() > 0);
+        if busy == 0 && wal_empty {
+            clean::write_marker(&path)?;
+        }
+        Ok(())
     }
 
     fn configure(&self) -> Result<()> {
