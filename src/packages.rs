@@ -279,6 +279,8 @@ pub struct MergeChange {
     pub theirs: String,
     /// When it was changed there.
     pub changed_at: String,
+    /// Who changed it there (the package's author when that machine did not record it).
+    pub changed_by: String,
     /// The resolutions this conflict allows (empty for a change applied as is).
     pub choices: Vec<Resolution>,
 }
@@ -1430,6 +1432,7 @@ fn plan_merge(conn: &Connection, p: &Package) -> Result<(MergePreview, Vec<Op>)>
             mine: op.mine.text(),
             theirs: op.theirs.text(),
             changed_at: op.changed_at.clone(),
+            changed_by: op.by.clone().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| p.exported_by.clone()),
             choices: if !op.conflict {
                 Vec::new()
             } else if matches!(op.entity, MergeEntity::Note | MergeEntity::Question)

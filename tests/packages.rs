@@ -129,6 +129,9 @@ fn round_trip_merges_notes_from_both_machines() {
         assert!(kinds.contains(&k), "{k:?} in {kinds:?}");
     }
     assert_eq!(preview.exported_by, "Formand Jensen");
+    let by = |needle: &str| preview.changes.iter().find(|c| c.theirs == needle).map(|c| c.changed_by.clone());
+    assert_eq!(by("Taget på den bærbare").as_deref(), Some("Formand Jensen"));
+    assert_eq!(by("Hvad koster driften?").as_deref(), Some("Næstformand Ibsen"));
     let out = o.db.merge_package(&back, &[]).unwrap();
     assert_eq!(out.applied as usize, preview.changes.len());
 

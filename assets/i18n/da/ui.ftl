@@ -836,3 +836,4 @@ package-none = (intet)
 package-choice-mine = Behold min
 package-choice-theirs = Tag deres
 package-choice-both = Behold begge
+package-changed-by = Ændret af { $person } { $when } (UTC)

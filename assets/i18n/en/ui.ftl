@@ -836,3 +836,4 @@ package-none = (none)
 package-choice-mine = Keep mine
 package-choice-theirs = Take theirs
 package-choice-both = Keep both
+package-changed-by = Changed by { $person } { $when } (UTC)

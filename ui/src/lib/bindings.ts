@@ -1389,6 +1389,10 @@ theirs: string;
  */
 changed_at: string; 
 /**
+ * Who changed it there (the package's author when that machine did not record it).
+ */
+changed_by: string; 
+/**
  * The resolutions this conflict allows (empty for a change applied as is).
  */
 choices: Resolution[] }

@@ -84,6 +84,7 @@ export class MockPackages {
           mine: "",
           theirs: "Udvalget ønsker en <b>pilot</b> i ét distrikt.",
           changed_at: "2026-11-24T19:02:11.000Z",
+          changed_by: "Formand Birte Ravn",
           choices: [],
         },
         {
@@ -95,6 +96,7 @@ export class MockPackages {
           mine: "present",
           theirs: "apologies",
           changed_at: "2026-11-24T18:00:00.000Z",
+          changed_by: "Formand Birte Ravn",
           choices: [],
         },
       ],
@@ -108,6 +110,7 @@ export class MockPackages {
           mine: "Data deles kun med samtykke.",
           theirs: "Data deles med hjemmeplejen.",
           changed_at: "2026-11-24T19:10:40.000Z",
+          changed_by: "Sekretær Maja Holm",
           choices: ["mine", "theirs", "both"],
         },
         {
@@ -119,6 +122,7 @@ export class MockPackages {
           mine: "30",
           theirs: "65",
           changed_at: "2026-11-24T19:20:05.000Z",
+          changed_by: "Formand Birte Ravn",
           choices: ["mine", "theirs"],
         },
       ],

@@ -99,6 +99,9 @@ for (const lang of ["da", "en"]) {
       const changes = page.getByTestId("package-changes");
       assert.ok((await changes.textContent()).includes("<b>pilot</b>"));
       assert.equal(await changes.locator("b").count(), 0);
+      // Each change says who made it there.
+      assert.ok((await changes.textContent()).includes("Formand Birte Ravn"));
+      assert.ok((await page.getByTestId("package-conflict").nth(0).textContent()).includes("Sekretær Maja Holm"));
       // A note allows three choices, a position two.
       assert.equal(await page.getByTestId("package-conflict").nth(0).locator("input[type=radio]").count(), 3);
       assert.equal(await page.getByTestId("package-conflict").nth(1).locator("input[type=radio]").count(), 2);
