@@ -443,7 +443,7 @@ Db::export as the app calls it today, loading the fonts again: {cold_export:.0} 
         target(95.0, Some(1000.0), None),
     );
     let mut memory = row("app_pss", "memory of the app's process tree after opening the archive (PSS)", "report", None);
-    // What the app does before its window opens, besides Db::open: the start-up backup.
+    // What the app does beside its window opening: the start-up backup, on its own thread.
     let probe = work_dir.join("backup-probe.sqlite3");
     let (startup_backup, _) = time(|| db.backup_to(&probe).expect("backup"));
     let _ = std::fs::remove_file(&probe);
@@ -467,7 +467,7 @@ Db::export as the app calls it today, loading the fonts again: {cold_export:.0} 
                 launch.note = format!(
                     "from the WebDriver session request (tauri-driver starts the app on the archive copy) to the \
 committee list in the webview's DOM, polled every few ms. Before its window opens the app opens the database (see \
-the first row) and takes its start-up backup: {startup_backup:.0} ms for this file alone"
+the first row); its start-up backup runs on a thread of its own meanwhile: {startup_backup:.0} ms for this file alone"
                 );
                 let pss = to_ms("pss_kib");
                 let procs = to_ms("processes");

@@ -57,6 +57,12 @@ pub fn dir_for(db_path: &Path) -> PathBuf {
 
 /// Copy the open database `conn` to `dest` with the online backup API, atomically.
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
+    // Large steps with no pause: we hold the only writer, and a backup must not lag.
+    copy_in_steps(conn, dest, 4096)
+}
+
+/// As [`copy_to`], `pages` pages per step (`-1`: all in one step, one read transaction).
+fn copy_in_steps(conn: &Connection, dest: &Path, pages: std::ffi::c_int) -> Result<()> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
@@ -65,8 +71,15 @@ pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
     {
         let mut out = Connection::open(&tmp)?;
         let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
-        // Large steps with no pause: we hold the only writer, and a backup must not lag.
-        backup.run_to_completion(4096, std::time::Duration::ZERO, None)?;
+        // As `run_to_completion`, which refuses `-1`.
+        use rusqlite::backup::StepResult;
+        loop {
+            match backup.step(pages)? {
+                StepResult::Done => break,
+                StepResult::More => {}
+                _ => std::thread::sleep(std::time::Duration::from_millis(5)),
+            }
+        }
     }
     std::fs::File::open(&tmp)?.sync_all()?;
     std::fs::rename(&tmp, dest)?;
@@ -103,6 +116,24 @@ pub(crate) fn auto_backup_conn(conn: &Connection, db_path: &Path, reason: Reason
     let stamp = Utc::now().format("%Y%m%dT%H%M%S%3fZ");
     let dest = dir.join(format!("pejling-{stamp}-{}.sqlite3", reason.as_str()));
     copy_to(conn, &dest)?;
+    rotate(&dir)?;
+    Ok(dest)
+}
+
+/// Take an automatic backup of the database at `db_path` through a connection of its own, so
+/// that it can run on another thread while the app works: the app's start-up backup of a
+/// large archive takes seconds and must not hold the window back. The copy is one step of
+/// the online backup API, one read transaction: a consistent snapshot that the app's writes
+/// meanwhile neither block (WAL readers never block the writer) nor restart.
+pub fn auto_backup_file(db_path: &Path, reason: Reason) -> Result<PathBuf> {
+    let conn =
+        Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "query_only", true)?;
+    let dir = dir_for(db_path);
+    let stamp = Utc::now().format("%Y%m%dT%H%M%S%3fZ");
+    let dest = dir.join(format!("pejling-{stamp}-{}.sqlite3", reason.as_str()));
+    copy_in_steps(&conn, &dest, -1)?;
     rotate(&dir)?;
     Ok(dest)
 }

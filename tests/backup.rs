@@ -262,3 +262,34 @@ fn restoring_over_a_damaged_database_keeps_the_damaged_file_aside() {
     assert_eq!(std::fs::read(&aside).unwrap(), &full[..full.len() / 2], "kept byte for byte");
     assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before);
 }
+
+/// The app's start-up backup runs on a thread with its own connection: an open write
+/// transaction of the app neither blocks it nor ends up in it (a consistent snapshot of what
+/// was committed), and it lands in backups/ as a start backup that verifies.
+#[test]
+fn a_start_backup_on_its_own_connection_runs_beside_the_apps_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut db) = demo_db(dir.path());
+    let committed = db.list_committees().unwrap().len();
+    let taken = db
+        .batch(|db| {
+            db.create_committee(&NewCommittee {
+                name: "Udvalget for samtidige kopier".into(),
+                kind: CommitteeKind::Standing,
+                description: String::new(),
+            })?;
+            // The write transaction is open while the backup runs on another thread.
+            let p = path.clone();
+            Ok(std::thread::spawn(move || backup::auto_backup_file(&p, Reason::Start)).join().unwrap())
+        })
+        .unwrap()
+        .expect("the background backup completes while the app holds its write transaction");
+    assert_eq!(db.list_committees().unwrap().len(), committed + 1, "the app's write committed");
+    backup::verify(&taken).unwrap();
+    let listed = backup::list(&backup::dir_for(&path)).unwrap();
+    assert_eq!(listed[0].path, taken.display().to_string());
+    assert_eq!(listed[0].reason, "start");
+    let copy = rusqlite::Connection::open(&taken).unwrap();
+    let n: i64 = copy.query_row("SELECT count(*) FROM committee", [], |r| r.get(0)).unwrap();
+    assert_eq!(n as usize, committed, "the snapshot holds what was committed, not the open transaction");
+}

@@ -30,20 +30,44 @@ pub struct AppState {
     /// This app's claim on the database file; `None` when another Pejling has it open (then
     /// nothing here touches the file: no open, no backup, no restore).
     instance: Option<pejling::instance::InstanceLock>,
+    /// The start-up backup, taken on its own thread and connection after the workspace opens.
+    start_backup: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 impl AppState {
-    /// Claim the database, open it and take the start-up backup.
+    /// Claim the database, open it and start the start-up backup. The backup of a large
+    /// archive takes seconds, so it runs on a thread of its own with its own read connection
+    /// (a WAL reader never blocks the app's writes) while the window shows the workspace. A
+    /// failed start backup is reported on stderr; the backups list shows which exist. The
+    /// backup before a migration stays inside `Db::open`: it must precede the migration.
     pub fn open(path: PathBuf) -> AppState {
         let instance = pejling::instance::InstanceLock::acquire(&path);
         let db = match &instance {
-            Ok(_) => Db::open(&path).and_then(|db| {
-                db.auto_backup(backup::Reason::Start)?;
-                Ok(db)
-            }),
+            Ok(_) => Db::open(&path),
             Err(e) => Err(Error::Conflict(e.message())),
         };
-        AppState { db: Mutex::new(db.map_err(ApiError::from)), path, instance: instance.ok() }
+        let start_backup = db.is_ok().then(|| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                if let Err(e) = backup::auto_backup_file(&path, backup::Reason::Start) {
+                    eprintln!("Pejling: the start-up backup failed: {}", ApiError::from(e).message);
+                }
+            })
+        });
+        AppState {
+            db: Mutex::new(db.map_err(ApiError::from)),
+            path,
+            instance: instance.ok(),
+            start_backup: Mutex::new(start_backup),
+        }
+    }
+
+    /// Wait until the start-up backup (if one was started) has finished.
+    fn wait_for_start_backup(&self) {
+        let handle = self.start_backup.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(handle) = handle {
+            let _ = handle.join();
+        }
     }
 
     /// Refuse to replace a database that another Pejling has open.
@@ -92,6 +116,8 @@ impl AppState {
     /// Close the workspace, let `f` replace the file, and open it again.
     fn reopen_after(&self, f: impl FnOnce(&std::path::Path) -> pejling::Result<()>) -> Res<WorkspaceStatus> {
         self.ensure_owner()?;
+        // The file is about to be replaced: not while the start backup still reads it.
+        self.wait_for_start_backup();
         let mut guard = self.lock();
         *guard = Err(Error::Io(std::io::Error::other("closed for restore")).into());
         let result = f(&self.path);
@@ -107,6 +133,9 @@ impl AppState {
     /// next start may then skip the page check. Only on `RunEvent::Exit` — an app that
     /// panics or is killed leaves no marker, and the next start checks every page.
     fn close(&self) {
+        // A start backup still running would keep the WAL from being checkpointed; let it
+        // finish (it is a safety copy of legal records) and then close.
+        self.wait_for_start_backup();
         let mut guard = self.lock();
         let db = std::mem::replace(&mut *guard, Err(Error::Io(std::io::Error::other("closed")).into()));
         if let Ok(db) = db {
@@ -1136,8 +1165,11 @@ mod tests {
         let backups = || pejling::backup::list(&pejling::backup::dir_for(&path)).unwrap().len();
         let first = super::AppState::open(path.clone());
         assert!(first.lock().is_ok());
+        first.wait_for_start_backup();
         let taken = backups();
+        assert_eq!(taken, 1, "the first app took its start-up backup");
         let second = super::AppState::open(path.clone());
+        second.wait_for_start_backup();
         let info = second.recovery().unwrap().expect("the second app shows why it did not open");
         assert_eq!(info.error.key, "error-database-in-use");
         assert!(info.error.message.contains("allerede åben"), "{}", info.error.message);
