@@ -66,6 +66,41 @@ function windowViewable() {
   });
 }
 
+/** The app's pid under `driverPid`, or null. */
+function appPid(driverPid) {
+  const table = processTable();
+  return descendants(table, driverPid).find((pid) => {
+    try {
+      return basename(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]) === basename(APP_BIN);
+    } catch {
+      return false;
+    }
+  }) ?? null;
+}
+
+/** Close the app as a user does (the window's close button: WM_DELETE_WINDOW, see
+ * bench/wm-delete.py), so the next launch follows a clean exit. True when it exited. */
+async function quitApp(pid) {
+  const ids = await new Promise((res) => {
+    execFile("xdotool", ["search", "--name", "^Pejling$"], (err, stdout) => res(err ? [] : stdout.split(/\s+/).filter(Boolean)));
+  });
+  if (pid === null || ids.length === 0) return false;
+  await new Promise((res) => execFile("python3", [join(import.meta.dirname, "wm-delete.py"), ...ids], () => res()));
+  const until = performance.now() + 20000;
+  while (performance.now() < until) {
+    let state = null;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    } catch {
+      return true; // gone
+    }
+    if (state === "Z" || state === "X") return true; // exited, not yet reaped by tauri-driver
+    await sleep(20);
+  }
+  return false;
+}
+
 /** Parent pid of every process. */
 function processTable() {
   const table = new Map();
@@ -157,8 +192,10 @@ try {
     await mapWatch;
     await sleep(300); // let the webview settle before memory is read
     const mem = appMemory(driver.pid);
-    runs.push({ window_mapped_ms: mapped, first_data_ms: firstData, ...mem });
-    await wd(port, "DELETE", `/session/${sid}`);
+    const quit_cleanly = await quitApp(appPid(driver.pid));
+    runs.push({ window_mapped_ms: mapped, first_data_ms: firstData, quit_cleanly, ...mem });
+    // The app has exited (or is ended here, when it did not quit).
+    await wd(port, "DELETE", `/session/${sid}`).catch(() => {});
     await sleep(500);
   }
 } finally {

@@ -464,8 +464,11 @@ Db::export as the app calls it today, loading the fonts again: {cold_export:.0} 
                 launch.samples = Some(Samples::new(first));
                 launch.floor = Some(Samples::new(mapped));
                 launch.floor_name = "launch to window mapped (X11 map state viewable)";
+                let quit = v["runs"].as_array().map_or(0, |r| r.iter().filter(|r| r["quit_cleanly"] == true).count());
                 launch.note = format!(
-                    "from the WebDriver session request (tauri-driver starts the app on the archive copy) to the \
+                    "{quit} of {launched} launches ended in a clean quit (the window closed as by its close button: the app \
+closes the database, and its next start skips the page check; a start after a kill runs it); the first launch \
+follows the benchmark's own Db::close. From the WebDriver session request (tauri-driver starts the app on the archive copy) to the \
 committee list in the webview's DOM, polled every few ms. Before its window opens the app opens the database (see \
 the first row); its start-up backup runs on a thread of its own meanwhile: {startup_backup:.0} ms for this file alone"
                 );
