@@ -1193,7 +1193,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pejling.sqlite3");
         let first = super::AppState::open(path.clone());
-        first.with(|db| pejling::demo::create(db)).unwrap();
+        first.with(pejling::demo::create).unwrap();
         first.close();
         assert!(first.lock().is_err(), "closed");
         drop(first);
