@@ -211,7 +211,11 @@ for (const lang of ["da", "en"]) {
         return item.id;
       });
       assert.ok(itemId > 0);
+      // The committee view takes focus once it has loaded; search after that, or the
+      // view's heading would take focus back from the search box.
+      await page.waitForFunction(() => document.activeElement?.tagName === "H1");
       await page.keyboard.press("Control+k");
+      await page.waitForFunction(() => document.activeElement?.id === "global-search");
       await page.keyboard.type("fald");
       await page.keyboard.press("Enter");
       await page.getByTestId("search-results").waitFor();
