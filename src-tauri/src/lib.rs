@@ -34,6 +34,22 @@ pub struct AppState {
     start_backup: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
+/// Lower the calling thread to background priority (CPU nice 19, idle I/O class), so the
+/// start-up backup of a large archive does not compete with the window's first paint. Linux
+/// only; elsewhere the thread keeps normal priority. Failure is harmless and ignored.
+fn background_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: both calls only change the scheduling of the calling thread (its own tid);
+    // no memory is passed or touched.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19);
+        const IOPRIO_WHO_PROCESS: libc::c_long = 1;
+        const IOPRIO_CLASS_IDLE: libc::c_long = 3;
+        libc::syscall(libc::SYS_ioprio_set, IOPRIO_WHO_PROCESS, tid as libc::c_long, IOPRIO_CLASS_IDLE << 13);
+    }
+}
+
 impl AppState {
     /// Claim the database, open it and start the start-up backup. The backup of a large
     /// archive takes seconds, so it runs on a thread of its own with its own read connection
@@ -49,6 +65,7 @@ impl AppState {
         let start_backup = db.is_ok().then(|| {
             let path = path.clone();
             std::thread::spawn(move || {
+                background_priority();
                 if let Err(e) = backup::auto_backup_file(&path, backup::Reason::Start) {
                     eprintln!("Pejling: the start-up backup failed: {}", ApiError::from(e).message);
                 }
