@@ -144,3 +144,31 @@ export async function tabTo(page, predicate, arg, { max = 80, shift = false } = 
 export function tabToSelector(page, selector, options) {
   return tabTo(page, (sel) => document.activeElement?.matches(sel) ?? false, selector, options);
 }
+
+/** Types a local "YYYY-MM-DDTHH:MM" into the focused datetime-local input, key by key. */
+export async function typeDateTime(page, value) {
+  const [, y, mo, d, h, mi] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  const h12 = String(((Number(h) + 11) % 12) + 1).padStart(2, "0");
+  const ampm = Number(h) < 12 ? "A" : "P";
+  // The segment order follows Chromium's UI locale, which the page cannot choose: try the
+  // usual orders and keep the one that gives the value.
+  const orders = [
+    [mo, d, y, "ArrowRight", h12, mi, ampm],
+    [d, mo, y, "ArrowRight", h, mi],
+    [y, "ArrowRight", mo, d, h, mi],
+  ];
+  for (const keys of orders) {
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowLeft");
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Backspace");
+      await page.keyboard.press("ArrowRight");
+    }
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowLeft");
+    for (const key of keys) {
+      if (key === "ArrowRight") await page.keyboard.press(key);
+      else await page.keyboard.type(key);
+    }
+    if ((await page.evaluate(() => document.activeElement.value)) === value) return;
+  }
+  throw new Error(`could not type ${value} into the date field`);
+}
