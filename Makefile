@@ -38,19 +38,24 @@ app:
 	cargo build -p pejling-app $(APP_FEATURES)
 	cargo build -p pejling
 
-# Core: unit and integration tests on the real migrations; formatting.
+# Core: unit and integration tests on the real migrations; formatting; clippy on every target
+# with the workspace's lints, warnings as errors.
 test-core:
 	cargo fmt --all --check
+	cargo clippy -p pejling --all-targets -- -D warnings
 	cargo test --workspace --exclude pejling-app
 
 # The committed TypeScript bindings must match the Rust commands and types. The shell embeds
 # ui/dist at compile time, so the UI is built first (on a fresh clone it does not exist).
 test-bindings: ui
+	cargo clippy -p pejling-app --all-targets $(APP_FEATURES) -- -D warnings
 	cargo test -p pejling-app $(APP_FEATURES)
 
-# UI: type check and the browser tests (headless Chromium, mocked IPC, axe-core).
+# UI: type check and the browser tests (headless Chromium, axe-core) against the test host:
+# the app's commands served over HTTP by the real core (examples/testhost.rs).
 test-ui:
 	npm --prefix ui run check
+	cargo build --example testhost
 	npm --prefix ui run test:browser
 
 # End to end: the real app in WebKitGTK under Xvfb, driven through tauri-driver, on a session

@@ -1,109 +1,60 @@
-// The app manifest lists every command, so each needs an explicit `allow-…` permission in a
-// capability: a window can call only what its capability grants.
-const COMMANDS: &[&str] = &[
-    "workspace_status",
-    "create_demo",
-    "list_committees",
-    "get_committee",
-    "create_committee",
-    "update_committee",
-    "delete_committee",
-    "list_people",
-    "add_member",
-    "add_existing_member",
-    "update_member",
-    "remove_member",
-    "create_meeting",
-    "update_meeting",
-    "mark_meeting_began",
-    "mark_meeting_adjourned",
-    "set_meeting_status",
-    "delete_meeting",
-    "get_meeting",
-    "add_agenda_item",
-    "update_agenda_item",
-    "move_agenda_item",
-    "delete_agenda_item",
-    "recovery_info",
-    "list_backups",
-    "restore_backup",
-    "restore_backup_from_file",
-    "backup_now",
-    "start_fresh",
-    "approve_minutes",
-    "list_approvals",
-    "verify_minutes",
-    "amend_minutes",
-    "list_amendments",
-    "audit_log",
-    "set_actor",
-    "get_actor",
-    "export_document",
-    "export_calendar",
-    "import_question_set",
-    "import_question_set_file",
-    "list_question_sets",
-    "get_question_set",
-    "question_set_source",
-    "set_walk_plan",
-    "get_walk",
-    "walk_state",
-    "set_current_step",
-    "set_positions_named",
-    "save_step_note",
-    "step_note",
-    "add_question_to_administration",
-    "list_questions_to_administration",
-    "delete_question_to_administration",
-    "set_attendance",
-    "list_attendance",
-    "add_meeting_guest",
-    "delete_meeting_guest",
-    "set_position",
-    "clear_position",
-    "reveal_positions",
-    "hide_positions",
-    "continuum_result",
-    "walk_summary",
-    "follow_up_list",
-    "create_follow_up",
-    "update_follow_up",
-    "delete_follow_up",
-    "follow_up_offer",
-    "add_follow_up_agenda_item",
-    "follow_ups_on_agenda_item",
-    "position_history",
-    "room_view",
-    "open_room_window",
-    "start_live_session",
-    "stop_live_session",
-    "live_session_status",
-    "release_live_participant",
-    "search",
-    "export_meeting_package",
-    "import_meeting_package",
-    "review_package_merge",
-    "merge_reviewed_package",
-    "list_cycle_entries",
-    "create_cycle_entry",
-    "update_cycle_entry",
-    "delete_cycle_entry",
-    "cycle_year",
-    "create_cycle_year",
-    "list_projects",
-    "create_project",
-    "update_project",
-    "delete_project",
-    "get_project",
-    "set_project_phase",
-    "update_project_phase",
-    "link_project_meeting",
-    "unlink_project_meeting",
+// The command list (`src/api/commands.rs`, one declaration per command) is the only place a
+// command is named. From it this script derives the app manifest — every command needs an
+// explicit `allow-…` permission, so a window can call only what its capability grants — and
+// the capability files themselves: each command is granted to the windows its entry lists.
+
+include!("../src/api/commands.rs");
+
+macro_rules! command_windows {
+    ($( $(#[$meta:meta])* fn $name:ident ( $ctx:ident $(, $arg:ident : $ty:ty)* $(,)? ) -> $ret:ty
+        => [$($win:ident)*] $body:block )*) => {
+        &[ $( (stringify!($name), &[$(stringify!($win)),*]) ),* ]
+    };
+}
+
+macro_rules! command_names {
+    ($( $(#[$meta:meta])* fn $name:ident ( $ctx:ident $(, $arg:ident : $ty:ty)* $(,)? ) -> $ret:ty
+        => [$($win:ident)*] $body:block )*) => {
+        &[ $( stringify!($name) ),* ]
+    };
+}
+
+const COMMANDS: &[(&str, &[&str])] = with_commands!(command_windows);
+const NAMES: &[&str] = with_commands!(command_names);
+
+/// The windows, what each is for, and so which commands its capability grants.
+const WINDOWS: &[(&str, &str)] = &[
+    ("main", "The chair's and secretary's window: exactly the app's own commands and nothing else."),
+    ("room", "The room's screen (projector window): reads what may be projected and nothing else."),
 ];
 
+fn capability(window: &str, description: &str) -> String {
+    let permissions: Vec<String> = COMMANDS
+        .iter()
+        .filter(|(_, windows)| windows.contains(&window))
+        .map(|(name, _)| format!("    \"allow-{}\"", name.replace('_', "-")))
+        .collect();
+    format!(
+        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"{window}\",\n  \"description\": \"{description}\",\n  \"windows\": [\n    \"{window}\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        permissions.join(",\n")
+    )
+}
+
 fn main() {
+    println!("cargo:rerun-if-changed=../src/api/commands.rs");
+    for (name, windows) in COMMANDS {
+        assert!(!windows.is_empty(), "command {name} names no window; mark it [internal] if none may call it");
+    }
+    for (window, description) in WINDOWS {
+        let path = format!("capabilities/{window}.json");
+        let text = capability(window, description);
+        // Written only when it changed, so the build does not re-run for nothing.
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text).expect("write a capability file");
+        }
+    }
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(NAMES)),
     )
     .expect("tauri build script");
 }

@@ -26,6 +26,19 @@ pub enum ErrorKind {
     Internal,
 }
 
+impl ErrorKind {
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::Validation,
+        ErrorKind::NotFound,
+        ErrorKind::Conflict,
+        ErrorKind::Locked,
+        ErrorKind::DatabaseTooNew,
+        ErrorKind::NotAPejlingDatabase,
+        ErrorKind::Storage,
+        ErrorKind::Internal,
+    ];
+}
+
 /// A user-facing message: a Fluent key in `errors.ftl`, its arguments, and the field it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {

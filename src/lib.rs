@@ -5,6 +5,7 @@
 //! (`src/main.rs`) are both thin adapters over [`Db`], so every rule — validation, locking,
 //! ordering — lives here once and is tested here once, on the real migrations.
 
+pub mod api;
 pub mod backup;
 pub mod bench_data;
 pub mod demo;

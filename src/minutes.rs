@@ -18,6 +18,11 @@ use crate::error::{Error, Message, Result};
 use crate::store::{now_utc, Db};
 use crate::validate;
 
+/// The agenda item fields an amendment after approval may correct, in the order the UI lists
+/// them.
+pub const AMENDABLE_FIELDS: &[&str] =
+    &["decision", "summary", "background", "recommendation", "previous_decisions", "title", "case_id"];
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct Approval {
     pub id: Id,
@@ -225,9 +230,7 @@ impl Db {
         new_text: &str,
         reason: &str,
     ) -> Result<Amendment> {
-        const FIELDS: &[&str] =
-            &["title", "case_id", "summary", "background", "recommendation", "previous_decisions", "decision"];
-        let Some(field) = FIELDS.iter().find(|f| **f == field).copied() else {
+        let Some(field) = AMENDABLE_FIELDS.iter().find(|f| **f == field).copied() else {
             return Err(Error::Validation(Message::new("error-amend-field").field("field").arg("field", field)));
         };
         let new_text = validate::text(new_text, "new_text")?;

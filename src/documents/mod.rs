@@ -10,7 +10,7 @@
 //! in Danish or English. The public version leaves closed (Lukket) items out entirely.
 
 mod docx;
-mod html;
+pub(crate) mod html;
 pub mod ics;
 mod markdown;
 pub mod pdf;
@@ -359,6 +359,9 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: &'static [Format] =
+        &[Format::Pdf, Format::Pdfa, Format::Docx, Format::Html, Format::Md, Format::Ics];
+
     pub fn parse(s: &str) -> Option<Format> {
         match s {
             "pdf" => Some(Format::Pdf),

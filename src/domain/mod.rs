@@ -122,6 +122,12 @@ impl MeetingStatus {
 }
 
 impl Role {
+    /// Whether this role takes positions on a continuum: the politicians. The secretary and
+    /// officials serve the meeting.
+    pub fn takes_positions(self) -> bool {
+        matches!(self, Role::Chair | Role::ViceChair | Role::Member | Role::CitizenMember)
+    }
+
     /// Order in member lists: chair first, officials last.
     pub fn rank(self) -> usize {
         Role::ALL.iter().position(|r| *r == self).expect("in ALL")

@@ -41,21 +41,8 @@ pub(crate) struct ParticipantView {
     pub change: LiveChange,
 }
 
-/// Escape text for HTML content and double-quoted attributes.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// HTML-escape text for the participant page: the one escaper the documents use too.
+pub(crate) use crate::documents::html::escape as esc;
 
 fn head(cat: &Catalog, lang: Lang, base: Option<&str>) -> String {
     let css = base

@@ -241,9 +241,9 @@ fn build_walk(conn: &Connection, item_id: Id) -> Result<Walk> {
 
 // ---- attendance ---------------------------------------------------------------------------
 
-/// Roles that take positions: the politicians. The secretary and officials serve the meeting.
+/// Roles that take positions: the politicians (see `Role::takes_positions`).
 fn takes_positions(role: Option<Role>) -> bool {
-    matches!(role, Some(Role::Chair | Role::ViceChair | Role::Member | Role::CitizenMember))
+    role.is_some_and(Role::takes_positions)
 }
 
 fn attendance_row(r: &Row<'_>) -> rusqlite::Result<AttendanceEntry> {

@@ -1,52 +1,89 @@
-// Shared set-up for the browser tests: a tiny static server for dist-mock on 127.0.0.1 and
-// Debian's Chromium driven by playwright-core (no browser download).
+// Shared set-up for the browser tests: the test host (the app's commands served over HTTP by
+// the real core, `cargo run --example testhost`) serving the UI built with `--mode testhost`,
+// and Debian's Chromium driven by playwright-core (no browser download). Every browser context
+// gets a fresh workspace of its own (a new database in a temporary directory).
 
-import { createServer } from "node:http";
+import { spawn } from "node:child_process";
 import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const UI_DIR = resolve(here, "..", "..");
-export const DIST = join(UI_DIR, "dist-mock");
+export const DIST = join(UI_DIR, "dist-testhost");
+const TARGET = process.env.CARGO_TARGET_DIR ?? join(homedir(), ".cache", "pejling-target");
+export const TESTHOST = process.env.PEJLING_TESTHOST ?? join(TARGET, "debug", "examples", "testhost");
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".json": "application/json",
-};
-
-/** Serves dist-mock on a random loopback port. Returns { url, close }. */
+/** Starts the test host on a random loopback port. Returns { url, close }. */
 export async function serveDist() {
   try {
     await stat(join(DIST, "index.html"));
   } catch {
-    throw new Error(`${DIST}/index.html is missing: run "npm run build:mock" first (npm run test:browser does).`);
+    throw new Error(`${DIST}/index.html is missing: run "npm run build:testhost" first (npm run test:browser does).`);
   }
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-      const file = normalize(join(DIST, path === "/" ? "index.html" : path));
-      if (!file.startsWith(DIST + sep) && file !== DIST) throw new Error("outside");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("not found");
-    }
+  try {
+    await stat(TESTHOST);
+  } catch {
+    throw new Error(`${TESTHOST} is missing: run "cargo build --example testhost" first (make test-ui does).`);
+  }
+  const child = spawn(TESTHOST, ["--ui", DIST], { stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise((ok, fail) => {
+    child.once("exit", (code) => fail(new Error(`the test host exited (${code}) before it listened`)));
+    lines.once("line", (line) => ok(JSON.parse(line).url));
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((ok) => server.close(ok)),
+    url,
+    close: () =>
+      new Promise((ok) => {
+        child.once("exit", ok);
+        child.kill("SIGTERM");
+      }),
   };
+}
+
+/**
+ * The answers the next native dialogs give, in order: `{ pick: path }` for an open dialog,
+ * `{ save: path }` for a save dialog, `null` to cancel. The page's own session.
+ */
+export async function scriptDialogs(page, answers) {
+  const status = await page.evaluate(
+    async (body) =>
+      (await fetch("/__test/dialog", { method: "POST", headers: { "content-type": "application/json" }, body })).status,
+    JSON.stringify(answers),
+  );
+  if (status !== 204) throw new Error(`scripting the dialogs failed: ${status}`);
+}
+
+/** The meetings whose room screen the page asked the shell to open. */
+export function openedRooms(page) {
+  return page.evaluate(async () => (await fetch("/__test/rooms")).json());
+}
+
+/** The page's workspace on disk: { db, dir } (a temporary directory of its own). */
+export function hostWorkspace(page) {
+  return page.evaluate(async () => (await fetch("/__test/workspace")).json());
+}
+
+/** Calls a core command as the page's session, as the UI does (for setting up a test). */
+export async function core(page, command, args = {}) {
+  const { ok, body } = await page.evaluate(
+    async ([command, args]) => {
+      const r = await fetch(`/api/${command}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(args),
+      });
+      return { ok: r.ok, body: await r.json() };
+    },
+    [command, args],
+  );
+  if (!ok || "err" in body) throw new Error(`${command} failed: ${JSON.stringify(body)}`);
+  return body.ok;
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -72,7 +109,7 @@ export function launchBrowser() {
   });
 }
 
-/** A fresh page (own context: empty localStorage, fresh mock core) with errors collected. */
+/** A fresh page (own context: empty localStorage, a fresh workspace on the real core) with errors collected. */
 export async function newPage(browser, baseUrl, { lang = null, viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport, locale: "da-DK" });
   if (lang) {

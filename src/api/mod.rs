@@ -1,0 +1,247 @@
+//! The application programming interface the UI sees: every command the desktop shell and the
+//! test host serve, declared once in [`commands`] (see `with_commands!`), implemented here as
+//! plain functions over a [`Ctx`].
+//!
+//! The shell (`src-tauri/`) derives its Tauri handlers, capability grants and the TypeScript
+//! bindings from that one list; the test host (`pejling-testhost`) derives its HTTP routes from
+//! it, so the browser tests run the same functions on the real core. Neither knows any rule:
+//! what a window may do lives in the list, what a command does lives here and in the core.
+//!
+//! What differs between the app and the test host is behind [`Platform`]: the native file
+//! dialogs and the room's window. Nothing here knows a window.
+
+#[macro_use]
+pub mod commands;
+mod rules;
+mod workspace;
+
+use std::path::PathBuf;
+
+pub use rules::{RoleRule, StatusRule, UiRules};
+pub use workspace::Workspace;
+
+use crate::error::Message;
+use crate::{ApiError, Error, Id};
+
+/// What the host around the core provides: native dialogs and windows. The app implements it
+/// with Tauri; the test host with answers a test scripts in advance.
+pub trait Platform: Send + Sync {
+    /// Ask the user for a file to open; `None` when they cancelled.
+    fn pick_file(&self, filter_name: &str, extensions: &[&str]) -> Option<PathBuf>;
+    /// Ask the user where to save a file; `None` when they cancelled.
+    fn save_file(&self, suggested_name: &str) -> Option<PathBuf>;
+    /// Open the room's screen for a meeting (a second window), or point the open one at it.
+    fn open_room_window(&self, meeting_id: Id, title: &str) -> Result<(), String>;
+}
+
+/// Everything a command may use: the open workspace, the live session, the platform.
+pub struct Ctx {
+    pub workspace: Workspace,
+    pub live: crate::live::LiveHost,
+    pub platform: Box<dyn Platform>,
+    /// The package picked for a merge, between its review and the merge: the webview never
+    /// handles the file or its path.
+    pending_package: std::sync::Mutex<Option<Vec<u8>>>,
+}
+
+pub type Res<T> = std::result::Result<T, ApiError>;
+
+fn io(e: impl std::fmt::Display) -> ApiError {
+    ApiError::from(Error::Io(std::io::Error::other(e.to_string())))
+}
+
+impl Ctx {
+    pub fn new(workspace: Workspace, platform: Box<dyn Platform>) -> Ctx {
+        Ctx { workspace, live: crate::live::LiveHost::default(), platform, pending_package: Default::default() }
+    }
+
+    /// Run one core call on the database.
+    pub fn with<T>(&self, f: impl FnOnce(&mut crate::Db) -> crate::Result<T>) -> Res<T> {
+        self.workspace.with(f)
+    }
+
+    /// Replace the workspace's file (restore, fresh start): any live session on it stops first,
+    /// telling its participants, so nothing is written into the file being replaced.
+    fn replace_workspace(&self, f: impl FnOnce(&std::path::Path) -> crate::Result<()>) -> Res<crate::WorkspaceStatus> {
+        self.workspace.ensure_owner()?;
+        self.live.stop();
+        self.workspace.reopen_after(f)
+    }
+
+    pub fn restore_listed_backup(&self, path: &str) -> Res<crate::WorkspaceStatus> {
+        let from = self.workspace.listed_backup(path)?;
+        self.replace_workspace(|db| crate::backup::restore(&from, db).map(drop))
+    }
+
+    pub fn restore_backup_from_file(&self) -> Res<Option<crate::WorkspaceStatus>> {
+        self.workspace.ensure_owner()?;
+        let Some(from) = self.platform.pick_file("SQLite", &["sqlite3", "sqlite", "db"]) else {
+            return Ok(None);
+        };
+        self.replace_workspace(|db| crate::backup::restore(&from, db).map(drop)).map(Some)
+    }
+
+    pub fn start_fresh(&self) -> Res<crate::WorkspaceStatus> {
+        if self.workspace.is_open() {
+            return Err(Error::Conflict(Message::new("error-workspace-is-open")).into());
+        }
+        self.replace_workspace(|db| crate::backup::set_aside(db).map(drop))
+    }
+
+    pub fn backup_now(&self) -> Res<Vec<crate::backup::BackupFile>> {
+        self.with(|db| db.auto_backup(crate::backup::Reason::Manual))?;
+        Ok(crate::backup::list(&crate::backup::dir_for(self.workspace.path()))?)
+    }
+
+    /// Save bytes where the user says; `None` when they cancelled.
+    pub fn save_with_dialog(&self, suggested: &str, bytes: &[u8]) -> Res<Option<String>> {
+        let Some(path) = self.platform.save_file(suggested) else { return Ok(None) };
+        std::fs::write(&path, bytes).map_err(|e| ApiError::from(Error::Io(e)))?;
+        Ok(Some(path.display().to_string()))
+    }
+
+    pub fn export_document(
+        &self,
+        meeting_id: Id,
+        kind: crate::documents::DocKind,
+        format: crate::documents::Format,
+        audience: crate::documents::Audience,
+        lang: crate::Lang,
+    ) -> Res<Option<String>> {
+        let (bytes, name) = self.with(|db| {
+            let bytes = db.export(meeting_id, kind, format, audience, lang)?;
+            Ok((bytes, db.document_file_name(meeting_id, kind, format)?))
+        })?;
+        self.save_with_dialog(&name, &bytes)
+    }
+
+    pub fn export_calendar(&self, committee_id: Id, year: Option<i32>, lang: crate::Lang) -> Res<Option<String>> {
+        let text = self.with(|db| db.committee_calendar(committee_id, year, lang))?;
+        let name = match year {
+            Some(y) => format!("moedekalender-{y}.ics"),
+            None => "moedekalender.ics".to_owned(),
+        };
+        self.save_with_dialog(&name, text.as_bytes())
+    }
+
+    pub fn import_question_set_file(&self) -> Res<Option<crate::QuestionSetSummary>> {
+        let Some(path) = self.platform.pick_file("TOML", &["toml"]) else { return Ok(None) };
+        Ok(Some(self.with(|db| db.import_question_set_file(&path))?))
+    }
+
+    fn pick_package(&self) -> Res<Option<Vec<u8>>> {
+        let Some(path) = self.platform.pick_file("Pejling", &["pejling"]) else { return Ok(None) };
+        let len = std::fs::metadata(&path).map_err(|e| ApiError::from(Error::Io(e)))?.len();
+        if len > crate::packages::MAX_PACKAGE_BYTES as u64 {
+            return Err(ApiError::from(crate::packages::too_large()));
+        }
+        Ok(Some(std::fs::read(&path).map_err(|e| ApiError::from(Error::Io(e)))?))
+    }
+
+    pub fn export_meeting_package(&self, meeting_id: Id, include_closed: bool) -> Res<Option<String>> {
+        let package = self.with(|db| db.export_package(meeting_id, include_closed))?;
+        let json = serde_json::to_vec_pretty(&package).map_err(io)?;
+        self.save_with_dialog(&format!("moedepakke-{meeting_id}.pejling"), &json)
+    }
+
+    pub fn import_meeting_package(&self) -> Res<Option<crate::packages::PackageImported>> {
+        let Some(bytes) = self.pick_package()? else { return Ok(None) };
+        Ok(Some(self.with(|db| db.import_package(&bytes))?))
+    }
+
+    pub fn review_package_merge(&self) -> Res<Option<crate::packages::MergePreview>> {
+        let Some(bytes) = self.pick_package()? else { return Ok(None) };
+        let preview = self.with(|db| db.preview_package_merge(&bytes))?;
+        *self.pending_package.lock().unwrap_or_else(|p| p.into_inner()) = Some(bytes);
+        Ok(Some(preview))
+    }
+
+    pub fn merge_reviewed_package(
+        &self,
+        choices: &[crate::packages::ConflictChoice],
+    ) -> Res<crate::packages::MergeOutcome> {
+        let mut pending = self.pending_package.lock().unwrap_or_else(|p| p.into_inner());
+        let bytes = pending
+            .as_ref()
+            .ok_or_else(|| ApiError::from(Error::Validation(Message::new("error-package-none-pending"))))?;
+        let outcome = self.with(|db| db.merge_package(bytes, choices))?;
+        *pending = None;
+        Ok(outcome)
+    }
+
+    pub fn open_room_window(&self, meeting_id: Id) -> Res<()> {
+        // An unknown meeting is the core's error, before any window opens.
+        let meeting = self.with(|db| db.get_meeting(meeting_id))?;
+        self.platform.open_room_window(meeting_id, &meeting.meeting.title).map_err(io)
+    }
+
+    pub fn start_live_session(&self, meeting_id: Id, lang: crate::Lang) -> Res<crate::live::LiveStatus> {
+        Ok(self.live.start(Some(self.workspace.path()), meeting_id, lang)?)
+    }
+
+    /// Close the workspace cleanly (the app's exit): the live session stops, the start-up
+    /// backup finishes, the WAL is checkpointed and the clean-close marker written.
+    pub fn close(&self) {
+        self.live.stop();
+        self.workspace.close();
+    }
+}
+
+/// The types the command list names, for every place that expands it.
+pub mod prelude {
+    pub use super::{Ctx, UiRules};
+    pub use crate::backup::{BackupFile, RecoveryInfo};
+    pub use crate::documents::{Audience, DocKind, Format};
+    pub use crate::live::LiveStatus;
+    pub use crate::minutes::{Amendment, Approval, AuditEntry, VerifyReport};
+    pub use crate::packages::{ConflictChoice, MergeOutcome, MergePreview, PackageImported};
+    pub use crate::store::RoomView;
+    pub use crate::{
+        AgendaItem, AgendaItemPatch, ApiError, Attendance, AttendanceEntry, Committee, CommitteeDetail, CommitteePatch,
+        ContinuumResult, CycleEntry, CycleEntryPatch, CycleYear, CycleYearCreated, FollowUp, FollowUpItem,
+        FollowUpList, FollowUpOffer, FollowUpPatch, Id, Lang, Meeting, MeetingAttendance, MeetingDetail, MeetingGuest,
+        MeetingPatch, MeetingStatus, Member, MemberPatch, NewCommittee, NewCycleEntry, NewFollowUp, NewMeeting,
+        NewMember, NewProject, Person, PositionHistory, PositionInput, Project, ProjectDetail, ProjectPatch,
+        ProjectPhaseNotes, ProjectPhasePatch, QuestionSet, QuestionSetSummary, Role, SearchHit, Walk, WalkPlan,
+        WalkState, WalkSummary, WorkspaceStatus,
+    };
+}
+
+/// Where a command may be called from: the webview windows whose capability grants it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandInfo {
+    pub name: &'static str,
+    /// `["main"]`, `["main", "room"]`, or `["internal"]` for a command no window is granted.
+    pub windows: &'static [&'static str],
+}
+
+fn into_res<T, E: Into<ApiError>>(r: std::result::Result<T, E>) -> Res<T> {
+    r.map_err(Into::into)
+}
+
+/// Expands the command list into one core function per command, and [`COMMANDS`].
+macro_rules! define_api {
+    ($( $(#[$meta:meta])* fn $name:ident ( $ctx:ident $(, $arg:ident : $ty:ty)* $(,)? ) -> $ret:ty
+        => [$($win:ident)*] $body:block )*) => {
+        $(
+            $(#[$meta])*
+            #[allow(clippy::needless_question_mark)]
+            pub fn $name($ctx: &Ctx $(, $arg: $ty)*) -> Res<$ret> {
+                into_res($body)
+            }
+        )*
+
+        /// Every command, in the order declared, with the windows that may call it.
+        pub const COMMANDS: &[CommandInfo] = &[
+            $( CommandInfo { name: stringify!($name), windows: &[$(stringify!($win)),*] } ),*
+        ];
+    };
+}
+
+mod generated {
+    #![allow(clippy::too_many_arguments)]
+    use super::prelude::*;
+    use super::{into_res, CommandInfo, Res};
+    crate::with_commands!(define_api);
+}
+pub use generated::*;
