@@ -20,6 +20,14 @@ struct Cli {
     /// Language of messages: da or en.
     #[arg(long, global = true, env = "PEJLING_LANG", default_value = "da", value_parser = parse_lang)]
     lang: Lang,
+    /// Who is working: the name every audit entry of this command records (default: this
+    /// machine's identity, saved by the app, else the OS user).
+    #[arg(long = "as", global = true, env = "PEJLING_AS", value_name = "NAME")]
+    as_name: Option<String>,
+    /// The role of who is working: sekretær, formand, næstformand, medlem, borgermedlem or
+    /// embedsmand.
+    #[arg(long, global = true, env = "PEJLING_ROLE", value_name = "ROLE")]
+    role: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -81,9 +89,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Who changed what and when in a meeting.
+    /// Who changed what and when in a meeting: each entry with who did it and in which role,
+    /// and for a change merged from a meeting package, its author and where it came from.
     Audit {
         meeting: Id,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve a closed meeting's minutes as the app does: NAME is the approving chair or
+    /// member of the committee, as on the member list; --role, if given, must be theirs.
+    Approve {
+        meeting: Id,
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -239,6 +259,10 @@ enum Command {
     /// nothing is written; a meeting already here is refused (merge its package instead).
     PackageImport {
         file: PathBuf,
+        /// Let the package change the members of a committee that is already here (the
+        /// changes are listed when refused without it).
+        #[arg(long)]
+        confirm_members: bool,
         #[arg(long)]
         json: bool,
     },
@@ -290,8 +314,15 @@ fn json<T: serde::Serialize>(out: &mut String, value: &T) -> pejling::Result<()>
 fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
     let path = cli.db.clone().unwrap_or_else(paths::default_db_path);
     if let Command::Restore { from } = &cli.command {
-        // Restoring needs the database closed, and must work when it does not open at all.
-        let saved = pejling::backup::restore(from, &path)?;
+        // Restoring needs the database closed, and must work when it does not open at all;
+        // never while the app or `pejling serve` has it (they hold its instance lock).
+        let lock = pejling::instance::InstanceLock::acquire(&path).map_err(|e| match e.kind() {
+            pejling::ErrorKind::Conflict => pejling::Error::Conflict(
+                pejling::error::Message::new("error-restore-database-in-use").arg("path", path.display()),
+            ),
+            _ => e,
+        })?;
+        let saved = pejling::backup::restore(from, &path, &lock)?;
         if let Some(saved) = saved {
             let _ = writeln!(out, "{}", cat.format("cli-restore-saved", &[("path", saved.display().to_string())]));
         }
@@ -324,7 +355,11 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
         );
         return Ok(());
     }
+    let role =
+        cli.role.as_deref().map(|r| pejling::identity::parse_role(r).ok_or_else(|| pejling::identity::unknown_role(r)));
+    let role = role.transpose()?;
     let mut db = Db::open(&path)?;
+    set_actor(&db, cli, role)?;
     let label = |key: String| cat.format(&key, &[]);
     match &cli.command {
         Command::Demo => {
@@ -483,6 +518,17 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                     "  {}",
                     cat.format("cli-fingerprint-now", &[("value", r.current_fingerprint.clone())])
                 );
+                if !r.snapshot_intact {
+                    let _ = writeln!(out, "{}", cat.format("error-snapshot-altered", &[]));
+                }
+                for (key, list) in [("cli-verify-differs", &r.differences), ("cli-verify-renamed", &r.renamed)] {
+                    if !list.is_empty() {
+                        let _ = writeln!(out, "{}", cat.format(key, &[]));
+                    }
+                    for d in list {
+                        let _ = writeln!(out, "  {}: {:?} -> {:?}", d.path, d.approved, d.current);
+                    }
+                }
             }
             if !r.unchanged {
                 return Err(pejling::Error::Validation(pejling::error::Message::new(if r.approved {
@@ -498,12 +544,42 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                 json(out, &log)?;
             } else {
                 for e in log {
+                    let who = match e.actor_role {
+                        Some(r) => format!("{} ({})", e.actor, label(r.label_key()).to_lowercase()),
+                        None => e.actor.clone(),
+                    };
                     let _ = writeln!(
                         out,
                         "{}  {}  {} {} {}  {}",
-                        e.at, e.actor, e.action, e.entity, e.entity_id, e.changes
+                        local_time(cat, &e.at),
+                        who,
+                        e.action,
+                        e.entity,
+                        e.entity_id,
+                        e.changes
                     );
+                    if let Some(source) = &e.via_package {
+                        let provenance = cat.format(
+                            "cli-audit-via-package",
+                            &[
+                                ("source", source.clone()),
+                                ("author", e.author.clone().unwrap_or_default()),
+                                ("merged_by", e.merged_by.clone().unwrap_or_default()),
+                            ],
+                        );
+                        let _ = writeln!(out, "    {provenance}");
+                    }
                 }
+            }
+        }
+        Command::Approve { meeting, by, role: approver_role, json: want_json } => {
+            let a = approve(&mut db, cli, *meeting, by, approver_role.as_deref(), role)?;
+            if *want_json {
+                json(out, &a)?;
+            } else {
+                let role_label = label(a.role.label_key()).to_lowercase();
+                let _ =
+                    writeln!(out, "{}", cat.format("cli-approved", &[("name", a.name.clone()), ("role", role_label)]));
             }
         }
         Command::QuestionSets { json: true } => json(out, &db.list_question_sets()?)?,
@@ -529,8 +605,8 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
             db.export_package_to(*meeting, *include_closed, file)?;
             let _ = writeln!(out, "{}", cat.format("cli-package-exported", &[("path", file.display().to_string())]));
         }
-        Command::PackageImport { file, json: want_json } => {
-            let r = db.import_package_file(file)?;
+        Command::PackageImport { file, confirm_members, json: want_json } => {
+            let r = db.import_package_file_confirmed(file, *confirm_members)?;
             if *want_json {
                 json(out, &r)?;
             } else {
@@ -661,6 +737,80 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
     db.close()
 }
 
+/// A stored UTC time (`2026-12-08T16:05:09.123Z`) as the local date and time a person reads.
+fn local_time(cat: &Catalog, utc: &str) -> String {
+    match chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%S%.fZ") {
+        Ok(t) => {
+            let local = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(t, chrono::Utc)
+                .with_timezone(&chrono::Local);
+            cat.date_time(&local.format("%Y-%m-%dT%H:%M").to_string())
+        }
+        Err(_) => utc.to_owned(),
+    }
+}
+
+/// Who the audit log records for this command: `--as`/`PEJLING_AS` with `--role`, else this
+/// machine's identity (a role given alone replaces the identity's), else the OS user.
+fn set_actor(db: &Db, cli: &Cli, role: Option<pejling::Role>) -> pejling::Result<()> {
+    if let Some(name) = cli.as_name.as_deref() {
+        return db.set_actor_with_role(name, role);
+    }
+    if let Some(identity) = pejling::identity::load()? {
+        return db.set_actor_with_role(&identity.name, role.or(Some(identity.role)));
+    }
+    if role.is_some() {
+        db.set_actor_with_role(&db.actor(), role)?;
+    }
+    Ok(())
+}
+
+/// `pejling approve`: find the approver on the meeting's committee by name, check the role if
+/// given, and approve as the app does. Without `--as` the approver is who is working.
+fn approve(
+    db: &mut Db,
+    cli: &Cli,
+    meeting: Id,
+    by: &str,
+    role: Option<&str>,
+    actor_role: Option<pejling::Role>,
+) -> pejling::Result<pejling::minutes::Approval> {
+    use pejling::error::Message;
+    let name = by.split_whitespace().collect::<Vec<_>>().join(" ");
+    let committee = db.get_meeting(meeting)?.committee.id;
+    let members = db.list_members(committee)?;
+    let matches: Vec<_> = members.iter().filter(|m| m.name.trim().to_lowercase() == name.to_lowercase()).collect();
+    let member = match matches.as_slice() {
+        [one] => *one,
+        [] => {
+            return Err(pejling::Error::Validation(
+                Message::new("error-approver-unknown").field("by").arg("name", &name),
+            ))
+        }
+        _ => {
+            return Err(pejling::Error::Validation(
+                Message::new("error-approver-ambiguous").field("by").arg("name", &name),
+            ))
+        }
+    };
+    if let Some(r) = role {
+        let given = pejling::identity::parse_role(r).ok_or_else(|| pejling::identity::unknown_role(r))?;
+        if given != member.role {
+            let label = |r: pejling::Role| pejling::i18n::message(cli.lang, &r.label_key(), &[]).to_lowercase();
+            return Err(pejling::Error::Validation(
+                Message::new("error-approver-role")
+                    .field("role")
+                    .arg("name", &member.name)
+                    .arg("actual", label(member.role))
+                    .arg("given", label(given)),
+            ));
+        }
+    }
+    if cli.as_name.is_none() {
+        db.set_actor_with_role(&member.name, Some(actor_role.unwrap_or(member.role)))?;
+    }
+    db.approve_minutes(meeting, member.person_id)
+}
+
 /// A number as the language writes it: "27,5" in Danish, "27.5" in English; no decimals
 /// when there are none.
 fn number(x: f64, lang: Lang) -> String {
@@ -705,6 +855,8 @@ fn serve(
     lang: Lang,
     cat: &Catalog,
 ) -> pejling::Result<()> {
+    // Held while serving: a restore (`pejling restore`) is refused until the session ends.
+    let _lock = pejling::instance::InstanceLock::acquire(path)?;
     let mut config = pejling::live::LiveConfig::new(path, meeting, bind);
     config.lang = lang;
     let session = pejling::live::LiveSession::start(config)?;
