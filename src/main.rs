@@ -97,13 +97,12 @@ enum Command {
         json: bool,
     },
     /// Approve a closed meeting's minutes as the app does: NAME is the approving chair or
-    /// member of the committee, as on the member list; --role, if given, must be theirs.
+    /// member of the committee, as on the member list. Without --as the approver is who is
+    /// working, and --role, if given, must be the approver's role in the committee.
     Approve {
         meeting: Id,
         #[arg(long, value_name = "NAME")]
         by: String,
-        #[arg(long, value_name = "ROLE")]
-        role: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -572,8 +571,8 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                 }
             }
         }
-        Command::Approve { meeting, by, role: approver_role, json: want_json } => {
-            let a = approve(&mut db, cli, *meeting, by, approver_role.as_deref(), role)?;
+        Command::Approve { meeting, by, json: want_json } => {
+            let a = approve(&mut db, cli, *meeting, by, role)?;
             if *want_json {
                 json(out, &a)?;
             } else {
@@ -764,15 +763,15 @@ fn set_actor(db: &Db, cli: &Cli, role: Option<pejling::Role>) -> pejling::Result
     Ok(())
 }
 
-/// `pejling approve`: find the approver on the meeting's committee by name, check the role if
-/// given, and approve as the app does. Without `--as` the approver is who is working.
+/// `pejling approve`: find the approver on the meeting's committee by name and approve as the
+/// app does. Without `--as` the approver is who is working, and `--role` (if given) must be
+/// their role in the committee; with `--as`, `--role` is the role of who is working.
 fn approve(
     db: &mut Db,
     cli: &Cli,
     meeting: Id,
     by: &str,
-    role: Option<&str>,
-    actor_role: Option<pejling::Role>,
+    role: Option<pejling::Role>,
 ) -> pejling::Result<pejling::minutes::Approval> {
     use pejling::error::Message;
     let name = by.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -792,8 +791,7 @@ fn approve(
             ))
         }
     };
-    if let Some(r) = role {
-        let given = pejling::identity::parse_role(r).ok_or_else(|| pejling::identity::unknown_role(r))?;
+    if let Some(given) = role.filter(|_| cli.as_name.is_none()) {
         if given != member.role {
             let label = |r: pejling::Role| pejling::i18n::message(cli.lang, &r.label_key(), &[]).to_lowercase();
             return Err(pejling::Error::Validation(
@@ -806,7 +804,7 @@ fn approve(
         }
     }
     if cli.as_name.is_none() {
-        db.set_actor_with_role(&member.name, Some(actor_role.unwrap_or(member.role)))?;
+        db.set_actor_with_role(&member.name, Some(member.role))?;
     }
     db.approve_minutes(meeting, member.person_id)
 }

@@ -430,29 +430,39 @@ impl Db {
 
     /// Who changed what and when in a meeting, oldest first.
     pub fn audit_log(&self, meeting_id: Id) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.connection().prepare_cached(
-            "SELECT id, at, actor, entity, entity_id, action, changes, actor_role, author, via_package, merged_by
-             FROM audit_log WHERE meeting_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt
-            .query_map([meeting_id], |r| {
-                Ok(AuditEntry {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    actor: r.get(2)?,
-                    entity: r.get(3)?,
-                    entity_id: r.get(4)?,
-                    action: r.get(5)?,
-                    changes: r.get(6)?,
-                    actor_role: r.get(7)?,
-                    author: r.get(8)?,
-                    via_package: r.get(9)?,
-                    merged_by: r.get(10)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        audit_entries(self.connection(), "meeting_id = ?1", params![meeting_id])
     }
+
+    /// Who changed one thing (`committee`, `person`, `membership` by person, …) and when,
+    /// oldest first: also what belongs to no meeting.
+    pub fn audit_log_of(&self, entity: &str, entity_id: Id) -> Result<Vec<AuditEntry>> {
+        audit_entries(self.connection(), "entity = ?1 AND entity_id = ?2", params![entity, entity_id])
+    }
+}
+
+fn audit_entries(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, at, actor, entity, entity_id, action, changes, actor_role, author, via_package, merged_by
+         FROM audit_log WHERE {filter} ORDER BY id"
+    ))?;
+    let rows = stmt
+        .query_map(args, |r| {
+            Ok(AuditEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                entity: r.get(3)?,
+                entity_id: r.get(4)?,
+                action: r.get(5)?,
+                changes: r.get(6)?,
+                actor_role: r.get(7)?,
+                author: r.get(8)?,
+                via_package: r.get(9)?,
+                merged_by: r.get(10)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 /// The part of an item's walk that the minutes state, people by id (see
