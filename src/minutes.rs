@@ -78,6 +78,47 @@ pub struct SnapshotDifference {
 /// The format of [`Db::minutes_snapshot`].
 pub const SNAPSHOT_FORMAT: u32 = 3;
 
+/// The names approved minutes showed, from the first approval's snapshot: documents of
+/// approved minutes use them, so a later rename (a marriage, a corrected typo) or a role
+/// changed since leaves the approved referat as it was.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ApprovedNames {
+    pub committee: String,
+    pub people: std::collections::HashMap<Id, (String, Option<Role>)>,
+}
+
+impl ApprovedNames {
+    pub fn attendance(&self, a: &mut MeetingAttendance) {
+        for p in &mut a.people {
+            if let Some((name, role)) = self.people.get(&p.person_id) {
+                p.name = name.clone();
+                p.role = *role;
+            }
+        }
+    }
+
+    pub fn walk(&self, s: &mut WalkSummary) {
+        let name = |id: Option<Id>, name: &mut Option<String>| {
+            if let Some((approved, _)) = id.and_then(|id| self.people.get(&id)) {
+                *name = Some(approved.clone());
+            }
+        };
+        for st in &mut s.steps {
+            for q in &mut st.questions_to_administration {
+                name(q.asked_by, &mut q.asked_by_name);
+            }
+            if let Some(r) = &mut st.result {
+                for v in &mut r.values {
+                    name(v.person_id, &mut v.name);
+                }
+                for v in &mut r.skipped {
+                    name(v.person_id, &mut v.name);
+                }
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct AuditEntry {
     pub id: Id,
@@ -305,6 +346,25 @@ impl Db {
                 Ok(approvals(tx, meeting_id)?.pop().expect("just inserted"))
             })
         })
+    }
+
+    /// The names the approved minutes showed (`None` before approval, or for an approval from
+    /// before snapshots).
+    pub(crate) fn approved_names(&self, meeting_id: Id) -> Result<Option<ApprovedNames>> {
+        let first = approvals_with_snapshots(self.connection(), meeting_id)?.into_iter().next();
+        let Some((_, Some(text))) = first else { return Ok(None) };
+        let Ok(snapshot) = serde_json::from_str::<serde_json::Value>(&text) else { return Ok(None) };
+        let mut names = ApprovedNames {
+            committee: snapshot["committee"]["name"].as_str().unwrap_or_default().to_owned(),
+            ..Default::default()
+        };
+        for (id, p) in snapshot["people"].as_object().into_iter().flatten() {
+            if let (Ok(id), Some(name)) = (id.parse::<Id>(), p["name"].as_str()) {
+                let role = p["role"].as_str().and_then(Role::parse);
+                names.people.insert(id, (name.to_owned(), role));
+            }
+        }
+        Ok(Some(names))
     }
 
     /// Compare the record with what was approved. With a snapshot (schema 9 on): the

@@ -360,6 +360,35 @@ fn renaming_a_member_or_the_committee_never_breaks_approved_minutes_and_is_audit
 }
 
 #[test]
+fn the_approved_referat_keeps_the_names_it_was_approved_with() {
+    let mut db = Db::open_in_memory().unwrap();
+    let (committee, meeting, chair) = approved(&mut db);
+    let old = db.list_members(committee).unwrap().into_iter().find(|m| m.person_id == chair).unwrap().name;
+    let old_committee = db.get_committee(committee).unwrap().committee.name;
+    db.update_member(committee, chair, &MemberPatch { name: Some("Gift Navnesen".into()), ..Default::default() })
+        .unwrap();
+    db.update_committee(
+        committee,
+        &CommitteePatch { name: Some("Digitaliseringsudvalget".into()), ..Default::default() },
+    )
+    .unwrap();
+    let md = String::from_utf8(
+        db.export(meeting, documents::DocKind::Minutes, documents::Format::Md, documents::Audience::Internal, Lang::Da)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(md.contains(&old) && !md.contains("Gift Navnesen"), "{md}");
+    assert!(md.contains(&old_committee) && !md.contains("Digitaliseringsudvalget"), "{md}");
+    // The agenda of a meeting not yet approved uses the names as they are.
+    let agenda = String::from_utf8(
+        db.export(meeting, documents::DocKind::Agenda, documents::Format::Md, documents::Audience::Internal, Lang::Da)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(agenda.contains("Digitaliseringsudvalget"), "{agenda}");
+}
+
+#[test]
 fn verify_says_what_differs_from_the_approved_minutes() {
     let mut db = Db::open_in_memory().unwrap();
     let (_, meeting, _) = approved(&mut db);

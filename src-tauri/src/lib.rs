@@ -127,18 +127,31 @@ impl AppState {
         if self.lock().is_ok() {
             return Err(Error::Conflict(pejling::error::Message::new("error-workspace-is-open")).into());
         }
-        self.reopen_after(|db| backup::set_aside(db).map(drop))
+        self.reopen_after(|db, _| backup::set_aside(db).map(drop))
     }
 
-    /// Close the workspace, let `f` replace the file, and open it again.
-    fn reopen_after(&self, f: impl FnOnce(&std::path::Path) -> pejling::Result<()>) -> Res<WorkspaceStatus> {
+    /// Close the workspace, let `f` replace the file (with this app's instance lock as the
+    /// proof that nobody else has it), and open it again as this machine's identity.
+    fn reopen_after(
+        &self,
+        f: impl FnOnce(&std::path::Path, &pejling::instance::InstanceLock) -> pejling::Result<()>,
+    ) -> Res<WorkspaceStatus> {
         self.ensure_owner()?;
+        let Some(instance) = self.instance.as_ref() else {
+            return Err(Error::Io(std::io::Error::other("no lock")).into());
+        };
+        // A live session writes to this file: stopped before it is replaced, or a
+        // participant's acknowledged position would be lost.
+        pejling::live::stop_sessions_on(&self.path);
         // The file is about to be replaced: not while the start backup still reads it.
         self.wait_for_start_backup();
         let mut guard = self.lock();
         *guard = Err(Error::Io(std::io::Error::other("closed for restore")).into());
-        let result = f(&self.path);
+        let result = f(&self.path, instance);
         *guard = Db::open(&self.path).map_err(ApiError::from);
+        if let (Ok(db), Ok(Some(me))) = (guard.as_ref(), pejling::identity::load()) {
+            let _ = db.set_identity(&me);
+        }
         result?;
         match guard.as_ref() {
             Ok(db) => Ok(db.workspace_status()?),
@@ -332,7 +345,7 @@ fn list_backups(state: State<'_, AppState>) -> Res<Vec<BackupFile>> {
 #[specta::specta]
 fn restore_backup(state: State<'_, AppState>, path: String) -> Res<WorkspaceStatus> {
     let from = state.listed_backup(&path)?;
-    state.reopen_after(|db| backup::restore(&from, db).map(drop))
+    state.reopen_after(|db, lock| backup::restore(&from, db, lock).map(drop))
 }
 
 /// Let the user choose a backup file anywhere (the native open dialog runs here, so the
@@ -348,7 +361,7 @@ fn restore_backup_from_file(app: tauri::AppHandle, state: State<'_, AppState>) -
         return Ok(None);
     };
     let from = chosen.into_path().map_err(|e| ApiError::from(Error::Io(std::io::Error::other(e.to_string()))))?;
-    state.reopen_after(|db| backup::restore(&from, db).map(drop)).map(Some)
+    state.reopen_after(|db, lock| backup::restore(&from, db, lock).map(drop)).map(Some)
 }
 
 /// Take a backup now (into the backups directory); returns the backups, newest first.
@@ -1168,6 +1181,30 @@ pub fn run() {
         });
 }
 
+// ---- new commands (integrity) ----
+// Who works at this machine (see `pejling::identity`): the first-run dialog asks, the header
+// shows it, and every audit entry records it. Both for the main window only.
+
+/// This machine's identity, or `None` before the first run's question was answered.
+#[allow(dead_code)] // registered when the lead ports it
+#[tauri::command(async)]
+#[specta::specta]
+fn get_identity() -> Res<Option<pejling::identity::Identity>> {
+    Ok(pejling::identity::load()?)
+}
+
+/// Save this machine's identity (name trimmed and checked, a Danish message otherwise) and
+/// work as it from now on: every audit entry records the name and role.
+#[allow(dead_code)] // registered when the lead ports it
+#[tauri::command(async)]
+#[specta::specta]
+fn set_identity(state: State<'_, AppState>, name: String, role: Role) -> Res<pejling::identity::Identity> {
+    let saved = pejling::identity::save(&pejling::identity::Identity::new(&name, role)?)?;
+    // Saved even while the workspace is on the recovery screen; applied when it is open.
+    let _ = state.with(|db| db.set_identity(&saved));
+    Ok(saved)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -1192,7 +1229,7 @@ mod tests {
         assert!(info.error.message.contains("allerede åben"), "{}", info.error.message);
         assert_eq!(backups(), taken, "the second app took no backup");
         assert_eq!(second.start_fresh().unwrap_err().key, "error-database-in-use");
-        assert_eq!(second.reopen_after(|_| Ok(())).unwrap_err().key, "error-database-in-use");
+        assert_eq!(second.reopen_after(|_, _| Ok(())).unwrap_err().key, "error-database-in-use");
         assert!(
             path.exists() && first.with(|db| db.workspace_status()).is_ok(),
             "the first app's database is untouched"

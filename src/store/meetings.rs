@@ -195,7 +195,7 @@ impl Db {
             )?;
             get(tx, id)
         })
-        .and_then(|m| {
+        .inspect(|m| {
             // A closed meeting is a natural restore point: its minutes are about to be approved.
             // The change is committed: a backup that fails is reported, never a failed close.
             if m.status == MeetingStatus::Closed {
@@ -203,7 +203,6 @@ impl Db {
                     eprintln!("Pejling: the backup after closing the meeting failed: {e}");
                 }
             }
-            Ok(m)
         })
     }
 
