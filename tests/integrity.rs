@@ -607,3 +607,61 @@ fn cli_approve_approves_as_the_app_does() {
     assert!(approvals[0].contains(&format!("{chair} (formand)")), "{out}");
     assert!(approvals[1].contains("Birthe Sekretær (sekretær)"), "{out}");
 }
+
+/// The figure behind finding 7: a backup in 4096-page steps on one connection restarts
+/// whenever another connection writes between its steps; one step from a read connection of
+/// its own does not. `cargo test --test integrity backup_timing -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn backup_timing_under_writes_from_another_connection() {
+    use rusqlite::backup::{Backup, StepResult};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stor.sqlite3");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, x BLOB);").unwrap();
+    conn.execute_batch("BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) INSERT INTO t (x) SELECT randomblob(4000) FROM n; COMMIT;").unwrap();
+    let bytes = std::fs::metadata(&path).unwrap().len()
+        + std::fs::metadata(format!("{}-wal", path.display())).map(|m| m.len()).unwrap_or(0);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (p, s) = (path.clone(), stop.clone());
+    // About nine writes a second, as a live session with a full committee.
+    let writer = std::thread::spawn(move || {
+        let w = rusqlite::Connection::open(&p).unwrap();
+        w.busy_timeout(Duration::from_secs(5)).unwrap();
+        let mut n = 0;
+        while !s.load(std::sync::atomic::Ordering::Relaxed) {
+            w.execute("UPDATE t SET x = randomblob(4000) WHERE id = ?1", [1 + n % 1000]).unwrap();
+            n += 1;
+            std::thread::sleep(Duration::from_millis(110));
+        }
+        n
+    });
+    let limit = Duration::from_secs(30);
+    let started = std::time::Instant::now();
+    let mut out = rusqlite::Connection::open(dir.path().join("old.sqlite3")).unwrap();
+    let mut finished = false;
+    {
+        let b = Backup::new(&conn, &mut out).unwrap();
+        while started.elapsed() < limit {
+            match b.step(4096).unwrap() {
+                StepResult::Done => {
+                    finished = true;
+                    break;
+                }
+                _ => std::thread::sleep(Duration::from_millis(5)),
+            }
+        }
+    }
+    let old = started.elapsed();
+    let started = std::time::Instant::now();
+    let read = rusqlite::Connection::open(&path).unwrap();
+    backup::copy_to(&read, &dir.path().join("new.sqlite3")).unwrap();
+    let new = started.elapsed();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let writes = writer.join().unwrap();
+    println!(
+        "{} MB, {writes} writes from another connection: 4096-page steps {} after {old:.1?}; one step from its own connection {new:.1?}",
+        bytes / 1_000_000,
+        if finished { "finished" } else { "had not finished" }
+    );
+}
