@@ -606,6 +606,30 @@ fn cli_approve_approves_as_the_app_does() {
     assert_eq!(approvals.len(), 2, "{out}");
     assert!(approvals[0].contains(&format!("{chair} (formand)")), "{out}");
     assert!(approvals[1].contains("Birthe Sekretær (sekretær)"), "{out}");
+    // A rename since is listed apart and changes nothing; a changed decision is named.
+    {
+        let mut db = Db::open(&path).unwrap();
+        let committee = db.get_meeting(meeting).unwrap().committee.id;
+        let chair_id = db.list_members(committee).unwrap().into_iter().find(|m| m.name == chair).unwrap().person_id;
+        db.update_member(
+            committee,
+            chair_id,
+            &MemberPatch { name: Some("Gift Navnesen".into()), ..Default::default() },
+        )
+        .unwrap();
+        db.close().unwrap();
+    }
+    let (ok, out, _) = pejling(&path, &["verify", &id], &[]);
+    assert!(ok && out.contains("Navne ændret siden godkendelsen") && out.contains("Gift Navnesen"), "{out}");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE agenda_item SET decision = 'Ændret bagefter' WHERE meeting_id = ?1 AND position = 0",
+        [meeting],
+    )
+    .unwrap_err(); // the audit trigger needs the app's functions: another tool cannot even do this
+    drop(conn);
+    let (ok, out, err) = pejling(&path, &["verify", &id], &[]);
+    assert!(ok, "{out}{err}");
 }
 
 /// The figure behind finding 7: a backup in 4096-page steps on one connection restarts
