@@ -281,6 +281,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show who works at this machine (the name and role every audit entry records), or save
+    /// it with --name and --role, as the app asks on first run.
+    Identity {
+        /// Save this name (with the global --role).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the database path and schema version.
     Status {
         #[arg(long)]
@@ -326,6 +335,33 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
             let _ = writeln!(out, "{}", cat.format("cli-restore-saved", &[("path", saved.display().to_string())]));
         }
         let _ = writeln!(out, "{}", cat.format("cli-restored", &[("from", from.display().to_string())]));
+        return Ok(());
+    }
+    if let Command::Identity { name, json: want_json } = &cli.command {
+        // The machine's, not the workspace's: the database is not opened.
+        let identity = match name {
+            Some(name) => {
+                let role = cli.role.as_deref().ok_or_else(|| {
+                    pejling::Error::Validation(
+                        pejling::error::Message::new("error-identity-role-missing").field("role"),
+                    )
+                })?;
+                let role = pejling::identity::parse_role(role).ok_or_else(|| pejling::identity::unknown_role(role))?;
+                Some(pejling::identity::save(&pejling::identity::Identity::new(name, role)?)?)
+            }
+            None => pejling::identity::load()?,
+        };
+        if *want_json {
+            return json(out, &identity);
+        }
+        let line = match &identity {
+            Some(i) => cat.format(
+                "cli-identity",
+                &[("name", i.name.clone()), ("role", cat.format(&i.role.label_key(), &[]).to_lowercase())],
+            ),
+            None => cat.format("cli-identity-none", &[]),
+        };
+        let _ = writeln!(out, "{line}");
         return Ok(());
     }
     if let Command::Serve { meeting, bind, json } = &cli.command {
@@ -670,7 +706,9 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
         Command::PositionHistory { committee, set, json: false } => {
             write_position_history(out, cat, cli.lang, &db.position_history(*committee, set)?)
         }
-        Command::Restore { .. } | Command::BenchData { .. } => unreachable!("handled before opening"),
+        Command::Restore { .. } | Command::BenchData { .. } | Command::Identity { .. } => {
+            unreachable!("handled before opening")
+        }
         Command::Cycle { committee, year, json: want_json } => {
             use chrono::Datelike;
             let year = year.unwrap_or_else(|| chrono::Local::now().year());

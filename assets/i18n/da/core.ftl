@@ -339,3 +339,6 @@ cli-verify-renamed = Navne ændret siden godkendelsen (referatet viser navnene, 
 cli-audit-via-package = via mødepakke fra { $source }, skrevet af { $author }, flettet af { $merged_by }
 package-member-added = { $name } tilføjes som { $role }
 package-member-role = { $name } skifter fra { $from } til { $to }
+cli-identity = Denne maskine: { $name } ({ $role }).
+cli-identity-none = Der er ikke angivet navn og rolle på denne maskine endnu. Angiv dem med "pejling --role ROLLE identity --name NAVN" eller i appen.
+error-identity-role-missing = Angiv også en rolle med --role: sekretær, formand, næstformand, medlem, borgermedlem eller embedsmand.

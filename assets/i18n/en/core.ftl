@@ -339,3 +339,6 @@ cli-verify-renamed = Names changed since approval (the minutes show the names as
 cli-audit-via-package = via meeting package from { $source }, written by { $author }, merged by { $merged_by }
 package-member-added = { $name } would be added as { $role }
 package-member-role = { $name } would change from { $from } to { $to }
+cli-identity = This machine: { $name } ({ $role }).
+cli-identity-none = No name and role have been given on this machine yet. Give them with "pejling --role ROLE identity --name NAME" or in the app.
+error-identity-role-missing = Give a role too with --role: secretary, chair, vice chair, member, citizen member or official.
