@@ -254,6 +254,17 @@ fn a_schema_changed_outside_pejling_is_refused_at_restore_and_at_open() {
     drop(conn);
     let e = Db::open(&path).err().expect("refused");
     assert!(e.to_string().contains("ændret uden for Pejling"), "{e}");
+    // The recovery screen's way out: the newest good backup replaces it, and the changed file
+    // is kept aside, never overwritten.
+    let info = backup::recovery_info(&path, e.to_api(Lang::Da)).unwrap();
+    assert_eq!(info.backups[0].path, good.display().to_string(), "only good backups are offered");
+    let lock = InstanceLock::acquire(&path).unwrap();
+    let aside = backup::restore(&good, &path, &lock).unwrap().expect("kept aside");
+    assert!(aside.display().to_string().contains(".damaged-"), "{}", aside.display());
+    let kept = rusqlite::Connection::open(&aside).unwrap();
+    let _: i64 = kept.query_row("SELECT count(*) FROM scratch", [], |r| r.get(0)).unwrap();
+    drop(kept);
+    Db::open(&path).unwrap();
 }
 
 #[test]
