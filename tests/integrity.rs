@@ -700,3 +700,42 @@ fn backup_timing_under_writes_from_another_connection() {
         if finished { "finished" } else { "had not finished" }
     );
 }
+
+/// What the schema check costs: the first open in a process builds the expected schema (the
+/// migrations on an in-memory database), later opens only read `sqlite_schema`.
+/// `cargo test --test integrity schema_check_timing -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn schema_check_timing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = demo_file(dir.path());
+    let time = || {
+        let t = std::time::Instant::now();
+        Db::open(&path).unwrap().close().unwrap();
+        t.elapsed()
+    };
+    let first = time();
+    let later: Vec<_> = (0..20).map(|_| time()).collect();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let t = std::time::Instant::now();
+    for _ in 0..20 {
+        let _: Vec<String> = conn
+            .prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema")
+            .unwrap()
+            .query_map([], |r| {
+                r.get::<_, Option<String>>(3).map(|s| pejling::store::schema::normalise_sql(&s.unwrap_or_default()))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+    }
+    println!(
+        "first open in the process {first:.1?}; later opens median {:.1?}; reading and normalising the schema {:.2?}",
+        {
+            let mut l = later.clone();
+            l.sort();
+            l[10]
+        },
+        t.elapsed() / 20
+    );
+}
