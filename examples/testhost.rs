@@ -130,7 +130,8 @@ impl Host {
         let path = dir.path().join("pejling.sqlite3");
         let other = prepare(&path, scenario)?;
         let script = Arc::new(Script::default());
-        let workspace = Workspace::open(path);
+        // Each browser context is its own machine: its own identity (who is writing).
+        let workspace = Workspace::open_as(path, dir.path().join("identity.json"));
         workspace.wait_for_start_backup();
         let ctx = Ctx::new(workspace, Box::new(ScriptedPlatform(Arc::clone(&script))));
         let id = format!("{:032x}", fastrand::u128(..));

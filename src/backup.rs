@@ -55,10 +55,10 @@ pub fn dir_for(db_path: &Path) -> PathBuf {
     db_path.parent().unwrap_or(Path::new(".")).join("backups")
 }
 
-/// Copy the open database `conn` to `dest` with the online backup API, atomically.
+/// Copy the open database `conn` to `dest` with the online backup API, atomically: in one
+/// step, one read transaction, so writers elsewhere neither block nor restart it.
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
-    // Large steps with no pause: we hold the only writer, and a backup must not lag.
-    copy_in_steps(conn, dest, 4096)
+    copy_in_steps(conn, dest, -1)
 }
 
 /// As [`copy_to`], `pages` pages per step (`-1`: all in one step, one read transaction).
@@ -93,21 +93,42 @@ fn copy_in_steps(conn: &Connection, dest: &Path, pages: std::ffi::c_int) -> Resu
 }
 
 impl Db {
-    /// Write a backup of this database to `dest`.
+    /// Write a backup of this database to `dest`: from a read connection of its own, in one
+    /// step (see [`copy_to`]).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        copy_to(self.connection(), dest)
+        match self.path() {
+            Some(path) => copy_to(&read_connection(path)?, dest),
+            None => copy_to(self.connection(), dest),
+        }
     }
 
-    /// Take an automatic backup into the `backups/` directory and rotate old ones. Returns
-    /// the new file, or `None` for an in-memory database.
-    /// Inside [`Db::batch`] the backup is taken after the batch commits, and `None` is
-    /// returned here.
+    /// Take an automatic backup into the `backups/` directory and rotate old ones, from a
+    /// read connection of its own in one step. Returns the new file, or `None` for an
+    /// in-memory database. Inside [`Db::batch`] the backup is taken after the batch
+    /// commits, and `None` is returned here.
     pub fn auto_backup(&self, reason: Reason) -> Result<Option<PathBuf>> {
         let Some(path) = self.path() else { return Ok(None) };
         if self.defer_backup(reason) {
             return Ok(None);
         }
-        auto_backup_conn(self.connection(), path, reason).map(Some)
+        auto_backup_file(path, reason).map(Some)
+    }
+}
+
+/// A connection that only reads the database at `path`, for a backup beside the app's.
+fn read_connection(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    crate::store::harden(&conn)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "query_only", true)?;
+    Ok(conn)
+}
+
+/// Rotate the backups in `dir`; a failure is reported, never returned: the backup itself is
+/// written, and the change it follows is committed.
+fn rotate_quietly(dir: &Path) {
+    if let Err(e) = rotate(dir) {
+        eprintln!("Pejling: old backups in {} could not be rotated: {e}", dir.display());
     }
 }
 
@@ -116,7 +137,7 @@ pub(crate) fn auto_backup_conn(conn: &Connection, db_path: &Path, reason: Reason
     let stamp = Utc::now().format("%Y%m%dT%H%M%S%3fZ");
     let dest = dir.join(format!("pejling-{stamp}-{}.sqlite3", reason.as_str()));
     copy_to(conn, &dest)?;
-    rotate(&dir)?;
+    rotate_quietly(&dir);
     Ok(dest)
 }
 
@@ -126,15 +147,12 @@ pub(crate) fn auto_backup_conn(conn: &Connection, db_path: &Path, reason: Reason
 /// the online backup API, one read transaction: a consistent snapshot that the app's writes
 /// meanwhile neither block (WAL readers never block the writer) nor restart.
 pub fn auto_backup_file(db_path: &Path, reason: Reason) -> Result<PathBuf> {
-    let conn =
-        Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.pragma_update(None, "query_only", true)?;
+    let conn = read_connection(db_path)?;
     let dir = dir_for(db_path);
     let stamp = Utc::now().format("%Y%m%dT%H%M%S%3fZ");
     let dest = dir.join(format!("pejling-{stamp}-{}.sqlite3", reason.as_str()));
     copy_in_steps(&conn, &dest, -1)?;
-    rotate(&dir)?;
+    rotate_quietly(&dir);
     Ok(dest)
 }
 
@@ -205,13 +223,16 @@ pub fn rotate(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(removed)
 }
 
-/// Check that `path` is a Pejling database this version can open, without changing it.
+/// Check that `path` is a Pejling database this version can open, without changing it: our
+/// application id, a schema version this build reads, every page sound, and the schema
+/// exactly what Pejling's migrations make for that version.
 pub fn verify(path: &Path) -> Result<()> {
     let not_ours = |detail: String| Error::NotAPejlingDatabase { path: path.display().to_string(), detail };
     if !path.is_file() {
         return Err(not_ours("not a file".into()));
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    crate::store::harden(&conn).map_err(|e| not_ours(e.to_string()))?;
     let check = || -> rusqlite::Result<(i32, i64, String)> {
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -228,23 +249,59 @@ pub fn verify(path: &Path) -> Result<()> {
     if ok != "ok" {
         return Err(not_ours(ok));
     }
+    crate::store::schema::check(&conn, version).map_err(not_ours)?;
     Ok(())
 }
 
+/// Remove the `-wal`, `-shm` and `-journal` files beside `path`. Only for a file no
+/// connection has open and nothing has written to (a fresh copy that was only read).
+fn remove_sidecars(path: &Path) {
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
+}
+
+/// Make a rename in `dir` durable.
+fn sync_dir(dir: Option<&Path>) {
+    if let Some(dir) = dir.filter(|d| !d.as_os_str().is_empty()) {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
 /// Replace the database at `db_path` with the backup `from`. The current database (if any
-/// and readable) is backed up first; a file that is not a valid Pejling database is refused
-/// and nothing changes. No connection to `db_path` may be open.
-pub fn restore(from: &Path, db_path: &Path) -> Result<Option<PathBuf>> {
+/// and readable) is backed up first; a file that is not a valid Pejling database (the schema
+/// check included) is refused and nothing changes.
+///
+/// Only with the database's instance lock held (`lock`): no other Pejling — the app, or
+/// `pejling serve` — may be writing to the file, or its acknowledged writes would go to the
+/// replaced file and be lost. A live session this process runs on the database is stopped
+/// first, before the current database is backed up. The new file is copied beside the
+/// database, checked, synced and renamed into place, and the directory synced; nothing is
+/// left beside it. The caller must have closed its own connections to `db_path`.
+pub fn restore(from: &Path, db_path: &Path, lock: &crate::instance::InstanceLock) -> Result<Option<PathBuf>> {
+    if !lock.holds(db_path) {
+        return Err(Error::Conflict(
+            crate::error::Message::new("error-restore-database-in-use").arg("path", db_path.display()),
+        ));
+    }
     verify(from)?;
+    crate::live::stop_sessions_on(db_path);
     // Copy the chosen file first: saving the current database below rotates the backups
     // directory, which may remove `from` when it is an old backup.
     let tmp = db_path.with_extension("restoring");
     let _ = std::fs::remove_file(&tmp);
+    remove_sidecars(&tmp);
     {
         let src = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        copy_to(&src, &tmp)?;
+        copy_in_steps(&src, &tmp, -1)?;
     }
-    if let Err(e) = verify(&tmp) {
+    let checked = verify(&tmp);
+    remove_sidecars(&tmp);
+    if let Err(e) = checked {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
@@ -252,16 +309,17 @@ pub fn restore(from: &Path, db_path: &Path) -> Result<Option<PathBuf>> {
     if db_path.exists() && verify(db_path).is_ok() {
         let conn = Connection::open(db_path)?;
         saved = Some(auto_backup_conn(&conn, db_path, Reason::BeforeRestore)?);
+        conn.close().map_err(|(_, e)| e)?;
     } else if db_path.exists() {
         // A damaged current file is kept aside, never overwritten.
         let aside = set_aside(db_path)?;
         saved = Some(aside);
     }
-    for suffix in ["-wal", "-shm"] {
-        let side = PathBuf::from(format!("{}{suffix}", db_path.display()));
-        let _ = std::fs::remove_file(side);
-    }
+    remove_sidecars(db_path);
+    let _ = std::fs::remove_file(crate::store::clean::marker_path(db_path));
+    std::fs::File::open(&tmp)?.sync_all()?;
     std::fs::rename(&tmp, db_path)?;
+    sync_dir(db_path.parent());
     Ok(saved)
 }
 

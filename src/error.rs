@@ -87,7 +87,9 @@ pub enum Error {
 /// user is told which of the usual reasons it is, not only that it failed.
 fn not_ours_key(detail: &str) -> &'static str {
     let d = detail.to_ascii_lowercase();
-    if d == "not a file" {
+    if d.starts_with("schema changed outside pejling") {
+        "error-database-schema-changed"
+    } else if d == "not a file" {
         "error-file-missing"
     } else if d.contains("file is not a database") {
         "error-database-not-sqlite"

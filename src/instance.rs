@@ -9,9 +9,10 @@
 //! The plugin needs a desktop session bus on Linux; without one it lets every launch through.
 //! [`InstanceLock`] is the backstop that holds everywhere: an exclusive OS file lock next to
 //! the database, taken before the database is opened, so a second app on the same file is
-//! refused with a clear message instead of opening it twice. The CLI does not take the lock:
-//! `pejling backup` or `pejling show-meeting` beside a running app is safe (SQLite's own
-//! locking serialises the writes).
+//! refused with a clear message instead of opening it twice. The CLI takes the lock only to
+//! replace the file (`pejling restore`, refused while the app or `pejling serve` has it) and
+//! to serve a live session; `pejling backup` or `pejling show-meeting` beside a running app
+//! is safe (SQLite's own locking serialises the writes).
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
@@ -58,7 +59,7 @@ impl InstanceLock {
     /// Take the lock of the database at `db_path`, or fail with a conflict that says the
     /// database is already open in another Pejling window.
     pub fn acquire(db_path: &Path) -> Result<InstanceLock> {
-        let path = PathBuf::from(format!("{}.lock", canonical_db_path(db_path).display()));
+        let path = lock_path(db_path);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -76,6 +77,16 @@ impl InstanceLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Whether this is the lock of the database at `db_path`.
+    pub fn holds(&self, db_path: &Path) -> bool {
+        self.path == lock_path(db_path)
+    }
+}
+
+/// The lock file of the database at `db_path`.
+fn lock_path(db_path: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.lock", canonical_db_path(db_path).display()))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod identity;
 pub mod instance;
 pub mod live;
 pub mod minutes;

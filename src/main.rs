@@ -20,6 +20,14 @@ struct Cli {
     /// Language of messages: da or en.
     #[arg(long, global = true, env = "PEJLING_LANG", default_value = "da", value_parser = parse_lang)]
     lang: Lang,
+    /// Who is working: the name every audit entry of this command records (default: this
+    /// machine's identity, saved by the app, else the OS user).
+    #[arg(long = "as", global = true, env = "PEJLING_AS", value_name = "NAME")]
+    as_name: Option<String>,
+    /// The role of who is working: sekretær, formand, næstformand, medlem, borgermedlem or
+    /// embedsmand.
+    #[arg(long, global = true, env = "PEJLING_ROLE", value_name = "ROLE")]
+    role: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -81,9 +89,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Who changed what and when in a meeting.
+    /// Who changed what and when in a meeting: each entry with who did it and in which role,
+    /// and for a change merged from a meeting package, its author and where it came from.
     Audit {
         meeting: Id,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve a closed meeting's minutes as the app does: NAME is the approving chair or
+    /// member of the committee, as on the member list. Without --as the approver is who is
+    /// working, and --role, if given, must be the approver's role in the committee.
+    Approve {
+        meeting: Id,
+        #[arg(long, value_name = "NAME")]
+        by: String,
         #[arg(long)]
         json: bool,
     },
@@ -239,6 +258,10 @@ enum Command {
     /// nothing is written; a meeting already here is refused (merge its package instead).
     PackageImport {
         file: PathBuf,
+        /// Let the package change the members of a committee that is already here (the
+        /// changes are listed when refused without it).
+        #[arg(long)]
+        confirm_members: bool,
         #[arg(long)]
         json: bool,
     },
@@ -255,6 +278,15 @@ enum Command {
         /// Only show what would be merged.
         #[arg(long)]
         dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show who works at this machine (the name and role every audit entry records), or save
+    /// it with --name and --role, as the app asks on first run.
+    Identity {
+        /// Save this name (with the global --role).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -290,12 +322,46 @@ fn json<T: serde::Serialize>(out: &mut String, value: &T) -> pejling::Result<()>
 fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
     let path = cli.db.clone().unwrap_or_else(paths::default_db_path);
     if let Command::Restore { from } = &cli.command {
-        // Restoring needs the database closed, and must work when it does not open at all.
-        let saved = pejling::backup::restore(from, &path)?;
+        // Restoring needs the database closed, and must work when it does not open at all;
+        // never while the app or `pejling serve` has it (they hold its instance lock).
+        let lock = pejling::instance::InstanceLock::acquire(&path).map_err(|e| match e.kind() {
+            pejling::ErrorKind::Conflict => pejling::Error::Conflict(
+                pejling::error::Message::new("error-restore-database-in-use").arg("path", path.display()),
+            ),
+            _ => e,
+        })?;
+        let saved = pejling::backup::restore(from, &path, &lock)?;
         if let Some(saved) = saved {
             let _ = writeln!(out, "{}", cat.format("cli-restore-saved", &[("path", saved.display().to_string())]));
         }
         let _ = writeln!(out, "{}", cat.format("cli-restored", &[("from", from.display().to_string())]));
+        return Ok(());
+    }
+    if let Command::Identity { name, json: want_json } = &cli.command {
+        // The machine's, not the workspace's: the database is not opened.
+        let identity = match name {
+            Some(name) => {
+                let role = cli.role.as_deref().ok_or_else(|| {
+                    pejling::Error::Validation(
+                        pejling::error::Message::new("error-identity-role-missing").field("role"),
+                    )
+                })?;
+                let role = pejling::identity::parse_role(role).ok_or_else(|| pejling::identity::unknown_role(role))?;
+                Some(pejling::identity::save(&pejling::identity::Identity::new(name, role)?)?)
+            }
+            None => pejling::identity::load()?,
+        };
+        if *want_json {
+            return json(out, &identity);
+        }
+        let line = match &identity {
+            Some(i) => cat.format(
+                "cli-identity",
+                &[("name", i.name.clone()), ("role", cat.format(&i.role.label_key(), &[]).to_lowercase())],
+            ),
+            None => cat.format("cli-identity-none", &[]),
+        };
+        let _ = writeln!(out, "{line}");
         return Ok(());
     }
     if let Command::Serve { meeting, bind, json } = &cli.command {
@@ -324,7 +390,11 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
         );
         return Ok(());
     }
+    let role =
+        cli.role.as_deref().map(|r| pejling::identity::parse_role(r).ok_or_else(|| pejling::identity::unknown_role(r)));
+    let role = role.transpose()?;
     let mut db = Db::open(&path)?;
+    set_actor(&db, cli, role)?;
     let label = |key: String| cat.format(&key, &[]);
     match &cli.command {
         Command::Demo => {
@@ -483,6 +553,17 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                     "  {}",
                     cat.format("cli-fingerprint-now", &[("value", r.current_fingerprint.clone())])
                 );
+                if !r.snapshot_intact {
+                    let _ = writeln!(out, "{}", cat.format("error-snapshot-altered", &[]));
+                }
+                for (key, list) in [("cli-verify-differs", &r.differences), ("cli-verify-renamed", &r.renamed)] {
+                    if !list.is_empty() {
+                        let _ = writeln!(out, "{}", cat.format(key, &[]));
+                    }
+                    for d in list {
+                        let _ = writeln!(out, "  {}: {:?} -> {:?}", d.path, d.approved, d.current);
+                    }
+                }
             }
             if !r.unchanged {
                 return Err(pejling::Error::Validation(pejling::error::Message::new(if r.approved {
@@ -498,12 +579,42 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                 json(out, &log)?;
             } else {
                 for e in log {
+                    let who = match e.actor_role {
+                        Some(r) => format!("{} ({})", e.actor, label(r.label_key()).to_lowercase()),
+                        None => e.actor.clone(),
+                    };
                     let _ = writeln!(
                         out,
                         "{}  {}  {} {} {}  {}",
-                        e.at, e.actor, e.action, e.entity, e.entity_id, e.changes
+                        local_time(cat, &e.at),
+                        who,
+                        e.action,
+                        e.entity,
+                        e.entity_id,
+                        e.changes
                     );
+                    if let Some(source) = &e.via_package {
+                        let provenance = cat.format(
+                            "cli-audit-via-package",
+                            &[
+                                ("source", source.clone()),
+                                ("author", e.author.clone().unwrap_or_default()),
+                                ("merged_by", e.merged_by.clone().unwrap_or_default()),
+                            ],
+                        );
+                        let _ = writeln!(out, "    {provenance}");
+                    }
                 }
+            }
+        }
+        Command::Approve { meeting, by, json: want_json } => {
+            let a = approve(&mut db, cli, *meeting, by, role)?;
+            if *want_json {
+                json(out, &a)?;
+            } else {
+                let role_label = label(a.role.label_key()).to_lowercase();
+                let _ =
+                    writeln!(out, "{}", cat.format("cli-approved", &[("name", a.name.clone()), ("role", role_label)]));
             }
         }
         Command::QuestionSets { json: true } => json(out, &db.list_question_sets()?)?,
@@ -529,8 +640,8 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
             db.export_package_to(*meeting, *include_closed, file)?;
             let _ = writeln!(out, "{}", cat.format("cli-package-exported", &[("path", file.display().to_string())]));
         }
-        Command::PackageImport { file, json: want_json } => {
-            let r = db.import_package_file(file)?;
+        Command::PackageImport { file, confirm_members, json: want_json } => {
+            let r = db.import_package_file_confirmed(file, *confirm_members)?;
             if *want_json {
                 json(out, &r)?;
             } else {
@@ -595,7 +706,9 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
         Command::PositionHistory { committee, set, json: false } => {
             write_position_history(out, cat, cli.lang, &db.position_history(*committee, set)?)
         }
-        Command::Restore { .. } | Command::BenchData { .. } => unreachable!("handled before opening"),
+        Command::Restore { .. } | Command::BenchData { .. } | Command::Identity { .. } => {
+            unreachable!("handled before opening")
+        }
         Command::Cycle { committee, year, json: want_json } => {
             use chrono::Datelike;
             let year = year.unwrap_or_else(|| chrono::Local::now().year());
@@ -661,6 +774,79 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
     db.close()
 }
 
+/// A stored UTC time (`2026-12-08T16:05:09.123Z`) as the local date and time a person reads.
+fn local_time(cat: &Catalog, utc: &str) -> String {
+    match chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%S%.fZ") {
+        Ok(t) => {
+            let local = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(t, chrono::Utc)
+                .with_timezone(&chrono::Local);
+            cat.date_time(&local.format("%Y-%m-%dT%H:%M").to_string())
+        }
+        Err(_) => utc.to_owned(),
+    }
+}
+
+/// Who the audit log records for this command: `--as`/`PEJLING_AS` with `--role`, else this
+/// machine's identity (a role given alone replaces the identity's), else the OS user.
+fn set_actor(db: &Db, cli: &Cli, role: Option<pejling::Role>) -> pejling::Result<()> {
+    if let Some(name) = cli.as_name.as_deref() {
+        return db.set_actor_with_role(name, role);
+    }
+    if let Some(identity) = pejling::identity::load()? {
+        return db.set_actor_with_role(&identity.name, role.or(Some(identity.role)));
+    }
+    if role.is_some() {
+        db.set_actor_with_role(&db.actor(), role)?;
+    }
+    Ok(())
+}
+
+/// `pejling approve`: find the approver on the meeting's committee by name and approve as the
+/// app does. Without `--as` the approver is who is working, and `--role` (if given) must be
+/// their role in the committee; with `--as`, `--role` is the role of who is working.
+fn approve(
+    db: &mut Db,
+    cli: &Cli,
+    meeting: Id,
+    by: &str,
+    role: Option<pejling::Role>,
+) -> pejling::Result<pejling::minutes::Approval> {
+    use pejling::error::Message;
+    let name = by.split_whitespace().collect::<Vec<_>>().join(" ");
+    let committee = db.get_meeting(meeting)?.committee.id;
+    let members = db.list_members(committee)?;
+    let matches: Vec<_> = members.iter().filter(|m| m.name.trim().to_lowercase() == name.to_lowercase()).collect();
+    let member = match matches.as_slice() {
+        [one] => *one,
+        [] => {
+            return Err(pejling::Error::Validation(
+                Message::new("error-approver-unknown").field("by").arg("name", &name),
+            ))
+        }
+        _ => {
+            return Err(pejling::Error::Validation(
+                Message::new("error-approver-ambiguous").field("by").arg("name", &name),
+            ))
+        }
+    };
+    if let Some(given) = role.filter(|_| cli.as_name.is_none()) {
+        if given != member.role {
+            let label = |r: pejling::Role| pejling::i18n::message(cli.lang, &r.label_key(), &[]).to_lowercase();
+            return Err(pejling::Error::Validation(
+                Message::new("error-approver-role")
+                    .field("role")
+                    .arg("name", &member.name)
+                    .arg("actual", label(member.role))
+                    .arg("given", label(given)),
+            ));
+        }
+    }
+    if cli.as_name.is_none() {
+        db.set_actor_with_role(&member.name, Some(member.role))?;
+    }
+    db.approve_minutes(meeting, member.person_id)
+}
+
 /// A number as the language writes it: "27,5" in Danish, "27.5" in English; no decimals
 /// when there are none.
 fn number(x: f64, lang: Lang) -> String {
@@ -705,6 +891,8 @@ fn serve(
     lang: Lang,
     cat: &Catalog,
 ) -> pejling::Result<()> {
+    // Held while serving: a restore (`pejling restore`) is refused until the session ends.
+    let _lock = pejling::instance::InstanceLock::acquire(path)?;
     let mut config = pejling::live::LiveConfig::new(path, meeting, bind);
     config.lang = lang;
     let session = pejling::live::LiveSession::start(config)?;

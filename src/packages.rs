@@ -410,9 +410,24 @@ pub fn parse(bytes: &[u8]) -> Result<Package> {
         }
         _ => return Err(damaged("format_version")),
     }
-    let package: Package = serde_json::from_str(text).map_err(|e| damaged_at(e.line().max(1), e))?;
+    let mut package: Package = serde_json::from_str(text).map_err(|e| damaged_at(e.line().max(1), e))?;
+    normalise(&mut package);
     check(&package)?;
     Ok(package)
+}
+
+/// Names that say who did something are used trimmed, and checked as they are used: a name
+/// padded with spaces must not pass the length check and then be cut off where it is used.
+/// A blank one is no name.
+fn normalise(p: &mut Package) {
+    fn name(by: &mut Option<String>) {
+        *by = by.as_deref().map(str::trim).filter(|b| !b.is_empty()).map(str::to_owned);
+    }
+    p.source = p.source.trim().to_owned();
+    p.exported_by = p.exported_by.trim().to_owned();
+    p.records.notes.iter_mut().for_each(|n| name(&mut n.by));
+    p.records.questions.iter_mut().for_each(|q| name(&mut q.by));
+    p.records.attendance.iter_mut().for_each(|a| name(&mut a.by));
 }
 
 /// Bounds and references inside the package.
@@ -599,7 +614,7 @@ fn read_records(conn: &Connection, meeting_id: Id, include_closed: bool) -> Resu
     let mut r = Records::default();
     let mut stmt = conn.prepare(&format!(
         "SELECT a.uuid, n.set_id, n.question_id, n.text, n.updated_at,
-                (SELECT l.actor FROM audit_log l WHERE l.meeting_id = a.meeting_id AND l.entity = 'step_note'
+                (SELECT coalesce(l.author, l.actor) FROM audit_log l WHERE l.meeting_id = a.meeting_id AND l.entity = 'step_note'
                  AND l.entity_id = n.id ORDER BY l.id DESC LIMIT 1)
          FROM step_note n
          JOIN agenda_item a ON a.id = n.agenda_item_id WHERE a.meeting_id = ?1{closed} ORDER BY a.position, n.id"
@@ -636,7 +651,7 @@ fn read_records(conn: &Connection, meeting_id: Id, include_closed: bool) -> Resu
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(&format!(
         "SELECT f.uuid, a.uuid, f.set_id, f.question_id, f.text, p.uuid, f.updated_at,
-                (SELECT l.actor FROM audit_log l WHERE l.meeting_id = f.meeting_id AND l.entity = 'follow_up'
+                (SELECT coalesce(l.author, l.actor) FROM audit_log l WHERE l.meeting_id = f.meeting_id AND l.entity = 'follow_up'
                  AND l.entity_id = f.id ORDER BY l.id DESC LIMIT 1)
          FROM follow_up f
          JOIN agenda_item a ON a.id = f.agenda_item_id LEFT JOIN person p ON p.id = f.asked_by
@@ -658,7 +673,7 @@ fn read_records(conn: &Connection, meeting_id: Id, include_closed: bool) -> Resu
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(
         "SELECT p.uuid, t.status, t.updated_at,
-                (SELECT l.actor FROM audit_log l WHERE l.meeting_id = t.meeting_id AND l.entity = 'attendance'
+                (SELECT coalesce(l.author, l.actor) FROM audit_log l WHERE l.meeting_id = t.meeting_id AND l.entity = 'attendance'
                  AND l.entity_id = t.person_id ORDER BY l.id DESC LIMIT 1)
          FROM attendance t JOIN person p ON p.id = t.person_id
          WHERE t.meeting_id = ?1 ORDER BY p.uuid",
@@ -822,23 +837,49 @@ impl Db {
 
     /// Import a package read from a file: a new meeting here, with the package's ids.
     pub fn import_package_file(&mut self, path: &std::path::Path) -> Result<PackageImported> {
+        self.import_package_file_confirmed(path, false)
+    }
+
+    /// As [`Db::import_package_file`], with [`Db::import_package_confirmed`]'s confirmation.
+    pub fn import_package_file_confirmed(
+        &mut self,
+        path: &std::path::Path,
+        confirm_members: bool,
+    ) -> Result<PackageImported> {
         let len = std::fs::metadata(path)?.len();
         if len > MAX_PACKAGE_BYTES as u64 {
             return Err(too_large());
         }
         let bytes = std::fs::read(path)?;
-        self.import_package(&bytes)
+        self.import_package_confirmed(&bytes, confirm_members)
     }
 
     /// Import a package: the meeting with its agenda, walk plans, frozen sets and records, in
-    /// one transaction. A meeting already here is refused (merge its return package instead).
+    /// one transaction. A meeting already here is refused (merge its return package instead),
+    /// and so is a package that would change the members of a committee already here (see
+    /// [`Db::package_member_changes`]).
     pub fn import_package(&mut self, bytes: &[u8]) -> Result<PackageImported> {
+        self.import_package_confirmed(bytes, false)
+    }
+
+    /// As [`Db::import_package`]; with `confirm_members` the package may add members to a
+    /// committee already here, or change their roles, as listed by
+    /// [`Db::package_member_changes`] (each change audited).
+    pub fn import_package_confirmed(&mut self, bytes: &[u8], confirm_members: bool) -> Result<PackageImported> {
         let p = parse(bytes)?;
         let actor = self.actor();
-        self.write(|tx| import(tx, &p, &actor)).map_err(|e| match e {
+        self.write(|tx| import(tx, &p, &actor, confirm_members)).map_err(|e| match e {
             Error::Storage(s) => damaged(s),
             other => other,
         })
+    }
+
+    /// What importing a package would change in the memberships of a committee that is
+    /// already here (the same committee by its id): people it would add, roles it would
+    /// change. Empty when the committee is new here or nothing changes. Writes nothing.
+    pub fn package_member_changes(&self, bytes: &[u8]) -> Result<Vec<MemberChange>> {
+        let p = parse(bytes)?;
+        member_changes(self.connection(), &p)
     }
 
     /// What merging a package into its meeting here would do: changes made there only, and
@@ -869,11 +910,9 @@ impl Db {
             ));
         }
         let me = self.actor();
-        // Each change is written under "who there, via the package from where, merged by whom",
-        // so the audit log attributes it; the merge record keeps the same per change.
-        let attributed = |author: &str| -> String {
-            format!("{author} via mødepakke fra {}, flettet af {me}", p.source).chars().take(MAX_TITLE).collect()
-        };
+        // Each change is written by who merges it, with its author there, the package's machine
+        // and the merger in the audit log's provenance columns; the merge record keeps the same
+        // per change.
         let result = self.batch(|db| {
             let m = crate::store::meeting(db.connection(), preview.meeting_id)?;
             if m.status.is_locked() {
@@ -889,10 +928,17 @@ impl Db {
                     Some(Resolution::Mine) => None,
                     Some(Resolution::Both) => Some(op.both()),
                 };
-                let author = op.by.clone().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| p.exported_by.clone());
+                let author = op.by.clone().unwrap_or_else(|| p.exported_by.clone());
                 if let Some(v) = value {
-                    db.set_actor(&attributed(&author))?;
-                    db.write(|tx| apply(tx, m.id, m.committee_id, op, &v))?;
+                    {
+                        let mut ctx = db.audit_context();
+                        ctx.author = Some(author.clone());
+                        ctx.via_package = Some(p.source.clone());
+                        ctx.merged_by = Some(me.clone());
+                    }
+                    let written = db.write(|tx| apply(tx, m.id, m.committee_id, op, &v));
+                    db.clear_provenance();
+                    written?;
                 }
                 if op.conflict {
                     resolved += 1;
@@ -910,7 +956,6 @@ impl Db {
                     "resolution": resolution,
                 }));
             }
-            db.set_actor(&me)?;
             db.write(|tx| {
                 tx.execute(
                     "INSERT INTO package_merge (meeting_id, package_id, source, exported_by, exported_at, merged_by, changes)
@@ -928,16 +973,77 @@ impl Db {
                 Ok(MergeOutcome { merge_id: tx.last_insert_rowid(), meeting_id: m.id, applied, conflicts_resolved: resolved })
             })
         });
-        self.set_actor(&me)?;
+        self.clear_provenance();
         result
     }
 }
 
 // ---- import -----------------------------------------------------------------------------------
 
-fn import(tx: &Connection, p: &Package, actor: &str) -> Result<PackageImported> {
+/// A change a package would make to the members of a committee already here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct MemberChange {
+    pub name: String,
+    /// The role here now; `None` when the person would be added.
+    pub from: Option<Role>,
+    pub to: Role,
+}
+
+fn member_changes(conn: &Connection, p: &Package) -> Result<Vec<MemberChange>> {
+    let Some(committee_id) = conn
+        .query_row("SELECT id FROM committee WHERE uuid = ?1", [&p.committee.uuid], |r| r.get::<_, Id>(0))
+        .optional()?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for person in &p.people {
+        let Some(role) = person.role else { continue };
+        let here: Option<(String, Option<Role>)> = conn
+            .query_row(
+                "SELECT p.name, m.role FROM person p
+                 LEFT JOIN membership m ON m.person_id = p.id AND m.committee_id = ?2 WHERE p.uuid = ?1",
+                params![person.uuid, committee_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match here {
+            Some((_, Some(now))) if now == role => {}
+            Some((name, now)) => out.push(MemberChange { name, from: now, to: role }),
+            None => out.push(MemberChange { name: person.name.trim().to_owned(), from: None, to: role }),
+        }
+    }
+    Ok(out)
+}
+
+fn import(tx: &Connection, p: &Package, actor: &str, confirm_members: bool) -> Result<PackageImported> {
     if let Some((id, _, title, _)) = meeting_uuid_row(tx, &p.meeting.uuid)? {
         return Err(Error::Conflict(Message::new("error-package-already-imported").arg("title", title).arg("id", id)));
+    }
+    // A committee already here keeps its members unless the user confirmed the changes.
+    let changes = member_changes(tx, p)?;
+    if !changes.is_empty() && !confirm_members {
+        let label = |r: Role| crate::i18n::message(crate::Lang::Da, &r.label_key(), &[]).to_lowercase();
+        let listed: Vec<String> = changes
+            .iter()
+            .map(|c| match c.from {
+                None => crate::i18n::message(
+                    crate::Lang::Da,
+                    "package-member-added",
+                    &[("name", c.name.clone()), ("role", label(c.to))],
+                ),
+                Some(from) => crate::i18n::message(
+                    crate::Lang::Da,
+                    "package-member-role",
+                    &[("name", c.name.clone()), ("from", label(from)), ("to", label(c.to))],
+                ),
+            })
+            .collect();
+        let committee: String =
+            tx.query_row("SELECT name FROM committee WHERE uuid = ?1", [&p.committee.uuid], |r| r.get(0))?;
+        return Err(Error::Conflict(
+            Message::new("error-package-changes-members").arg("committee", committee).arg("changes", listed.join("; ")),
+        ));
     }
     // The committee: the same one by id, else a new one (named apart if the name is taken).
     let committee_id: Id =
@@ -982,8 +1088,10 @@ fn import(tx: &Connection, p: &Package, actor: &str) -> Result<PackageImported> 
                 }
             };
         if let Some(role) = person.role {
+            // Only what was listed and confirmed above changes (each change audited).
             tx.execute(
-                "INSERT OR IGNORE INTO membership (committee_id, person_id, role) VALUES (?1, ?2, ?3)",
+                "INSERT INTO membership (committee_id, person_id, role) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (committee_id, person_id) DO UPDATE SET role = excluded.role WHERE role IS NOT excluded.role",
                 params![committee_id, id, role],
             )?;
         }
@@ -1432,7 +1540,7 @@ fn plan_merge(conn: &Connection, p: &Package) -> Result<(MergePreview, Vec<Op>)>
             mine: op.mine.text(),
             theirs: op.theirs.text(),
             changed_at: op.changed_at.clone(),
-            changed_by: op.by.clone().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| p.exported_by.clone()),
+            changed_by: op.by.clone().unwrap_or_else(|| p.exported_by.clone()),
             choices: if !op.conflict {
                 Vec::new()
             } else if matches!(op.entity, MergeEntity::Note | MergeEntity::Question)

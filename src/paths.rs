@@ -22,3 +22,20 @@ pub fn data_dir() -> PathBuf {
     // Folder on Windows and Application Support on macOS.
     dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("pejling")
 }
+
+/// `PEJLING_IDENTITY`: where this machine's identity file is (tests, a second user).
+pub const IDENTITY_ENV: &str = "PEJLING_IDENTITY";
+
+/// The app's configuration directory: `$XDG_CONFIG_HOME/pejling/` on Linux. What belongs
+/// to the machine and not to a workspace (who works at it) lives here, outside the database.
+pub fn config_dir() -> PathBuf {
+    dirs::config_dir().unwrap_or_else(|| PathBuf::from(".")).join("pejling")
+}
+
+/// This machine's identity file: `PEJLING_IDENTITY` if set, else `<config dir>/identity.json`.
+pub fn identity_path() -> PathBuf {
+    if let Some(p) = std::env::var_os(IDENTITY_ENV).filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    config_dir().join("identity.json")
+}

@@ -32,7 +32,9 @@ fn backup_and_restore_round_trip() {
     assert_eq!(theme_meeting(&db).items.len(), before.items.len() - 1);
     drop(db);
 
-    let saved = backup::restore(&copy, &path).unwrap().expect("the current database is kept");
+    let saved = backup::restore(&copy, &path, &pejling::instance::InstanceLock::acquire(&path).unwrap())
+        .unwrap()
+        .expect("the current database is kept");
     assert!(saved.exists());
     let db = Db::open(&path).unwrap();
     assert_eq!(theme_meeting(&db), before, "exactly the backed-up content is back");
@@ -56,14 +58,17 @@ fn restore_refuses_what_is_not_a_pejling_database_and_changes_nothing() {
     std::fs::write(&garbage, vec![0x5a; 4096]).unwrap();
     let missing = dir.path().join("missing.sqlite3");
     for (bad, why) in [(&foreign, "et andet program"), (&garbage, "slet ikke en database"), (&missing, "findes ikke")] {
-        let e = backup::restore(bad, &path).unwrap_err();
+        let e = backup::restore(bad, &path, &pejling::instance::InstanceLock::acquire(&path).unwrap()).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::NotAPejlingDatabase, "{}: {e}", bad.display());
         assert!(e.to_string().contains(why), "restore says why: {e}");
     }
     let truncated = dir.path().join("truncated.sqlite3");
     let full = std::fs::read(dir.path().join("backups").read_dir().unwrap().next().unwrap().unwrap().path()).unwrap();
     std::fs::write(&truncated, &full[..full.len() / 2]).unwrap();
-    assert!(backup::restore(&truncated, &path).is_err(), "a truncated backup is refused");
+    assert!(
+        backup::restore(&truncated, &path, &pejling::instance::InstanceLock::acquire(&path).unwrap()).is_err(),
+        "a truncated backup is refused"
+    );
     assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before);
 }
 
@@ -75,7 +80,10 @@ fn a_newer_backup_is_refused_as_too_new() {
     db.backup_to(&copy).unwrap();
     drop(db);
     rusqlite::Connection::open(&copy).unwrap().pragma_update(None, "user_version", 999).unwrap();
-    assert_eq!(backup::restore(&copy, &path).unwrap_err().kind(), ErrorKind::DatabaseTooNew);
+    assert_eq!(
+        backup::restore(&copy, &path, &pejling::instance::InstanceLock::acquire(&path).unwrap()).unwrap_err().kind(),
+        ErrorKind::DatabaseTooNew
+    );
 }
 
 #[test]
@@ -241,7 +249,7 @@ fn restoring_an_old_backup_that_rotation_would_remove_still_works() {
         let mut db = Db::open(&path).unwrap();
         db.delete_agenda_item(before.items[0].id).unwrap();
     }
-    backup::restore(&old, &path).unwrap();
+    backup::restore(&old, &path, &pejling::instance::InstanceLock::acquire(&path).unwrap()).unwrap();
     assert!(!old.exists(), "rotation removed the restored backup afterwards, as intended");
     assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before, "its content was restored all the same");
 }
@@ -257,7 +265,9 @@ fn restoring_over_a_damaged_database_keeps_the_damaged_file_aside() {
     std::fs::write(&path, &full[..full.len() / 2]).unwrap();
     assert!(Db::open(&path).is_err(), "the truncated database does not open");
     assert_eq!(backup::newest_good(&path).unwrap().unwrap().path, good.display().to_string());
-    let aside = backup::restore(&good, &path).unwrap().expect("the damaged file is kept");
+    let aside = backup::restore(&good, &path, &pejling::instance::InstanceLock::acquire(&path).unwrap())
+        .unwrap()
+        .expect("the damaged file is kept");
     assert!(aside.display().to_string().contains(".damaged-"), "{}", aside.display());
     assert_eq!(std::fs::read(&aside).unwrap(), &full[..full.len() / 2], "kept byte for byte");
     assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before);

@@ -199,9 +199,14 @@ fn a_file_overwritten_in_the_middle_after_a_clean_close_is_refused() {
 fn a_non_empty_wal_beside_the_file_means_the_full_check() {
     let dir = tempfile::tempdir().unwrap();
     let path = cleanly_closed_demo(dir.path());
-    // Another program's connection left changes in the WAL; the main file is untouched.
+    // Another program's connection left changes in the WAL; the main file is untouched. (A
+    // change of the schema would be refused at open; see tests/integrity.rs.)
     let other = rusqlite::Connection::open(&path).unwrap();
-    other.execute_batch("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE scratch (x);").unwrap();
+    other
+        .execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; INSERT INTO workspace (id) VALUES ('x');",
+        )
+        .unwrap();
     let wal = std::path::PathBuf::from(format!("{}-wal", path.display()));
     assert!(std::fs::metadata(&wal).unwrap().len() > 0);
     let db = Db::open(&path).unwrap();

@@ -154,28 +154,35 @@ fn round_trip_merges_notes_from_both_machines() {
             .unwrap();
     assert_eq!(closed_note, "Fortroligt notat");
 
-    // Attributed: the audit log names the laptop's person and machine, the merge record the rest.
-    let actor: String = o
-        .db
-        .connection()
-        .query_row(
-            "SELECT actor FROM audit_log WHERE entity = 'step_note' AND changes LIKE '%den bærbare%' ORDER BY id DESC",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert!(actor.starts_with("Formand Jensen via mødepakke fra "), "{actor}");
-    assert!(actor.ends_with("flettet af Sekretær Hansen"), "{actor}");
-    let question_actor: String = o
-        .db
-        .connection()
-        .query_row(
-            "SELECT actor FROM audit_log WHERE entity = 'follow_up' AND changes LIKE '%koster driften%' ORDER BY id DESC",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert!(question_actor.starts_with("Næstformand Ibsen via mødepakke fra "), "{question_actor}");
+    // Attributed: the audit log's provenance columns name the laptop's person, the package's
+    // machine and who merged it; the change is made here by who merged it.
+    let provenance = |changes_like: &str, entity: &str| -> (String, String, String, String) {
+        o.db.connection()
+            .query_row(
+                "SELECT actor, author, via_package, merged_by FROM audit_log WHERE entity = ?1 AND changes LIKE ?2
+                 ORDER BY id DESC",
+                [entity, changes_like],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap()
+    };
+    let (actor, author, via, merged_by) = provenance("%den bærbare%", "step_note");
+    assert_eq!(
+        (actor.as_str(), author.as_str(), merged_by.as_str()),
+        ("Sekretær Hansen", "Formand Jensen", "Sekretær Hansen")
+    );
+    assert_eq!(via, preview.source, "the package's machine");
+    let (_, question_author, _, _) = provenance("%koster driften%", "follow_up");
+    assert_eq!(question_author, "Næstformand Ibsen");
+    // Changes made here afterwards carry no package provenance.
+    o.db.save_step_note(o.case, 3, "Efter fletningen").unwrap();
+    let (actor, author): (String, Option<String>) =
+        o.db.connection()
+            .query_row("SELECT actor, author FROM audit_log WHERE changes LIKE '%Efter fletningen%'", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+    assert_eq!((actor.as_str(), author), ("Sekretær Hansen", None));
     assert_eq!(o.db.actor(), "Sekretær Hansen", "the actor is restored");
     let (by, changes): (String, String) =
         o.db.connection()

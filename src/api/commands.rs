@@ -24,6 +24,17 @@ macro_rules! with_commands {
                 Ok::<UiRules, ApiError>(crate::api::rules::ui_rules())
             }
 
+            /// Who works at this machine, or `None` before the first run's question was answered.
+            fn get_identity(ctx) -> Option<Identity> => [main] {
+                ctx.workspace.identity()
+            }
+
+            /// Save who works at this machine and work as them: every audit entry records the
+            /// name and role.
+            fn set_identity(ctx, name: String, role: Role) -> Identity => [main] {
+                ctx.workspace.set_identity(&name, role)
+            }
+
             fn workspace_status(ctx) -> WorkspaceStatus => [main] {
                 ctx.with(|db| db.workspace_status())
             }
@@ -80,12 +91,12 @@ macro_rules! with_commands {
                 ctx.with(|db| db.update_meeting(id, &patch))
             }
 
-    /// "Mødet påbegyndt kl.": the meeting began now (the secretary's one key press).
+            /// "Mødet påbegyndt kl.": the meeting began now (the secretary's one key press).
             fn mark_meeting_began(ctx, meeting_id: Id) -> Meeting => [main] {
                 ctx.with(|db| db.mark_meeting_began(meeting_id))
             }
 
-    /// "Protokollen blev læst og mødet hævet kl.": the meeting was adjourned now.
+            /// "Protokollen blev læst og mødet hævet kl.": the meeting was adjourned now.
             fn mark_meeting_adjourned(ctx, meeting_id: Id) -> Meeting => [main] {
                 ctx.with(|db| db.mark_meeting_adjourned(meeting_id))
             }
@@ -126,25 +137,25 @@ macro_rules! with_commands {
                 crate::backup::list(&crate::backup::dir_for(ctx.workspace.path()))
             }
 
-    /// Replace the workspace with a backup (the current file is backed up or, if damaged, kept
-    /// aside first).
+            /// Replace the workspace with a backup (the current file is backed up or, if damaged, kept
+            /// aside first).
             fn restore_backup(ctx, path: String) -> WorkspaceStatus => [main] {
                 ctx.restore_listed_backup(&path)
             }
 
-    /// Let the user choose a backup file anywhere (the native open dialog runs here, so the
-    /// webview never gets file-system access) and restore it as the restore from the list does.
-    /// `None` when the user cancelled.
+            /// Let the user choose a backup file anywhere (the native open dialog runs here, so the
+            /// webview never gets file-system access) and restore it as the restore from the list does.
+            /// `None` when the user cancelled.
             fn restore_backup_from_file(ctx) -> Option<WorkspaceStatus> => [main] {
                 ctx.restore_backup_from_file()
             }
 
-    /// Take a backup now (into the backups directory); returns the backups, newest first.
+            /// Take a backup now (into the backups directory); returns the backups, newest first.
             fn backup_now(ctx) -> Vec<BackupFile> => [main] {
                 ctx.backup_now()
             }
 
-    /// Keep a database that does not open aside and start an empty workspace.
+            /// Keep a database that does not open aside and start an empty workspace.
             fn start_fresh(ctx) -> WorkspaceStatus => [main] {
                 ctx.start_fresh()
             }
@@ -173,42 +184,30 @@ macro_rules! with_commands {
                 ctx.with(|db| db.audit_log(meeting_id))
             }
 
-    /// Who is working: recorded in the audit log with every change.
-            fn set_actor(ctx, name: String) -> String => [internal] {
-                ctx.with(|db| {
-                    db.set_actor(&name)?;
-                    Ok(db.actor())
-                })
-            }
-
-            fn get_actor(ctx) -> String => [internal] {
-                ctx.with(|db| Ok(db.actor()))
-            }
-
-    /// Render a document and let the user choose where to save it (the native save dialog runs
-    /// here, so the webview never gets file-system access). `None` when the user cancelled.
+            /// Render a document and let the user choose where to save it (the native save dialog runs
+            /// here, so the webview never gets file-system access). `None` when the user cancelled.
             fn export_document(ctx, meeting_id: Id, kind: DocKind, format: Format, audience: Audience, lang: Lang) -> Option<String> => [main] {
                 ctx.export_document(meeting_id, kind, format, audience, lang)
             }
 
-    /// A committee's meetings of one year (or all) as an ICS calendar, saved where the user says.
+            /// A committee's meetings of one year (or all) as an ICS calendar, saved where the user says.
             fn export_calendar(ctx, committee_id: Id, year: Option<i32>, lang: Lang) -> Option<String> => [main] {
                 ctx.export_calendar(committee_id, year, lang)
             }
 
-    /// Import a question set from the text of a TOML file (the UI reads the file the user picked).
+            /// Import a question set from the text of a TOML file (the UI reads the file the user picked).
             fn import_question_set(ctx, source: String) -> QuestionSetSummary => [main] {
                 ctx.with(|db| db.import_question_set(&source))
             }
 
-    /// Import a question set from a TOML file the user picks in the native open dialog (run
-    /// here, so the webview gets no file-system access). `None` when the user cancelled; a
-    /// malformed file is refused with the line and the problem, and nothing is stored.
+            /// Import a question set from a TOML file the user picks in the native open dialog (run
+            /// here, so the webview gets no file-system access). `None` when the user cancelled; a
+            /// malformed file is refused with the line and the problem, and nothing is stored.
             fn import_question_set_file(ctx) -> Option<QuestionSetSummary> => [main] {
                 ctx.import_question_set_file()
             }
 
-    /// The built-in sets, then the imported ones.
+            /// The built-in sets, then the imported ones.
             fn list_question_sets(ctx) -> Vec<QuestionSetSummary> => [main] {
                 ctx.with(|db| db.list_question_sets())
             }
@@ -330,19 +329,19 @@ macro_rules! with_commands {
                 ctx.with(|db| db.position_history(committee_id, &set_id))
             }
 
-    /// What the room's screen may show (the core's read model: never notes, never closed items).
-    /// The only command the room window's capability grants.
+            /// What the room's screen may show (the core's read model: never notes, never closed items).
+            /// The only command the room window's capability grants.
             fn room_view(ctx, meeting_id: Id) -> RoomView => [room] {
                 ctx.with(|db| db.room_view(meeting_id))
             }
 
-    /// Start the live session for a meeting: the core serves the participants' page on the local
-    /// network (see `live`); the answer has the URL, join code and QR code to show.
+            /// Start the live session for a meeting: the core serves the participants' page on the local
+            /// network (see `live`); the answer has the URL, join code and QR code to show.
             fn start_live_session(ctx, meeting_id: Id, lang: Lang) -> LiveStatus => [main] {
                 ctx.start_live_session(meeting_id, lang)
             }
 
-    /// Stop the live session; its port is closed when this returns.
+            /// Stop the live session; its port is closed when this returns.
             fn stop_live_session(ctx) -> () => [main] {
                 {
                     ctx.live.stop();
@@ -350,19 +349,19 @@ macro_rules! with_commands {
                 }
             }
 
-    /// Free a participant's name in the live session (a lost phone, a wrong name picked).
+            /// Free a participant's name in the live session (a lost phone, a wrong name picked).
             fn release_live_participant(ctx, person_id: Id) -> Option<LiveStatus> => [main] {
                 ctx.live.release(person_id)
             }
 
-    /// The running live session (who has joined, who has answered), or `None`.
+            /// The running live session (who has joined, who has answered), or `None`.
             fn live_session_status(ctx) -> Option<LiveStatus> => [main] {
                 ctx.live.status()
             }
 
-    /// Open the room's screen for a meeting as a second window (for the projector), or point the
-    /// one already open at this meeting and bring it forward. The window is made here, so the
-    /// main window needs no permission to create windows.
+            /// Open the room's screen for a meeting as a second window (for the projector), or point the
+            /// one already open at this meeting and bring it forward. The window is made here, so the
+            /// main window needs no permission to create windows.
             fn open_room_window(ctx, meeting_id: Id) -> () => [main] {
                 ctx.open_room_window(meeting_id)
             }
@@ -431,22 +430,22 @@ macro_rules! with_commands {
                 ctx.with(|db| db.search(&query, limit))
             }
 
-    /// Save a meeting as a meeting package (.pejling) where the user says. `None` when cancelled.
+            /// Save a meeting as a meeting package (.pejling) where the user says. `None` when cancelled.
             fn export_meeting_package(ctx, meeting_id: Id, include_closed: bool) -> Option<String> => [main] {
                 ctx.export_meeting_package(meeting_id, include_closed)
             }
 
-    /// Import a meeting package the user picks, as a new meeting. `None` when cancelled.
+            /// Import a meeting package the user picks, as a new meeting. `None` when cancelled.
             fn import_meeting_package(ctx) -> Option<PackageImported> => [main] {
                 ctx.import_meeting_package()
             }
 
-    /// Pick a package to merge back into its meeting, and show what the merge would do.
+            /// Pick a package to merge back into its meeting, and show what the merge would do.
             fn review_package_merge(ctx) -> Option<MergePreview> => [main] {
                 ctx.review_package_merge()
             }
 
-    /// Merge the reviewed package with the user's choice for every conflict.
+            /// Merge the reviewed package with the user's choice for every conflict.
             fn merge_reviewed_package(ctx, choices: Vec<ConflictChoice>) -> MergeOutcome => [main] {
                 ctx.merge_reviewed_package(&choices)
             }

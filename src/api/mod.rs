@@ -62,7 +62,10 @@ impl Ctx {
 
     /// Replace the workspace's file (restore, fresh start): any live session on it stops first,
     /// telling its participants, so nothing is written into the file being replaced.
-    fn replace_workspace(&self, f: impl FnOnce(&std::path::Path) -> crate::Result<()>) -> Res<crate::WorkspaceStatus> {
+    fn replace_workspace(
+        &self,
+        f: impl FnOnce(&std::path::Path, &crate::instance::InstanceLock) -> crate::Result<()>,
+    ) -> Res<crate::WorkspaceStatus> {
         self.workspace.ensure_owner()?;
         self.live.stop();
         self.workspace.reopen_after(f)
@@ -70,7 +73,7 @@ impl Ctx {
 
     pub fn restore_listed_backup(&self, path: &str) -> Res<crate::WorkspaceStatus> {
         let from = self.workspace.listed_backup(path)?;
-        self.replace_workspace(|db| crate::backup::restore(&from, db).map(drop))
+        self.replace_workspace(|db, lock| crate::backup::restore(&from, db, lock).map(drop))
     }
 
     pub fn restore_backup_from_file(&self) -> Res<Option<crate::WorkspaceStatus>> {
@@ -78,18 +81,23 @@ impl Ctx {
         let Some(from) = self.platform.pick_file("SQLite", &["sqlite3", "sqlite", "db"]) else {
             return Ok(None);
         };
-        self.replace_workspace(|db| crate::backup::restore(&from, db).map(drop)).map(Some)
+        self.replace_workspace(|db, lock| crate::backup::restore(&from, db, lock).map(drop)).map(Some)
     }
 
     pub fn start_fresh(&self) -> Res<crate::WorkspaceStatus> {
         if self.workspace.is_open() {
             return Err(Error::Conflict(Message::new("error-workspace-is-open")).into());
         }
-        self.replace_workspace(|db| crate::backup::set_aside(db).map(drop))
+        self.replace_workspace(|db, _| crate::backup::set_aside(db).map(drop))
     }
 
+    /// A backup now, from a read connection of its own (WAL: it never blocks the app's writes,
+    /// and the app's lock is not held while it copies).
     pub fn backup_now(&self) -> Res<Vec<crate::backup::BackupFile>> {
-        self.with(|db| db.auto_backup(crate::backup::Reason::Manual))?;
+        if let Some(e) = self.workspace.open_error() {
+            return Err(e);
+        }
+        crate::backup::auto_backup_file(self.workspace.path(), crate::backup::Reason::Manual)?;
         Ok(crate::backup::list(&crate::backup::dir_for(self.workspace.path()))?)
     }
 
@@ -192,6 +200,7 @@ pub mod prelude {
     pub use super::{Ctx, UiRules};
     pub use crate::backup::{BackupFile, RecoveryInfo};
     pub use crate::documents::{Audience, DocKind, Format};
+    pub use crate::identity::Identity;
     pub use crate::live::LiveStatus;
     pub use crate::minutes::{Amendment, Approval, AuditEntry, VerifyReport};
     pub use crate::packages::{ConflictChoice, MergeOutcome, MergePreview, PackageImported};

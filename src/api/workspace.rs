@@ -19,6 +19,8 @@ pub struct Workspace {
     instance: Option<crate::instance::InstanceLock>,
     /// The start-up backup, taken on its own thread and connection after the workspace opens.
     start_backup: Mutex<Option<std::thread::JoinHandle<()>>>,
+    /// Where this machine's identity (who is writing) is kept; see `crate::identity`.
+    identity_path: PathBuf,
 }
 
 /// Lower the calling thread to background priority (CPU nice 19, idle I/O class), so the
@@ -44,6 +46,12 @@ impl Workspace {
     /// failed start backup is reported on stderr; the backups list shows which exist. The
     /// backup before a migration stays inside `Db::open`: it must precede the migration.
     pub fn open(path: PathBuf) -> Workspace {
+        Workspace::open_as(path, crate::paths::identity_path())
+    }
+
+    /// As [`Workspace::open`], with the identity kept at `identity_path` (the test host gives
+    /// each browser context its own).
+    pub fn open_as(path: PathBuf, identity_path: PathBuf) -> Workspace {
         let instance = crate::instance::InstanceLock::acquire(&path);
         let db = match &instance {
             Ok(_) => Db::open(&path),
@@ -58,12 +66,35 @@ impl Workspace {
                 }
             })
         });
-        Workspace {
+        let workspace = Workspace {
             db: Mutex::new(db.map_err(ApiError::from)),
             path,
             instance: instance.ok(),
             start_backup: Mutex::new(start_backup),
+            identity_path,
+        };
+        workspace.apply_identity();
+        workspace
+    }
+
+    /// Work as this machine's identity, if one is saved: every audit entry records it.
+    fn apply_identity(&self) {
+        if let (Ok(db), Ok(Some(me))) = (self.lock().as_ref(), crate::identity::load_from(&self.identity_path)) {
+            let _ = db.set_identity(&me);
         }
+    }
+
+    /// Who works at this machine, or `None` before the first run's question was answered.
+    pub fn identity(&self) -> crate::Result<Option<crate::identity::Identity>> {
+        crate::identity::load_from(&self.identity_path)
+    }
+
+    /// Save who works at this machine (checked: a Danish message otherwise) and work as them
+    /// from now on. Saved even while the workspace is on the recovery screen.
+    pub fn set_identity(&self, name: &str, role: crate::Role) -> crate::Result<crate::identity::Identity> {
+        let saved = crate::identity::save_to(&self.identity_path, &crate::identity::Identity::new(name, role)?)?;
+        self.apply_identity();
+        Ok(saved)
     }
 
     pub fn path(&self) -> &Path {
@@ -121,15 +152,28 @@ impl Workspace {
         }
     }
 
-    /// Close the workspace, let `f` replace the file, and open it again.
-    pub fn reopen_after(&self, f: impl FnOnce(&Path) -> crate::Result<()>) -> Res<crate::WorkspaceStatus> {
+    /// Close the workspace, let `f` replace the file (with this process's instance lock as the
+    /// proof that nobody else has it), and open it again as this machine's identity. A live
+    /// session writing to this file is stopped first, or a participant's acknowledged position
+    /// would be lost.
+    pub fn reopen_after(
+        &self,
+        f: impl FnOnce(&Path, &crate::instance::InstanceLock) -> crate::Result<()>,
+    ) -> Res<crate::WorkspaceStatus> {
         self.ensure_owner()?;
+        let Some(instance) = self.instance.as_ref() else {
+            return Err(Error::Io(std::io::Error::other("no lock")).into());
+        };
+        crate::live::stop_sessions_on(&self.path);
         // The file is about to be replaced: not while the start backup still reads it.
         self.wait_for_start_backup();
         let mut guard = self.lock();
         *guard = Err(Error::Io(std::io::Error::other("closed for restore")).into());
-        let result = f(&self.path);
+        let result = f(&self.path, instance);
         *guard = Db::open(&self.path).map_err(ApiError::from);
+        drop(guard);
+        self.apply_identity();
+        let guard = self.lock();
         result?;
         match guard.as_ref() {
             Ok(db) => Ok(db.workspace_status()?),
@@ -187,7 +231,7 @@ mod tests {
         assert!(info.error.message.contains("allerede åben"), "{}", info.error.message);
         assert_eq!(backups(), taken, "the second app took no backup");
         assert_eq!(second.ensure_owner().unwrap_err().key, "error-database-in-use");
-        assert_eq!(second.reopen_after(|_| Ok(())).unwrap_err().key, "error-database-in-use");
+        assert_eq!(second.reopen_after(|_, _| Ok(())).unwrap_err().key, "error-database-in-use");
         assert!(
             path.exists() && first.with(|db| db.workspace_status()).is_ok(),
             "the first app's database is untouched"

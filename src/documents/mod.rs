@@ -193,6 +193,9 @@ impl Db {
         let approvals = self.list_approvals(meeting_id)?;
         let amendments = self.list_amendments(meeting_id)?;
         let l = |key: &str| cat.format(key, &[]);
+        // Approved minutes show the names as approved, whatever was renamed since.
+        let names = if kind == DocKind::Minutes { self.approved_names(meeting_id)? } else { None };
+        let committee_name = names.as_ref().map_or_else(|| d.committee.name.clone(), |n| n.committee.clone());
 
         let title_key = match kind {
             DocKind::Minutes => "doc-minutes-title",
@@ -225,7 +228,13 @@ impl Db {
                     .map(|(key, text)| Section { label: l(key), text: text.trim_end().to_owned() })
                     .collect();
                 let walk = match kind {
-                    DocKind::Minutes => walk::build(&cat, lang, &self.walk_summary(i.id)?),
+                    DocKind::Minutes => {
+                        let mut summary = self.walk_summary(i.id)?;
+                        if let Some(n) = &names {
+                            n.walk(&mut summary);
+                        }
+                        walk::build(&cat, lang, &summary)
+                    }
                     DocKind::Agenda => None,
                 };
                 Ok(DocItem {
@@ -255,14 +264,22 @@ impl Db {
             .as_deref()
             .filter(|_| minutes)
             .map(|t| cat.format("doc-adjourned", &[("time", recorded_time(&cat, &m.starts_at, t))]));
-        let attendance = if minutes { attendance_lines(&cat, &self.list_attendance(meeting_id)?) } else { Vec::new() };
+        let attendance = if minutes {
+            let mut a = self.list_attendance(meeting_id)?;
+            if let Some(n) = &names {
+                n.attendance(&mut a);
+            }
+            attendance_lines(&cat, &a)
+        } else {
+            Vec::new()
+        };
 
         let approved = kind == DocKind::Minutes && !approvals.is_empty();
         Ok(DocModel {
             lang: lang.code(),
             kind,
-            title: cat.format(title_key, &[("committee", d.committee.name.clone())]),
-            committee: d.committee.name.clone(),
+            title: cat.format(title_key, &[("committee", committee_name.clone())]),
+            committee: committee_name,
             meeting_title: m.title.clone(),
             header,
             began,

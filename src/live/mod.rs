@@ -400,7 +400,34 @@ impl Drop for LiveSession {
 /// for another meeting is refused, starting the same again answers with the running one.
 #[derive(Default)]
 pub struct LiveHost {
-    session: Mutex<Option<LiveSession>>,
+    session: Arc<Mutex<Option<LiveSession>>>,
+}
+
+/// The sessions hosts of this process run, by database, so that a restore can stop them
+/// (see [`stop_sessions_on`]).
+type HostSlot = std::sync::Weak<Mutex<Option<LiveSession>>>;
+static HOSTS: Mutex<Vec<(PathBuf, HostSlot)>> = Mutex::new(Vec::new());
+
+/// Stop every live session this process runs on the database at `db_path` (a restore is
+/// about to replace the file: a participant's position written after this would be lost).
+/// Returns how many were stopped; their ports are closed and their connections to the
+/// database are closed when this returns.
+pub fn stop_sessions_on(db_path: &Path) -> usize {
+    let target = crate::instance::canonical_db_path(db_path);
+    let slots: Vec<_> = {
+        let mut hosts = HOSTS.lock().unwrap_or_else(|p| p.into_inner());
+        hosts.retain(|(_, slot)| slot.strong_count() > 0);
+        hosts.iter().filter(|(path, _)| *path == target).filter_map(|(_, slot)| slot.upgrade()).collect()
+    };
+    let mut stopped = 0;
+    for slot in slots {
+        let session = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(session) = session {
+            session.stop();
+            stopped += 1;
+        }
+    }
+    stopped
 }
 
 impl LiveHost {
@@ -419,6 +446,10 @@ impl LiveHost {
         let session = LiveSession::start(config)?;
         let status = session.status()?;
         *slot = Some(session);
+        HOSTS
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((crate::instance::canonical_db_path(path), Arc::downgrade(&self.session)));
         Ok(status)
     }
 

@@ -385,11 +385,13 @@ async fn position(
     }
     let meeting_id = s.meeting_id;
     let written = with_db(&s, move |db| {
-        // Only the question the meeting is at, of an open item, while it is open.
-        if db.open_live_question(meeting_id)? != Some((form.item, form.step)) {
+        // Only the question the meeting is at, of an open item, while it is open: checked
+        // and written in one transaction.
+        let Some(result) =
+            db.set_live_position(meeting_id, form.item, form.step, person, &PositionInput::Value(form.value))?
+        else {
             return Ok(None);
-        }
-        let result = db.set_position(form.item, form.step, person, &PositionInput::Value(form.value))?;
+        };
         Ok(Some(LiveChange {
             key: open_key(form.item, form.step),
             answered: result.answered_count,

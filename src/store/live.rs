@@ -68,6 +68,26 @@ impl Db {
             .opt()
     }
 
+    /// A participant's position from the live session: written only if `(item_id, step)` is
+    /// the question participants may answer now ([`Db::open_live_question`]), checked and
+    /// written in one transaction, so the chair revealing the result or moving on cannot slip
+    /// in between. `None` when the question is not open.
+    pub fn set_live_position(
+        &mut self,
+        meeting_id: Id,
+        item_id: Id,
+        step: u32,
+        person_id: Id,
+        input: &PositionInput,
+    ) -> Result<Option<ContinuumResult>> {
+        self.batch(|db| {
+            if db.open_live_question(meeting_id)? != Some((item_id, step)) {
+                return Ok(None);
+            }
+            db.set_position(item_id, step, person_id, input).map(Some)
+        })
+    }
+
     /// SQLite's `data_version`: changes whenever another connection commits to the file.
     /// The live session polls it to notice the chair moving the walk from the app.
     pub fn data_version(&self) -> Result<i64> {

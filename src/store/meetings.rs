@@ -195,12 +195,14 @@ impl Db {
             )?;
             get(tx, id)
         })
-        .and_then(|m| {
+        .inspect(|m| {
             // A closed meeting is a natural restore point: its minutes are about to be approved.
+            // The change is committed: a backup that fails is reported, never a failed close.
             if m.status == MeetingStatus::Closed {
-                self.auto_backup(crate::backup::Reason::MeetingClosed)?;
+                if let Err(e) = self.auto_backup(crate::backup::Reason::MeetingClosed) {
+                    eprintln!("Pejling: the backup after closing the meeting failed: {e}");
+                }
             }
-            Ok(m)
         })
     }
 

@@ -19,6 +19,7 @@ mod position_history;
 mod projects;
 mod question_sets;
 mod room;
+pub mod schema;
 mod search;
 mod walk;
 
@@ -44,6 +45,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_follow_up.sql")),
     M::up(include_str!("migrations/0007_cycle_projects.sql")),
     M::up(include_str!("migrations/0008_packages.sql")),
+    M::up(include_str!("migrations/0009_integrity.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -61,8 +63,9 @@ pub fn schema_version() -> i64 {
 pub struct Db {
     conn: Connection,
     path: Option<PathBuf>,
-    /// Who is working, recorded by the audit-log triggers through `pejling_actor()`.
-    actor: Arc<Mutex<String>>,
+    /// Who is working and how a change came here, recorded by the audit-log triggers
+    /// through `pejling_actor()` and the audit log's column defaults (see [`AuditContext`]).
+    actor: Arc<Mutex<AuditContext>>,
     /// An automatic backup asked for inside [`Db::batch`], taken once the batch commits.
     deferred_backup: std::cell::Cell<Option<crate::backup::Reason>>,
     /// Whether [`Db::open`] ran `PRAGMA quick_check` over every page (see [`clean`]).
@@ -72,6 +75,58 @@ pub struct Db {
 /// The name recorded in the audit log until the app says who is working: the OS user.
 fn default_actor() -> String {
     std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "ukendt".into())
+}
+
+/// What every audit entry records about who made a change and how it came here: the
+/// person working (name and role, from the machine's identity or the CLI's `--as`), and for
+/// a change merged from a meeting package, its author there, the package's machine and who
+/// merged it. Read by the SQL functions `pejling_actor()`, `pejling_actor_role()`,
+/// `pejling_author()`, `pejling_via_package()` and `pejling_merged_by()`, which the audit
+/// triggers and the audit log's column defaults call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AuditContext {
+    pub name: String,
+    pub role: Option<crate::domain::Role>,
+    pub author: Option<String>,
+    pub via_package: Option<String>,
+    pub merged_by: Option<String>,
+}
+
+impl AuditContext {
+    fn new() -> AuditContext {
+        AuditContext { name: default_actor(), role: None, author: None, via_package: None, merged_by: None }
+    }
+}
+
+/// Register the functions the schema's triggers and defaults call. With `trusted_schema=OFF`
+/// SQLite runs only functions marked innocuous from inside the schema.
+fn register_audit_functions(conn: &Connection, ctx: &Arc<Mutex<AuditContext>>) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags as F;
+    type Field = fn(&AuditContext) -> Option<String>;
+    let fields: [(&str, Field); 5] = [
+        ("pejling_actor", |c| Some(c.name.clone())),
+        ("pejling_actor_role", |c| c.role.map(|r| r.as_str().to_owned())),
+        ("pejling_author", |c| c.author.clone()),
+        ("pejling_via_package", |c| c.via_package.clone()),
+        ("pejling_merged_by", |c| c.merged_by.clone()),
+    ];
+    for (name, field) in fields {
+        let ctx = Arc::clone(ctx);
+        conn.create_scalar_function(name, 0, F::SQLITE_UTF8 | F::SQLITE_INNOCUOUS, move |_| {
+            Ok(field(&ctx.lock().unwrap_or_else(|p| p.into_inner())))
+        })?;
+    }
+    Ok(())
+}
+
+/// Settings every connection runs with: the schema is not trusted to call anything but
+/// innocuous functions (a trigger planted in a file cannot reach the app's functions), and
+/// SQLite's defensive mode forbids the writes that could corrupt the file from SQL.
+pub(crate) fn harden(conn: &Connection) -> rusqlite::Result<()> {
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.execute_batch("PRAGMA trusted_schema = OFF;")?;
+    Ok(())
 }
 
 impl Db {
@@ -91,6 +146,7 @@ impl Db {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let not_ours = |detail: String| Error::NotAPejlingDatabase { path: path.display().to_string(), detail };
+        harden(&conn).map_err(|e| not_ours(e.to_string()))?;
         if existed {
             check_is_pejling(&conn).map_err(|e| match e {
                 Error::Storage(s) => not_ours(s.to_string()),
@@ -124,11 +180,19 @@ impl Db {
                     return Err(not_ours(check));
                 }
             }
+            // Always, before anything runs on it: the schema is exactly what Pejling's own
+            // migrations make for its version. A trigger added or dropped by another tool
+            // (one that empties the audit log, say) refuses the file.
+            let version: i64 =
+                conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| not_ours(e.to_string()))?;
+            if version <= schema_version() {
+                schema::check(&conn, version).map_err(not_ours)?;
+            }
         }
         let mut db = Db {
             conn,
             path: Some(path.to_path_buf()),
-            actor: Arc::new(Mutex::new(default_actor())),
+            actor: Arc::new(Mutex::new(AuditContext::new())),
             deferred_backup: Default::default(),
             opened_with_full_check: existed && !closed_cleanly,
         };
@@ -145,7 +209,7 @@ impl Db {
         let mut db = Db {
             conn: Connection::open_in_memory()?,
             path: None,
-            actor: Arc::new(Mutex::new(default_actor())),
+            actor: Arc::new(Mutex::new(AuditContext::new())),
             deferred_backup: Default::default(),
             opened_with_full_check: false,
         };
@@ -180,13 +244,8 @@ impl Db {
 
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(5))?;
-        let actor = Arc::clone(&self.actor);
-        self.conn.create_scalar_function(
-            "pejling_actor",
-            0,
-            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
-            move |_| Ok(actor.lock().unwrap_or_else(|p| p.into_inner()).clone()),
-        )?;
+        harden(&self.conn)?;
+        register_audit_functions(&self.conn, &self.actor)?;
         search::register_functions(&self.conn)?;
         // journal_mode answers with the mode in force; in-memory databases stay "memory".
         let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -220,14 +279,46 @@ impl Db {
     pub fn set_actor(&self, name: &str) -> Result<()> {
         let name = crate::validate::optional(name, "name", crate::validate::MAX_TITLE)?;
         if !name.is_empty() {
-            *self.actor.lock().unwrap_or_else(|p| p.into_inner()) = name;
+            self.audit_context().name = name;
         }
         Ok(())
     }
 
+    /// Set who is working and in which role (sekretær, formand, …): every audit entry from
+    /// now on records both. The name is trimmed and must not be empty.
+    pub fn set_actor_with_role(&self, name: &str, role: Option<crate::domain::Role>) -> Result<()> {
+        let name = crate::validate::required(name, "name", crate::validate::MAX_TITLE)?;
+        let mut ctx = self.audit_context();
+        ctx.name = name;
+        ctx.role = role;
+        Ok(())
+    }
+
+    /// Work as the machine's identity (see [`crate::identity`]).
+    pub fn set_identity(&self, identity: &crate::identity::Identity) -> Result<()> {
+        self.set_actor_with_role(&identity.name, Some(identity.role))
+    }
+
     /// Who is working, as the audit log records it.
     pub fn actor(&self) -> String {
-        self.actor.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        self.audit_context().name.clone()
+    }
+
+    /// The role of who is working, if known.
+    pub fn actor_role(&self) -> Option<crate::domain::Role> {
+        self.audit_context().role
+    }
+
+    /// Back to changes made here: no package author, source or merger.
+    pub(crate) fn clear_provenance(&self) {
+        let mut ctx = self.audit_context();
+        ctx.author = None;
+        ctx.via_package = None;
+        ctx.merged_by = None;
+    }
+
+    pub(crate) fn audit_context(&self) -> std::sync::MutexGuard<'_, AuditContext> {
+        self.actor.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Where the database lives, or `None` for an in-memory one.
@@ -294,7 +385,10 @@ impl Db {
         };
         self.conn.execute_batch("COMMIT")?;
         if let Some(reason) = self.deferred_backup.take() {
-            self.auto_backup(reason)?;
+            // Committed: a backup that fails is reported, never a failed batch.
+            if let Err(e) = self.auto_backup(reason) {
+                eprintln!("Pejling: the backup after the batch failed: {e}");
+            }
         }
         Ok(out)
     }
@@ -308,6 +402,21 @@ impl Db {
         self.deferred_backup.set(Some(reason));
         true
     }
+}
+
+/// Harden a connection that is not a [`Db`] and register the schema's functions on it, with
+/// a migration's name as the actor (the expected schema, tests).
+pub(crate) fn prepare_bare(conn: &Connection) -> rusqlite::Result<()> {
+    harden(conn)?;
+    let ctx = Arc::new(Mutex::new(AuditContext {
+        name: "migration".into(),
+        role: None,
+        author: None,
+        via_package: None,
+        merged_by: None,
+    }));
+    register_audit_functions(conn, &ctx)?;
+    search::register_functions(conn)
 }
 
 /// An existing file must be a SQLite database that is either empty of tables or carries our
@@ -356,15 +465,11 @@ mod tests {
 
     #[test]
     fn migrations_validate() {
-        // As `Migrations::validate`, but with `pejling_stem()`, which the search index's
-        // backfill calls, registered as on every connection of the app.
+        // As `Migrations::validate`, but with the functions the schema calls (`pejling_stem()`
+        // for the search index's backfill, the audit functions for schema 8's uuid backfill)
+        // registered, and hardened, as on every connection of the app.
         let mut conn = Connection::open_in_memory().unwrap();
-        search::register_functions(&conn).unwrap();
-        // Schema 8's uuid backfill updates audited rows, whose triggers call pejling_actor().
-        conn.create_scalar_function("pejling_actor", 0, rusqlite::functions::FunctionFlags::SQLITE_UTF8, |_| {
-            Ok(String::from("migration"))
-        })
-        .unwrap();
+        prepare_bare(&conn).unwrap();
         migrations().to_latest(&mut conn).expect("migrations are valid");
     }
 

@@ -322,3 +322,23 @@ cli-package-merged = Flettet: { $applied } ændring(er), { $resolved } konflikt(
 cli-package-conflicts = { $count } konflikt(er) skal afgøres med --resolve NØGLE=mine|theirs|both eller --all mine|theirs|both:
 error-package-choice = Ugyldigt valg "{ $value }": brug NØGLE=mine, NØGLE=theirs eller NØGLE=both.
 error-package-none-pending = Vælg først den mødepakke, der skal flettes ind.
+
+# A record nobody can quietly break (restore, schema, approval snapshot, who is writing)
+error-database-schema-changed = Filen { $path } kan ikke åbnes: dens opbygning (skema) er ændret uden for Pejling, fx med et andet databaseprogram. En sådan ændring kan skjule eller slette ændringer i referater og i loggen, så filen bruges ikke. Den er ikke ændret. Gendan den nyeste gode sikkerhedskopi.
+error-restore-database-in-use = Databasen { $path } er åben i en anden Pejling (appen eller "pejling serve"). Luk den først; en sikkerhedskopi indlæses kun, når ingen anden bruger databasen. Intet er ændret.
+error-identity-role = "{ $value }" er ikke en rolle, Pejling kender. Brug sekretær, formand, næstformand, medlem, borgermedlem eller embedsmand.
+error-identity-file = Filen { $path } med navn og rolle på denne maskine kan ikke læses. Angiv navn og rolle igen.
+error-package-changes-members = Mødepakken vil ændre medlemmerne af udvalget "{ $committee }": { $changes }. Intet er indlæst. Importér igen med bekræftelse, hvis ændringen er meningen.
+error-approver-unknown = Ingen i udvalget hedder "{ $name }". Referatet godkendes af formanden eller et medlem af udvalget.
+error-approver-ambiguous = Flere i udvalget hedder "{ $name }". Skriv navnet, som det står på medlemslisten.
+error-approver-role = { $name } er { $actual } i udvalget, ikke { $given }.
+error-snapshot-altered = Det gemte øjebliksbillede af det godkendte referat svarer ikke til fingeraftrykket. Det er ændret uden for Pejling.
+cli-approved = Referatet er godkendt af { $name } ({ $role }).
+cli-verify-differs = Forskelle fra det godkendte referat:
+cli-verify-renamed = Navne ændret siden godkendelsen (referatet viser navnene, som de var):
+cli-audit-via-package = via mødepakke fra { $source }, skrevet af { $author }, flettet af { $merged_by }
+package-member-added = { $name } tilføjes som { $role }
+package-member-role = { $name } skifter fra { $from } til { $to }
+cli-identity = Denne maskine: { $name } ({ $role }).
+cli-identity-none = Der er ikke angivet navn og rolle på denne maskine endnu. Angiv dem med "pejling --role ROLLE identity --name NAVN" eller i appen.
+error-identity-role-missing = Angiv også en rolle med --role: sekretær, formand, næstformand, medlem, borgermedlem eller embedsmand.

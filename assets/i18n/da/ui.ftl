@@ -839,3 +839,16 @@ package-choice-mine = Behold min
 package-choice-theirs = Tag deres
 package-choice-both = Behold begge
 package-changed-by = Ændret af { $person } { $when } (UTC)
+
+## Who is writing (the person at this machine; every change is recorded under them)
+identity-group = Hvem skriver
+identity-writing-as = Du skriver som { $name } ({ $role })
+identity-unknown = Hvem skriver? Ikke angivet
+identity-set = Angiv navn
+identity-change = Skift
+identity-name = Dit navn
+identity-role = Din rolle
+identity-save = Gem
+identity-saved = Du skriver nu som { $name } ({ $role }).
+identity-first-title = Hvem arbejder ved denne computer?
+identity-first-text = Alle ændringer i dagsordener og referater logføres med navn og rolle. Skriv dit navn og vælg din rolle; det kan altid ændres øverst på siden.

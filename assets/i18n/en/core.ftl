@@ -322,3 +322,23 @@ cli-package-merged = Merged: { $applied } change(s), { $resolved } conflict(s) r
 cli-package-conflicts = { $count } conflict(s) must be resolved with --resolve KEY=mine|theirs|both or --all mine|theirs|both:
 error-package-choice = Invalid choice "{ $value }": use KEY=mine, KEY=theirs or KEY=both.
 error-package-none-pending = First choose the meeting package to merge.
+
+# A record nobody can quietly break (restore, schema, approval snapshot, who is writing)
+error-database-schema-changed = The file { $path } cannot be opened: its structure (schema) was changed outside Pejling, for example with another database program. Such a change can hide or delete changes to minutes and to the log, so the file is not used. It has not been changed. Restore the newest good backup.
+error-restore-database-in-use = The database { $path } is open in another Pejling (the app or "pejling serve"). Close it first; a backup is restored only when nobody else uses the database. Nothing was changed.
+error-identity-role = "{ $value }" is not a role Pejling knows. Use secretary, chair, vice chair, member, citizen member or official.
+error-identity-file = The file { $path } with the name and role on this machine cannot be read. Enter the name and role again.
+error-package-changes-members = The meeting package would change the members of the committee "{ $committee }": { $changes }. Nothing was imported. Import again with confirmation if the change is intended.
+error-approver-unknown = Nobody on the committee is called "{ $name }". The minutes are approved by the chair or a member of the committee.
+error-approver-ambiguous = Several people on the committee are called "{ $name }". Write the name as it stands on the member list.
+error-approver-role = { $name } is { $actual } on the committee, not { $given }.
+error-snapshot-altered = The stored snapshot of the approved minutes does not match its fingerprint. It was changed outside Pejling.
+cli-approved = The minutes were approved by { $name } ({ $role }).
+cli-verify-differs = Differences from the approved minutes:
+cli-verify-renamed = Names changed since approval (the minutes show the names as they were):
+cli-audit-via-package = via meeting package from { $source }, written by { $author }, merged by { $merged_by }
+package-member-added = { $name } would be added as { $role }
+package-member-role = { $name } would change from { $from } to { $to }
+cli-identity = This machine: { $name } ({ $role }).
+cli-identity-none = No name and role have been given on this machine yet. Give them with "pejling --role ROLE identity --name NAME" or in the app.
+error-identity-role-missing = Give a role too with --role: secretary, chair, vice chair, member, citizen member or official.

@@ -839,3 +839,16 @@ package-choice-mine = Keep mine
 package-choice-theirs = Take theirs
 package-choice-both = Keep both
 package-changed-by = Changed by { $person } { $when } (UTC)
+
+## Who is writing (the person at this machine; every change is recorded under them)
+identity-group = Who is writing
+identity-writing-as = You are writing as { $name } ({ $role })
+identity-unknown = Who is writing? Not set
+identity-set = Enter name
+identity-change = Change
+identity-name = Your name
+identity-role = Your role
+identity-save = Save
+identity-saved = You are now writing as { $name } ({ $role }).
+identity-first-title = Who works at this computer?
+identity-first-text = Every change to agendas and minutes is logged with name and role. Enter your name and choose your role; you can always change it at the top of the page.

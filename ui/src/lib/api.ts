@@ -68,6 +68,7 @@ import {
   type WalkStep,
   type WalkSummary,
   type UiRules,
+  type Identity,
 } from "./bindings";
 import { coreMessage, i18n, t } from "./i18n.svelte";
 // The annual cycle (årshjul) and digitalisation projects.
@@ -145,6 +146,7 @@ export const ORGANISATION_QUESTIONS = "organisation-questions";
 
 
 export type {
+  Identity,
   AgendaItem,
   AgendaItemPatch,
   BackupFile,

@@ -18,6 +18,29 @@ async uiRules() : Promise<Result<UiRules, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Who works at this machine, or `None` before the first run's question was answered.
+ */
+async getIdentity() : Promise<Result<Identity | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_identity") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Save who works at this machine and work as them: every audit entry records the
+ * name and role.
+ */
+async setIdentity(name: string, role: Role) : Promise<Result<Identity, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_identity", { name, role }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async workspaceStatus() : Promise<Result<WorkspaceStatus, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("workspace_status") };
@@ -314,25 +337,6 @@ async listAmendments(meetingId: number) : Promise<Result<Amendment[], ApiError>>
 async auditLog(meetingId: number) : Promise<Result<AuditEntry[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("audit_log", { meetingId }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
- * Who is working: recorded in the audit log with every change.
- */
-async setActor(name: string) : Promise<Result<string, ApiError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("set_actor", { name }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async getActor() : Promise<Result<string, ApiError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("get_actor") };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -955,7 +959,16 @@ recorded: boolean }
  * Who the document is for. Public documents leave closed items out.
  */
 export type Audience = "public" | "internal"
-export type AuditEntry = { id: number; at: string; actor: string; entity: string; entity_id: number; action: string; 
+export type AuditEntry = { id: number; at: string; actor: string; 
+/**
+ * The role the person working gave (their identity, or the CLI's `--role`).
+ */
+actor_role: Role | null; 
+/**
+ * For a change merged from a meeting package: who made it there, the machine the
+ * package came from, and who merged it here.
+ */
+author: string | null; via_package: string | null; merged_by: string | null; entity: string; entity_id: number; action: string; 
 /**
  * JSON object of the changed fields with their new values.
  */
@@ -1260,6 +1273,10 @@ export type Format = "pdf" | "pdfa" | "docx" | "html" | "md" | "ics"
  * A person who took a named position at some occasion.
  */
 export type HistoryParticipant = { person_id: number; name: string; party: string | null }
+/**
+ * The person working at this machine.
+ */
+export type Identity = { name: string; role: Role }
 /**
  * A language the app speaks.
  */
@@ -1823,6 +1840,18 @@ export type SearchKind = "committee" | "meeting" | "agenda_item" |
  */
 export type SkippedPosition = { reason: string; person_id: number | null; name: string | null }
 /**
+ * One difference between the approved snapshot and the record now.
+ */
+export type SnapshotDifference = { 
+/**
+ * Where, e.g. `items[1].decision` or `people.12.name`.
+ */
+path: string; 
+/**
+ * As approved, and as now (JSON text for what is not a text; empty when absent).
+ */
+approved: string; current: string }
+/**
  * A piece of a snippet; `hit` pieces are what the query matched.
  */
 export type SnippetPart = { text: string; hit: boolean }
@@ -1870,7 +1899,21 @@ current_fingerprint: string;
 /**
  * True when approved and nothing has changed since.
  */
-unchanged: boolean }
+unchanged: boolean; 
+/**
+ * False when the snapshot stored at approval no longer matches its fingerprint (it was
+ * edited outside Pejling). True for an approval from before snapshots (schema 9).
+ */
+snapshot_intact: boolean; 
+/**
+ * Where the record differs from what was approved (empty when unchanged).
+ */
+differences: SnapshotDifference[]; 
+/**
+ * Names, roles and the committee's name changed since approval: not a change of the
+ * minutes, which keep the names as they were.
+ */
+renamed: SnapshotDifference[] }
 /**
  * An agenda item's walk: its plan, expanded into steps with frozen texts.
  */
