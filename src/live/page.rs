@@ -86,6 +86,19 @@ pub(crate) fn message(cat: &Catalog, lang: Lang, base: &Option<String>, text: &s
     )
 }
 
+/// Waiting for the chair to approve: the page asks again every few seconds by itself (no
+/// script needed).
+pub(crate) fn waiting(cat: &Catalog, lang: Lang, base: &str, name: &str) -> String {
+    let head = head(cat, lang, Some(base))
+        .replace("</head>", &format!("<meta http-equiv=\"refresh\" content=\"3;url={}/me\"></head>", esc(base)));
+    format!(
+        "{head}<body><main><h1>{}</h1><p role=\"status\">{}</p><p>{}</p></main></body></html>",
+        esc(&cat.format("live-join-heading", &[])),
+        esc(&cat.format("live-waiting-approval", &[("name", name.to_owned())])),
+        esc(&cat.format("live-waiting-approval-hint", &[]))
+    )
+}
+
 /// Choosing one's name among the attendees not yet taken.
 pub(crate) fn join(
     cat: &Catalog,
@@ -144,7 +157,7 @@ pub(crate) fn participant(cat: &Catalog, lang: Lang, base: &str, view: &Particip
     let _ = write!(
         body,
         "<main id=\"live\" data-base=\"{}\" data-key=\"{}\" data-saved=\"{saved_template}\" data-failed=\"{}\">\
-<p class=\"who\">{}</p><h1>{}</h1><p class=\"meeting\">{}</p>",
+<p class=\"notice\" id=\"ended\" role=\"alert\" hidden></p><p class=\"who\">{}</p><h1>{}</h1><p class=\"meeting\">{}</p>",
         esc(base),
         esc(&view.change.key),
         f("live-save-failed"),
