@@ -488,7 +488,7 @@ async fn me_page(State(s): S, Extension(caller): Extension<Caller>) -> Response 
                     caller.device.and_then(|d| a.device(d)).and_then(|d| d.request).map(|r| r.0)
                 };
                 let meeting_id = s.meeting_id;
-                let name = with_db(&s, move |db| Ok(participants(db, meeting_id)?))
+                let name = with_db(&s, move |db| participants(db, meeting_id))
                     .await
                     .ok()
                     .and_then(|people| people.into_iter().find(|p| Some(p.person_id) == name))
