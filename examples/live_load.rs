@@ -126,9 +126,10 @@ fn main() {
             .map(|p| p.person_id)
             .collect::<Vec<Id>>()
     };
-    // One more politician: the adversary's own approved device, which opens too many streams.
+    // One more politician: the adversary's own approved device, which opens too many streams;
+    // and five more who are not taking part today, whose free names the join flood asks for.
     let mut n = politicians(&db).len();
-    while n < participants + 1 {
+    while n < participants + 6 {
         n += 1;
         let member = NewMember { name: format!("Testdeltager {n:02}"), role: Role::Member, party: None };
         db.add_member(committee.id, &member).expect("member");
@@ -234,7 +235,8 @@ fn main() {
         }));
     }
 
-    let adversary = Adversary::start(addr, &base, &adversary_token, slow_sockets, stop.clone());
+    let free_names = everyone[participants + 1..].to_vec();
+    let adversary = Adversary::start(addr, &base, &adversary_token, slow_sockets, &free_names, stop.clone());
 
     let started = Instant::now();
     let deadline = started + Duration::from_secs(seconds);
@@ -292,7 +294,8 @@ fn main() {
         std::thread::sleep(Duration::from_millis(10));
     }
     let unseen = pending.lock().unwrap().len();
-    let held_at_end = adversary.held.load(Ordering::SeqCst);
+    let held_at_end = session.open_connections();
+    let adversary_holds = adversary.held.load(Ordering::SeqCst);
     stop.store(true, Ordering::SeqCst);
     let adversary = adversary.finish();
     let observed = chair.join().unwrap();
@@ -336,11 +339,11 @@ fn main() {
     println!("errors:                   {}", errors.load(Ordering::SeqCst));
     println!("never seen by the chair:  {unseen}");
     println!(
-        "adversary, slow sockets:  {slow_sockets} wanted, {held_at_end} open at the end, {} opened in all, {} closed by the server",
+        "adversary, slow sockets:  {adversary_holds} of {slow_sockets} open on the adversary's side at the end; the server holds {held_at_end} connections in all; {} opened, {} found closed by the server",
         adversary.opened, adversary.closed
     );
     println!(
-        "adversary, join flood:    {} requests: {} waiting for the chair, {} refused (429), {} other",
+        "adversary, join flood:    {} requests for free names: {} waiting for the chair, {} refused (429), {} other",
         adversary.joins, adversary.joins_waiting, adversary.joins_refused, adversary.joins_other
     );
     println!(
@@ -403,7 +406,14 @@ struct Adversary {
 }
 
 impl Adversary {
-    fn start(addr: SocketAddr, base: &str, token: &str, slow_sockets: usize, stop: Arc<AtomicBool>) -> Adversary {
+    fn start(
+        addr: SocketAddr,
+        base: &str,
+        token: &str,
+        slow_sockets: usize,
+        names: &[Id],
+        stop: Arc<AtomicBool>,
+    ) -> Adversary {
         let held = Arc::new(AtomicUsize::new(0));
         let mut threads = Vec::new();
         // Slow sockets: 46 addresses, a half-sent request on each socket; a socket the server
@@ -449,18 +459,26 @@ impl Adversary {
         }
         // The join flood: new devices asking for names, from 20 addresses of its own.
         {
-            let (stop, base) = (stop.clone(), base.to_owned());
+            let (stop, base, names) = (stop.clone(), base.to_owned(), names.to_vec());
             threads.push(std::thread::spawn(move || {
                 let mut report = AdversaryReport::default();
-                let mut n = 0u32;
+                let mut n = 0usize;
                 while !stop.load(Ordering::SeqCst) {
                     n += 1;
                     let src = Ipv4Addr::new(127, 0, 3, 1 + (n % 20) as u8);
-                    let body = format!("person_id={}", 1 + n % 60);
+                    let body = format!("person_id={}", names[n % names.len()]);
                     match http(src, addr, "POST", &format!("{base}/join"), None, &body) {
                         Ok((303, _)) => report.joins_waiting += 1,
                         Ok((429, _)) => report.joins_refused += 1,
-                        _ => report.joins_other += 1,
+                        other => {
+                            if report.joins_other < 3 {
+                                eprintln!(
+                                    "live_load: adversary's join: {:?}",
+                                    other.map(|(s, raw)| (s, raw.lines().next().map(str::to_owned)))
+                                );
+                            }
+                            report.joins_other += 1
+                        }
                     }
                     report.joins += 1;
                     std::thread::sleep(Duration::from_millis(5));

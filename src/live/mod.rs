@@ -41,8 +41,9 @@
 //!   a request is answered within [`LiveLimits::request_timeout`], a connection on which no
 //!   byte moves for [`LiveLimits::idle_timeout`] is closed, there are at most
 //!   [`LiveLimits::max_connections_per_address`] connections per address and
-//!   [`LiveLimits::max_connections`] in all — when full, the oldest connection that has not
-//!   yet sent a request with the join code makes room — and a participant has at most
+//!   [`LiveLimits::max_connections`] in all — when full, a connection that has not yet sent a
+//!   request with the join code, from the address holding the most, makes room for an
+//!   address holding fewer — and a participant has at most
 //!   [`LiveLimits::max_streams_per_participant`] event streams;
 //! - the session listens on one address: by default the one of the interface that carries
 //!   the default route (see [`default_address`]), or one the chair picks from [`interfaces`];
@@ -102,7 +103,9 @@ pub struct LiveLimits {
     /// A connection on which no byte moves either way for this long is closed (event streams
     /// send a keep-alive every 15 s).
     pub idle_timeout: Duration,
-    /// Open connections at most, in all, and from one address.
+    /// Open connections at most, in all, and from one address. When all are taken, a new
+    /// connection takes the place of one that has not sent a request with the join code yet,
+    /// from the address that holds the most connections (see [`Shared::admit_connection`]).
     pub max_connections: usize,
     pub max_connections_per_address: usize,
     /// Join requests waiting for the chair at most, in all, and from one address.
@@ -325,16 +328,28 @@ impl Shared {
     }
 
     /// Admit a new connection from `address`, or `None` when the caps say no. When every
-    /// place is taken, the oldest connection that has not shown the join code yet is closed
-    /// to make room: sockets that never send a request cannot keep participants out.
+    /// place is taken, the connection of another address is closed to make room if that
+    /// address holds at least two more connections than this one, and the one closed is its
+    /// oldest that has not sent a request with the join code: sockets that never send a
+    /// request cannot keep participants out (each phone has an address of its own and one or
+    /// two connections), while a flood from a few addresses is refused rather than let in.
     pub(crate) fn admit_connection(self: &Arc<Self>, address: IpAddr) -> Option<ConnectionTicket> {
         let mut c = self.connections.lock().unwrap_or_else(|p| p.into_inner());
-        if c.per_address.get(&address).copied().unwrap_or(0) >= self.limits.max_connections_per_address {
+        let mine = c.per_address.get(&address).copied().unwrap_or(0);
+        if mine >= self.limits.max_connections_per_address {
             return None;
         }
         if c.open.len() >= self.limits.max_connections {
-            let oldest = c.open.iter().find(|(_, conn)| !conn.proven.load(std::sync::atomic::Ordering::Relaxed));
-            let id = *oldest?.0;
+            let unproven = |conn: &Connection| !conn.proven.load(std::sync::atomic::Ordering::Relaxed);
+            let heaviest = c
+                .open
+                .values()
+                .filter(|conn| unproven(conn))
+                .map(|conn| (c.per_address.get(&conn.address).copied().unwrap_or(0), conn.address))
+                .max_by_key(|(n, _)| *n)
+                .filter(|(n, _)| *n >= mine + 2)?
+                .1;
+            let id = *c.open.iter().find(|(_, conn)| conn.address == heaviest && unproven(conn))?.0;
             let evicted = c.open.remove(&id).expect("found above");
             if let Some(n) = c.per_address.get_mut(&evicted.address) {
                 *n -= 1;
@@ -608,6 +623,11 @@ impl LiveSession {
     pub fn join_code(&self) -> String {
         let (a, b) = self.shared.code.split_at(CODE_LEN / 2);
         format!("{a}-{b}")
+    }
+
+    /// Open connections the session holds now (for the load test's figures).
+    pub fn open_connections(&self) -> usize {
+        self.shared.connections.lock().unwrap_or_else(|p| p.into_inner()).open.len()
     }
 
     /// Whether the session has ended (stopped, or its database restored or replaced).
