@@ -1062,6 +1062,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         stop_live_session,
         live_session_status,
         release_live_participant,
+        // new commands (live)
+        start_live_session_on,
+        live_interfaces,
+        approve_live_request,
+        refuse_live_request,
+        block_live_device,
         open_room_window,
         list_cycle_entries,
         create_cycle_entry,
@@ -1238,4 +1244,69 @@ mod tests {
         let have = std::fs::read_to_string(&committed).unwrap_or_default();
         assert!(want == have, "ui/src/lib/bindings.ts is stale: run `make bindings` and commit the result");
     }
+}
+
+// ---- new commands (live) ----
+// The live session's admission and address (issue 15). To be ported by the lead: register
+// each in `specta_builder`'s command list, in build.rs's COMMANDS and as `allow-…` in
+// capabilities/main.json (main window only), then `make bindings`.
+
+/// Start the live session on the address the chair chose (one of `live_interfaces`; `None`
+/// is the interface that carries the default route). The chair's decisions on who may take
+/// which name are audited under the app's actor.
+#[tauri::command(async)]
+#[specta::specta]
+fn start_live_session_on(
+    state: State<'_, AppState>,
+    live: State<'_, pejling::live::LiveHost>,
+    meeting_id: Id,
+    lang: Lang,
+    address: Option<String>,
+) -> Res<pejling::live::LiveStatus> {
+    let address = match address.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        Some(a) => Some(a.parse::<std::net::IpAddr>().map_err(|_| {
+            pejling::Error::Validation(pejling::error::Message::new("error-live-address").arg("address", a))
+        })?),
+        None => None,
+    };
+    let actor = state.with(|db| Ok(db.actor()))?;
+    let how = pejling::live::LiveStart { address, actor: Some(actor) };
+    Ok(live.start_with(Some(&state.path), meeting_id, lang, how)?)
+}
+
+/// The machine's IPv4 interfaces a live session can listen on, the default first.
+#[tauri::command(async)]
+#[specta::specta]
+fn live_interfaces() -> Res<Vec<pejling::live::NetInterface>> {
+    Ok(pejling::live::interfaces())
+}
+
+/// Let a device take the name it asked for ("Aisha Khalil vil deltage — Godkend").
+#[tauri::command(async)]
+#[specta::specta]
+fn approve_live_request(
+    live: State<'_, pejling::live::LiveHost>,
+    device_id: u32,
+) -> Res<Option<pejling::live::LiveStatus>> {
+    Ok(live.approve(device_id)?)
+}
+
+/// Refuse a device's request to take a name ("Afvis").
+#[tauri::command(async)]
+#[specta::specta]
+fn refuse_live_request(
+    live: State<'_, pejling::live::LiveHost>,
+    device_id: u32,
+) -> Res<Option<pejling::live::LiveStatus>> {
+    Ok(live.refuse(device_id)?)
+}
+
+/// Block a device for the rest of the session: its name is released and it asks no more.
+#[tauri::command(async)]
+#[specta::specta]
+fn block_live_device(
+    live: State<'_, pejling::live::LiveHost>,
+    device_id: u32,
+) -> Res<Option<pejling::live::LiveStatus>> {
+    Ok(live.block(device_id)?)
 }

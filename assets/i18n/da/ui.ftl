@@ -798,6 +798,24 @@ live-panel-count = { $answered } af { $total } har svaret på spørgsmålet.
 live-panel-other-meeting = Der kører en direkte session for et andet møde.
 live-panel-release = Frigiv navnet
 live-panel-released = { $name } kan nu vælge sit navn igen på en anden enhed.
+live-panel-address = Netværksadresse
+live-panel-address-hint = Deltagernes telefoner og tablets skal være på det netværk, adressen hører til – normalt mødelokalets trådløse net.
+live-panel-address-default = { $name } – { $address } (standard)
+live-panel-address-option = { $name } – { $address }
+live-panel-requests = Anmodninger om at deltage
+live-panel-no-requests = Ingen venter på godkendelse.
+live-panel-request = { $name } vil deltage
+live-panel-request-device = { $device }, kl. { $time }
+live-panel-approve = Godkend
+live-panel-refuse = Afvis
+live-panel-block = Bloker enheden
+live-panel-approved = { $name } deltager nu.
+live-panel-refused = Anmodningen fra { $name } er afvist.
+live-panel-blocked = Enheden { $device } er blokeret.
+live-panel-joined-on = tilsluttet på { $device } kl. { $time }
+live-panel-blocked-title = Blokerede enheder
+live-panel-blocked-item = { $device }, blokeret kl. { $time }
+live-panel-admit-all = Alle anmodninger godkendes automatisk. Det er kun sikkert på et lukket netværk.
 
 # Meeting packages (.pejling files)
 package-title = Mødepakke

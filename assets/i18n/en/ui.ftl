@@ -798,6 +798,24 @@ live-panel-count = { $answered } of { $total } have answered the question.
 live-panel-other-meeting = A live session is running for another meeting.
 live-panel-release = Free the name
 live-panel-released = { $name } can now choose their name again on another device.
+live-panel-address = Network address
+live-panel-address-hint = The participants' phones and tablets must be on the network this address belongs to – usually the meeting room's wireless network.
+live-panel-address-default = { $name } – { $address } (default)
+live-panel-address-option = { $name } – { $address }
+live-panel-requests = Requests to take part
+live-panel-no-requests = Nobody is waiting for approval.
+live-panel-request = { $name } wants to take part
+live-panel-request-device = { $device }, at { $time }
+live-panel-approve = Approve
+live-panel-refuse = Refuse
+live-panel-block = Block the device
+live-panel-approved = { $name } is now taking part.
+live-panel-refused = The request from { $name } was refused.
+live-panel-blocked = The device { $device } is blocked.
+live-panel-joined-on = joined on { $device } at { $time }
+live-panel-blocked-title = Blocked devices
+live-panel-blocked-item = { $device }, blocked at { $time }
+live-panel-admit-all = Every request is approved automatically. This is only safe on a closed network.
 
 # Meeting packages (.pejling files)
 package-title = Meeting package

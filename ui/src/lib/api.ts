@@ -443,6 +443,17 @@ export const api = {
   liveSessionStatus: () => call(() => commands.liveSessionStatus()),
   /** Free a participant's name (a lost phone, a wrong name picked). */
   releaseLiveParticipant: (personId: number) => call(() => commands.releaseLiveParticipant(personId)),
+  /** Start the live session on a chosen address (null: the interface of the default route). */
+  startLiveSessionOn: (meetingId: number, address: string | null) =>
+    call(() => commands.startLiveSessionOn(meetingId, i18n.lang, address)),
+  /** The machine's IPv4 interfaces a live session can listen on, the default first. */
+  liveInterfaces: () => call(() => commands.liveInterfaces()),
+  /** Let a device take the name it asked for. */
+  approveLiveRequest: (deviceId: number) => call(() => commands.approveLiveRequest(deviceId)),
+  /** Refuse a device's request to take a name. */
+  refuseLiveRequest: (deviceId: number) => call(() => commands.refuseLiveRequest(deviceId)),
+  /** Block a device for the rest of the session. */
+  blockLiveDevice: (deviceId: number) => call(() => commands.blockLiveDevice(deviceId)),
   /** Import a question set from a TOML file the user picks; null when they cancelled. */
   importQuestionSetFile: () => call(() => commands.importQuestionSetFile()),
   /** Save the meeting as a meeting package (.pejling) where the user says; null when cancelled. */
@@ -460,7 +471,7 @@ export const api = {
 import type { ConflictChoice, MergeChange, MergeEntity, MergeOutcome, MergePreview, PackageImported, Resolution } from "./bindings";
 export type { ConflictChoice, MergeChange, MergeEntity, MergeOutcome, MergePreview, PackageImported, Resolution };
 
-export type { LiveParticipant, LiveStatus, QrCode } from "./bindings";
+export type { LiveBlocked, LiveParticipant, LiveRequest, LiveStatus, NetInterface, QrCode } from "./bindings";
 
 // ---- the room's screen ------------------------------------------------------------------
 

@@ -76,6 +76,11 @@ export class MockLive {
       url,
       join_code: `${s.code.slice(0, 4)}-${s.code.slice(4)}`,
       port: s.port,
+      // Type-compatible only (issue 15's fields): the mock is being replaced by the real core.
+      address: "192.168.1.20",
+      pending: [],
+      blocked: [],
+      admit_all: false,
       qr: finderPattern(),
       participants: this.core
         .attendanceEntries(s.meetingId)
@@ -84,6 +89,9 @@ export class MockLive {
           person_id: p.person_id,
           name: p.name,
           joined: this.joined.has(p.person_id),
+          device_id: null,
+          device: null,
+          joined_at: null,
           answered_at: answered.has(p.person_id) ? "2026-01-01T12:00:00.000Z" : null,
         })),
       current_item_id: room.item?.agenda_item_id ?? null,
