@@ -1,9 +1,13 @@
 //! The live session's rules, each against a real session on loopback over a real database
 //! file (with the real migrations and the demo temamøde): nothing served before the start,
-//! the join code and the participant's token on every request, each name once, a
-//! participant writing only their own position on the open current question, closed items
-//! and notes never served, bounded request size and rate, the port closed after the stop,
-//! and changes made through the chair's own connection reaching the participants' stream.
+//! the join code and the device's token on every request, a name taken only with the chair's
+//! approval and one name per device, a participant writing only their own position on the open
+//! current question, closed items and notes never served, bounded request size and rate,
+//! header and idle timeouts, caps on connections and on streams per participant, the audit of
+//! decisions and positions, one listening address, the port closed after the stop, the
+//! session stopped when its database is restored, and changes made through the chair's own
+//! connection reaching the participants' stream. The tests for issue 15's findings say which
+//! finding they reproduce.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};

@@ -329,8 +329,8 @@ impl Shared {
 
     /// Admit a new connection from `address`, or `None` when the caps say no. When every
     /// place is taken, the connection of another address is closed to make room if that
-    /// address holds at least two more connections than this one, and the one closed is its
-    /// oldest that has not sent a request with the join code: sockets that never send a
+    /// address holds more than twice as many connections as this one (and at least two), and
+    /// the one closed is its oldest that has not sent a request with the join code: sockets that never send a
     /// request cannot keep participants out (each phone has an address of its own and one or
     /// two connections), while a flood from a few addresses is refused rather than let in.
     pub(crate) fn admit_connection(self: &Arc<Self>, address: IpAddr) -> Option<ConnectionTicket> {
@@ -340,15 +340,13 @@ impl Shared {
             return None;
         }
         if c.open.len() >= self.limits.max_connections {
+            // Cheap first: the address holding the most (a few dozen addresses at most), then
+            // its oldest connection without the join code.
+            let (heaviest, n) = c.per_address.iter().max_by_key(|(_, n)| **n).map(|(a, n)| (*a, *n))?;
+            if n < 2 * mine + 2 {
+                return None;
+            }
             let unproven = |conn: &Connection| !conn.proven.load(std::sync::atomic::Ordering::Relaxed);
-            let heaviest = c
-                .open
-                .values()
-                .filter(|conn| unproven(conn))
-                .map(|conn| (c.per_address.get(&conn.address).copied().unwrap_or(0), conn.address))
-                .max_by_key(|(n, _)| *n)
-                .filter(|(n, _)| *n >= mine + 2)?
-                .1;
             let id = *c.open.iter().find(|(_, conn)| conn.address == heaviest && unproven(conn))?.0;
             let evicted = c.open.remove(&id).expect("found above");
             if let Some(n) = c.per_address.get_mut(&evicted.address) {
@@ -530,6 +528,19 @@ pub(crate) fn clock(cat: &crate::i18n::Catalog, utc: chrono::DateTime<chrono::Ut
     cat.time(&copenhagen(utc).format("%Y-%m-%dT%H:%M").to_string())
 }
 
+/// Connections waiting to be accepted at most. A flood of connects must not push a
+/// participant's out of the queue: one dropped SYN costs them a second (the retransmit).
+const LISTEN_BACKLOG: u32 = 1024;
+
+/// Bind and listen on `addr` with [`LISTEN_BACKLOG`] (the standard library's is 128).
+async fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)?.into_std()
+}
+
 impl LiveSession {
     /// Open the database, bind the port and start serving. Returns once the port accepts
     /// connections.
@@ -540,8 +551,12 @@ impl LiveSession {
         }
         db.get_meeting(config.meeting_id)?;
         let first = change_of(&db, config.meeting_id)?;
-        let listener = TcpListener::bind(config.bind)?;
-        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("pejling-live")
+            .enable_all()
+            .build()?;
+        let listener = runtime.block_on(listen(config.bind))?;
         let local = listener.local_addr()?;
         let host = if local.ip().is_unspecified() { default_address() } else { local.ip() };
         let code = new_join_code()?;
@@ -580,11 +595,6 @@ impl LiveSession {
             streams_per_person: Mutex::new(HashMap::new()),
             connections: Mutex::new(Connections::default()),
         });
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("pejling-live")
-            .enable_all()
-            .build()?;
         let for_thread = Arc::clone(&shared);
         let thread = std::thread::Builder::new().name("pejling-live".into()).spawn(move || {
             runtime.block_on(server::run(Arc::clone(&for_thread), listener));
