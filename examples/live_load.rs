@@ -11,6 +11,9 @@
 //! the HTTP round trip, the errors, and the lost positions — each participant's last value
 //! compared with what is stored once the session has stopped.
 //!
+//! Each participant sends its positions on one kept-alive connection, as a phone's browser
+//! does (opened again when the server has closed it).
+//!
 //! Meanwhile an adversary on the same network does what was reproduced against the session
 //! (issue 15): it holds SLOW_SOCKETS half-sent requests open (from 46 addresses; a socket the
 //! server closes is opened again at once), floods join requests from addresses of its own,
@@ -248,6 +251,8 @@ fn main() {
         workers.push(std::thread::spawn(move || {
             let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
             let mut value = rng.below(101) as u8;
+            // As a phone's browser does: one kept-alive connection, opened again when closed.
+            let mut conn: Option<BufReader<TcpStream>> = None;
             std::thread::sleep(Duration::from_millis(rng.below(1000)));
             while Instant::now() < deadline {
                 let next = loop {
@@ -260,7 +265,7 @@ fn main() {
                 let sent = Instant::now();
                 pending.lock().unwrap().insert(person, (value, sent));
                 let body = format!("item={item}&step={step}&value={value}");
-                match http(source(i), addr, "POST", &path, Some(&token), &body) {
+                match keep_alive_post(&mut conn, source(i), addr, &path, &token, &body) {
                     Ok((204, _)) => {
                         round_trips.lock().unwrap().push(sent.elapsed().as_secs_f64() * 1000.0);
                         last_sent.lock().unwrap().insert(person, value);
@@ -532,4 +537,69 @@ impl Adversary {
         }
         total
     }
+}
+
+/// A POST on a kept-alive connection (opened from `src` when there is none, or again once
+/// when the server had closed it): status and the answer's head.
+fn keep_alive_post(
+    conn: &mut Option<BufReader<TcpStream>>,
+    src: Ipv4Addr,
+    addr: SocketAddr,
+    path: &str,
+    token: &str,
+    body: &str,
+) -> std::io::Result<(u16, String)> {
+    let req = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nX-Pejling-Fetch: 1\r\n\
+Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    for attempt in 0..2 {
+        let fresh = conn.is_none();
+        if fresh {
+            let s = connect_from(src, addr)?;
+            s.set_nodelay(true)?;
+            s.set_read_timeout(Some(Duration::from_secs(10)))?;
+            *conn = Some(BufReader::new(s));
+        }
+        let reader = conn.as_mut().expect("connected above");
+        let answer = (|| -> std::io::Result<(u16, String)> {
+            reader.get_mut().write_all(req.as_bytes())?;
+            let mut head = String::new();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line)? == 0 {
+                    return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "closed"));
+                }
+                if line == "\r\n" {
+                    break;
+                }
+                head.push_str(&line);
+            }
+            let length = head
+                .lines()
+                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned()))
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(0);
+            let mut rest = vec![0u8; length];
+            reader.read_exact(&mut rest)?;
+            let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+            Ok((status, head))
+        })();
+        match answer {
+            Ok(ok) => {
+                if ok.1.to_ascii_lowercase().contains("connection: close") {
+                    *conn = None;
+                }
+                return Ok(ok);
+            }
+            // A kept-alive connection the server closed meanwhile (idle): once more, fresh.
+            Err(_) if !fresh && attempt == 0 => *conn = None,
+            Err(e) => {
+                *conn = None;
+                return Err(e);
+            }
+        }
+    }
+    unreachable!("the second attempt returns")
 }
