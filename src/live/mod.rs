@@ -528,11 +528,13 @@ pub(crate) fn clock(cat: &crate::i18n::Catalog, utc: chrono::DateTime<chrono::Ut
     cat.time(&copenhagen(utc).format("%Y-%m-%dT%H:%M").to_string())
 }
 
-/// Connections waiting to be accepted at most. A flood of connects must not push a
-/// participant's out of the queue: one dropped SYN costs them a second (the retransmit).
-const LISTEN_BACKLOG: u32 = 1024;
+/// Connections waiting to be accepted at most. Deliberately not large: under a flood of
+/// connects, a full queue makes the flooder's own connects wait (the kernel drops its SYNs),
+/// while participants' browsers keep their connections alive and rarely need a new one; in
+/// the load test a queue of 1024 let the flood connect twice as often and slowed everyone.
+const LISTEN_BACKLOG: u32 = 128;
 
-/// Bind and listen on `addr` with [`LISTEN_BACKLOG`] (the standard library's is 128).
+/// Bind and listen on `addr` with [`LISTEN_BACKLOG`].
 async fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
     let socket = if addr.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
     #[cfg(unix)]
