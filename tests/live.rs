@@ -890,3 +890,35 @@ fn restoring_the_database_stops_its_sessions_and_tells_the_participants() {
     session.stop();
     other_session.stop();
 }
+
+#[test]
+fn a_personal_code_takes_the_name_at_once_and_only_once() {
+    let f = fixture();
+    let (session, addr, base) = start(&f, LiveLimits::default());
+    let (a, a_name) = f.people[0].clone();
+    let code = session.personal_code(a).unwrap();
+    assert_eq!(code.len(), 9, "{code}");
+    let join_page = http(addr, "GET", &base, &[], "");
+    assert!(join_page.body.contains("name=\"code\""), "the join page asks for a code");
+    // A wrong code, or Aisha's code for another name, takes nothing and asks nothing.
+    for (person, given) in [(a, "AAAA-AAAA"), (f.people[1].0, code.as_str())] {
+        let r = http(addr, "POST", &format!("{base}/join"), &[], &format!("person_id={person}&code={given}"));
+        assert_eq!(r.status, 403, "{}", r.body);
+        assert!(r.header("set-cookie").is_none());
+    }
+    assert!(session.pending().unwrap().is_empty());
+    // Her code, typed in lower case: she takes part at once.
+    let lower = code.to_lowercase();
+    let r = http(addr, "POST", &format!("{base}/join"), &[], &format!("person_id={a}&code={lower}"));
+    assert_eq!(r.status, 303, "{}", r.body);
+    let t = r.token();
+    assert_eq!(http(addr, "GET", &format!("{base}/state"), &[("Cookie", &cookie(&t))], "").status, 200);
+    let log = f.db.live_audit(f.meeting).unwrap();
+    assert_eq!((log[0].event.as_str(), log[0].person_name.as_str()), ("code", a_name.as_str()));
+    // Used up: after a release, the same code takes nothing.
+    assert!(session.release(a));
+    let r = http(addr, "POST", &format!("{base}/join"), &[], &format!("person_id={a}&code={code}"));
+    assert_eq!(r.status, 403);
+    assert!(session.personal_code(f.secretary).is_err(), "only participants get a code");
+    session.stop();
+}

@@ -36,6 +36,8 @@ pub(crate) struct Admission {
     devices: Vec<Device>,
     next_id: u32,
     blocked_addresses: HashSet<IpAddr>,
+    /// Personal one-time codes the chair handed out: person → code (upper case, no dash).
+    codes: std::collections::HashMap<Id, String>,
 }
 
 /// What a device is, as the guard in front of every route sees it.
@@ -112,6 +114,19 @@ impl Admission {
             .filter(|d| d.blocked.is_none())
             .filter_map(|d| d.person.map(|(p, at)| (d.id, p, d.label.clone(), at)))
             .collect()
+    }
+
+    /// A new personal one-time code for `person` (replacing any earlier one).
+    pub fn issue_code(&mut self, person: Id) -> Result<String> {
+        let code = super::new_join_code()?;
+        self.codes.insert(person, code.clone());
+        Ok(code)
+    }
+
+    /// Whether `code` is `person`'s personal code (compared whole; case and dashes ignored).
+    pub fn code_matches(&self, person: Id, code: &str) -> bool {
+        let given: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
+        self.codes.get(&person).is_some_and(|c| same_secret(c, &given))
     }
 
     pub fn taken(&self) -> Vec<Id> {
@@ -199,6 +214,8 @@ pub(crate) enum Decision {
     Approve,
     /// Approved by `admit_all`, not by the chair.
     Admit,
+    /// Approved by the person's one-time code the chair handed out (the code is used up).
+    Code,
     Refuse,
     Block,
 }
@@ -232,7 +249,7 @@ pub(crate) fn decide(shared: &Shared, device_id: u32, decision: Decision) -> Res
     let no_request = || Error::Conflict(Message::new("error-live-no-request"));
     let device = a.device(device_id).ok_or_else(no_request)?;
     match decision {
-        Decision::Approve | Decision::Admit | Decision::Refuse => {
+        Decision::Approve | Decision::Admit | Decision::Code | Decision::Refuse => {
             let Some((person, _)) = device.request.filter(|_| device.blocked.is_none()) else {
                 return Err(no_request());
             };
@@ -240,8 +257,15 @@ pub(crate) fn decide(shared: &Shared, device_id: u32, decision: Decision) -> Res
                 if a.taken().contains(&person) {
                     return Err(Error::Conflict(Message::new("error-live-name-taken")));
                 }
-                let event = if matches!(decision, Decision::Admit) { "admitted" } else { "approved" };
+                let event = match decision {
+                    Decision::Admit => "admitted",
+                    Decision::Code => "code",
+                    _ => "approved",
+                };
                 record(shared, device, person, event)?;
+                if matches!(decision, Decision::Code) {
+                    a.codes.remove(&person);
+                }
                 let d = a.device_mut(device_id).expect("found above");
                 d.request = None;
                 d.person = Some((person, Utc::now()));

@@ -19,7 +19,9 @@
 //! every further request from it or its address is refused). A script holding the join code
 //! can therefore *ask* for every name, but takes none without the chair: at most
 //! [`LiveLimits::max_pending_per_address`] requests per address wait at a time, and at most
-//! [`LiveLimits::max_pending`] in all. `pejling serve --admit-all` approves every request by
+//! [`LiveLimits::max_pending`] in all. Instead of approving, the chair may hand a person a
+//! personal one-time code ([`LiveSession::personal_code`]): choosing the name with it takes
+//! the name at once, and uses the code up. `pejling serve --admit-all` approves every request by
 //! itself, for tests and a room PC on a closed network only: anyone with the code then takes
 //! any free name, as before this rule.
 //!
@@ -721,6 +723,22 @@ impl LiveSession {
         admission::decide(&self.shared, device_id, admission::Decision::Approve)
     }
 
+    /// A personal one-time code for a participant, for the chair to hand out: choosing one's
+    /// name with it on the join page takes the name without waiting for approval, once. A new
+    /// code replaces the earlier one. Shown as `K7QM-3XPA`.
+    pub fn personal_code(&self, person_id: Id) -> Result<String> {
+        {
+            let guard = self.shared.db.lock().unwrap_or_else(|p| p.into_inner());
+            let db = guard.as_ref().ok_or_else(|| Error::Conflict(Message::new("error-live-ended")))?;
+            if !participants(db, self.shared.meeting_id)?.iter().any(|p| p.person_id == person_id) {
+                return Err(Error::Validation(Message::new("error-live-not-participant")));
+            }
+        }
+        let code = self.shared.admission.lock().unwrap_or_else(|p| p.into_inner()).issue_code(person_id)?;
+        let (a, b) = code.split_at(CODE_LEN / 2);
+        Ok(format!("{a}-{b}"))
+    }
+
     /// Refuse the device's request; it may ask again (and be blocked if it keeps asking).
     pub fn refuse(&self, device_id: u32) -> Result<()> {
         admission::decide(&self.shared, device_id, admission::Decision::Refuse)
@@ -855,6 +873,12 @@ impl LiveHost {
     /// Block a device in the running session.
     pub fn block(&self, device_id: u32) -> Result<Option<LiveStatus>> {
         self.on_session(|s| s.block(device_id))
+    }
+
+    /// A personal one-time code for a participant in the running session; `None` without one.
+    pub fn personal_code(&self, person_id: Id) -> Result<Option<String>> {
+        let slot = self.session.lock().unwrap_or_else(|p| p.into_inner());
+        slot.as_ref().filter(|s| !s.is_ended()).map(|s| s.personal_code(person_id)).transpose()
     }
 
     /// The running session, if any (a session whose database was replaced has ended).

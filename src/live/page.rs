@@ -140,7 +140,12 @@ pub(crate) fn join(
         }
         let _ = write!(
             body,
-            "</fieldset><button type=\"submit\">{}</button></form>",
+            "</fieldset><label for=\"code\">{}</label><p class=\"hint\" id=\"code-hint\">{}</p>\
+<input type=\"text\" id=\"code\" name=\"code\" autocomplete=\"off\" autocapitalize=\"characters\" \
+spellcheck=\"false\" maxlength=\"16\" aria-describedby=\"code-hint\">\
+<button type=\"submit\">{}</button></form>",
+            esc(&cat.format("live-join-code", &[])),
+            esc(&cat.format("live-join-code-hint", &[])),
             esc(&cat.format("live-join-submit", &[]))
         );
     }

@@ -377,6 +377,9 @@ async fn join_form(s: &Arc<Shared>, notice: Option<&str>) -> Response {
 #[derive(Deserialize)]
 struct JoinForm {
     person_id: Id,
+    /// A personal one-time code the chair handed out: the name is taken without waiting.
+    #[serde(default)]
+    code: String,
 }
 
 async fn join(
@@ -393,6 +396,13 @@ async fn join(
     };
     if caller.person.is_none() && !people.iter().any(|p| p.person_id == form.person_id) {
         return refuse(&s, StatusCode::FORBIDDEN, "live-join-not-participant");
+    }
+    let with_code = !form.code.trim().is_empty();
+    if with_code
+        && caller.person.is_none()
+        && !s.admission.lock().unwrap_or_else(|p| p.into_inner()).code_matches(form.person_id, &form.code)
+    {
+        return refuse(&s, StatusCode::FORBIDDEN, "live-code-wrong");
     }
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
     let outcome = s.admission.lock().unwrap_or_else(|p| p.into_inner()).ask(
@@ -413,7 +423,8 @@ async fn join(
         Ok(JoinOutcome::TooMany) => return refuse(&s, StatusCode::TOO_MANY_REQUESTS, "live-too-many-requests"),
         Err(e) => return failed(&s, &e),
     };
-    if s.admit_all {
+    if s.admit_all || with_code {
+        let decision = if with_code { admission::Decision::Code } else { admission::Decision::Admit };
         let device = {
             let a = s.admission.lock().unwrap_or_else(|p| p.into_inner());
             match &new_token {
@@ -423,9 +434,7 @@ async fn join(
         };
         if let Some(device) = device {
             let shared = Arc::clone(&s);
-            let decided =
-                tokio::task::spawn_blocking(move || admission::decide(&shared, device, admission::Decision::Admit))
-                    .await;
+            let decided = tokio::task::spawn_blocking(move || admission::decide(&shared, device, decision)).await;
             if let Ok(Err(e)) = decided {
                 return failed(&s, &e);
             }

@@ -140,7 +140,7 @@ fn record_live(
 
 impl Db {
     /// Record a decision on who may take a name in a live session (`approved`, `admitted`,
-    /// `refused`, `released`, `blocked`), under the current actor (the chair).
+    /// `code`, `refused`, `released`, `blocked`), under the current actor (the chair).
     pub fn record_live_admission(&mut self, meeting_id: Id, who: &LiveDeviceRecord<'_>, event: &str) -> Result<()> {
         let actor = self.actor();
         let changes = serde_json::json!({
@@ -148,7 +148,7 @@ impl Db {
             "person": who.person_name,
             "device": who.device_label,
         });
-        let action = if event == "approved" || event == "admitted" { "insert" } else { "delete" };
+        let action = if matches!(event, "approved" | "admitted" | "code") { "insert" } else { "delete" };
         self.write(|tx| record_live(tx, &actor, meeting_id, "live_admission", action, &changes, who, event))
     }
 

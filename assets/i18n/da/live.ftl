@@ -43,3 +43,6 @@ live-ended = Mødelederen har afsluttet den direkte session. Tak for din deltage
 live-ended-replaced = Den direkte session er stoppet, fordi mødets data er blevet gendannet fra en sikkerhedskopi. Spørg mødelederen, om der startes en ny.
 cli-live-admit-all = Advarsel: alle anmodninger godkendes uden mødeleder (--admit-all). Enhver med deltagerkoden kan vælge et ledigt navn. Brug det kun til test eller på et lukket netværk.
 cli-live-approve-hint = Anmodninger om at deltage skal godkendes af mødelederen i Pejling. Uden app: start med --admit-all (kun til test eller på et lukket netværk).
+live-join-code = Personlig kode (kun hvis du har fået en)
+live-join-code-hint = Med en personlig kode fra mødelederen deltager du med det samme. Uden kode skal mødelederen godkende dig.
+live-code-wrong = Koden passer ikke til navnet. Tjek koden, eller vælg dit navn uden kode og vent på mødelederen.

@@ -307,6 +307,7 @@ error-live-ended = The live session has stopped.
 error-live-no-request = The device no longer asks to take part. It may have withdrawn the request, or it has already been decided.
 error-live-name-taken = The name is already taken on another device. Release it first if that is the wrong device.
 error-live-address = The live session cannot listen on { $address }. Choose one of this machine's network addresses.
+error-live-not-participant = Only the politicians present can take part in the live session.
 
 # Meeting packages (.pejling files)
 error-package-not-a-package = The file is not a Pejling meeting package.

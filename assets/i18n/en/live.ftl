@@ -43,3 +43,6 @@ live-ended = The chair has ended the live session. Thank you for taking part.
 live-ended-replaced = The live session has stopped because the meeting's data was restored from a backup. Ask the chair whether a new one will be started.
 cli-live-admit-all = Warning: every request is approved without a chair (--admit-all). Anyone with the join code can take a free name. Use it only for tests or on a closed network.
 cli-live-approve-hint = Requests to take part must be approved by the chair in Pejling. Without the app: start with --admit-all (only for tests or on a closed network).
+live-join-code = Personal code (only if you were given one)
+live-join-code-hint = With a personal code from the chair you take part at once. Without a code the chair must approve you.
+live-code-wrong = The code does not match the name. Check the code, or pick your name without a code and wait for the chair.

@@ -1,8 +1,8 @@
 -- The live session's part of the audit log: which participant, from which device.
 --
 -- Every position a participant writes from their own device, and every decision on who
--- may take which name (approved by the chair, admitted by `serve --admit-all`, refused,
--- released, blocked), is one row in audit_log (written by the store, not by a trigger) and
+-- may take which name (approved by the chair, admitted by `serve --admit-all`, taken with a
+-- personal one-time code the chair handed out, refused, released, blocked), is one row in audit_log (written by the store, not by a trigger) and
 -- one row here beside it, naming the participant and the device. The device is known to
 -- one session only: `session` is a random id of that session (never its join code),
 -- `device_id` the device's number in it, `device_label` its kind, browser and address as
@@ -16,7 +16,7 @@ CREATE TABLE audit_live (
     device_label TEXT NOT NULL,
     address      TEXT NOT NULL,
     event        TEXT NOT NULL
-        CHECK (event IN ('approved', 'admitted', 'refused', 'released', 'blocked', 'position'))
+        CHECK (event IN ('approved', 'admitted', 'code', 'refused', 'released', 'blocked', 'position'))
 ) STRICT;
 
 CREATE INDEX audit_live_person ON audit_live (person_id, audit_id);
