@@ -84,6 +84,7 @@ const COMMANDS: &[&str] = &[
     "approve_live_request",
     "refuse_live_request",
     "block_live_device",
+    "live_personal_code",
     "search",
     "export_meeting_package",
     "import_meeting_package",

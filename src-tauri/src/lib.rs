@@ -1068,6 +1068,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         approve_live_request,
         refuse_live_request,
         block_live_device,
+        live_personal_code,
         open_room_window,
         list_cycle_entries,
         create_cycle_entry,
@@ -1309,4 +1310,12 @@ fn block_live_device(
     device_id: u32,
 ) -> Res<Option<pejling::live::LiveStatus>> {
     Ok(live.block(device_id)?)
+}
+
+/// A personal one-time code for a participant, for the chair to hand out: choosing the name
+/// with it takes the name without waiting for approval, once. `None` without a session.
+#[tauri::command(async)]
+#[specta::specta]
+fn live_personal_code(live: State<'_, pejling::live::LiveHost>, person_id: Id) -> Res<Option<String>> {
+    Ok(live.personal_code(person_id)?)
 }

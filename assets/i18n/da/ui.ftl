@@ -816,6 +816,10 @@ live-panel-joined-on = tilsluttet på { $device } kl. { $time }
 live-panel-blocked-title = Blokerede enheder
 live-panel-blocked-item = { $device }, blokeret kl. { $time }
 live-panel-admit-all = Alle anmodninger godkendes automatisk. Det er kun sikkert på et lukket netværk.
+live-panel-code = Personlig kode
+live-panel-code-new = Ny personlig kode
+live-panel-code-for = Personlig kode: { $code } – kan bruges én gang i stedet for din godkendelse.
+live-panel-code-given = Personlig kode til { $name }: { $code }.
 
 # Meeting packages (.pejling files)
 package-title = Mødepakke

@@ -816,6 +816,10 @@ live-panel-joined-on = joined on { $device } at { $time }
 live-panel-blocked-title = Blocked devices
 live-panel-blocked-item = { $device }, blocked at { $time }
 live-panel-admit-all = Every request is approved automatically. This is only safe on a closed network.
+live-panel-code = Personal code
+live-panel-code-new = New personal code
+live-panel-code-for = Personal code: { $code } – can be used once instead of your approval.
+live-panel-code-given = Personal code for { $name }: { $code }.
 
 # Meeting packages (.pejling files)
 package-title = Meeting package

@@ -454,6 +454,8 @@ export const api = {
   refuseLiveRequest: (deviceId: number) => call(() => commands.refuseLiveRequest(deviceId)),
   /** Block a device for the rest of the session. */
   blockLiveDevice: (deviceId: number) => call(() => commands.blockLiveDevice(deviceId)),
+  /** A personal one-time code for a participant, to hand out; null without a session. */
+  livePersonalCode: (personId: number) => call(() => commands.livePersonalCode(personId)),
   /** Import a question set from a TOML file the user picks; null when they cancelled. */
   importQuestionSetFile: () => call(() => commands.importQuestionSetFile()),
   /** Save the meeting as a meeting package (.pejling) where the user says; null when cancelled. */

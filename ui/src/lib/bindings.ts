@@ -738,6 +738,18 @@ async blockLiveDevice(deviceId: number) : Promise<Result<LiveStatus | null, ApiE
 }
 },
 /**
+ * A personal one-time code for a participant, for the chair to hand out: choosing the name
+ * with it takes the name without waiting for approval, once. `None` without a session.
+ */
+async livePersonalCode(personId: number) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("live_personal_code", { personId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Open the room's screen for a meeting as a second window (for the projector), or point the
  * one already open at this meeting and bring it forward. The window is made here, so the
  * main window needs no permission to create windows.
