@@ -73,9 +73,10 @@ bench: deps-test ui
 	cargo build --release -p pejling-app $(APP_FEATURES)
 	PEJLING_BENCH_APP=$(CARGO_TARGET_DIR)/release/pejling-app dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x900x24" cargo bench -p pejling --bench archive
 
-# The live session under load: 50 simulated participants for 60 s on loopback; prints p50/p99
-# latency from a submitted position to the chair's view, errors and lost positions. Not part of
-# `make test`.
+# The live session under load: 50 simulated participants for 60 s on loopback while an adversary
+# holds 1,100 slow sockets, floods join requests and opens 20 event streams; prints p50/p99
+# latency from a submitted position to the chair's view, errors and lost positions, and what the
+# adversary got. Not part of `make test`.
 bench-live:
 	cargo run --release --example live_load -- 50 60
 

@@ -1,5 +1,6 @@
 //! Load test of the live session on loopback (`make bench-live`, or
-//! `cargo run --release --example live_load -- [PARTICIPANTS] [SECONDS]`; default 50 and 60).
+//! `cargo run --release --example live_load -- [PARTICIPANTS] [SECONDS] [SLOW_SOCKETS]`;
+//! default 50, 60 and 1100).
 //!
 //! Why a separate runnable and not a test: it measures, and a timed test would only be
 //! flaky. Each simulated participant joins through the join page's form, keeps the page's
@@ -9,20 +10,55 @@
 //! latency from sending a position to the chair's connection seeing it (p50/p95/p99/max),
 //! the HTTP round trip, the errors, and the lost positions — each participant's last value
 //! compared with what is stored once the session has stopped.
+//!
+//! Each participant sends its positions on one kept-alive connection, as a phone's browser
+//! does (opened again when the server has closed it).
+//!
+//! Meanwhile an adversary on the same network does what was reproduced against the session
+//! (issue 15): it holds SLOW_SOCKETS half-sent requests open (from 46 addresses; a socket the
+//! server closes is opened again at once), floods join requests from addresses of its own,
+//! and — as one approved participant — opens twenty event streams. Each participant sends
+//! from an address of its own (127.0.1.N), as phones in a room do; the adversary from
+//! 127.0.2.N and 127.0.3.N. The process's soft limit of open files is raised to its hard
+//! limit when it is below what the run needs (it says so).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use pejling::live::{LiveConfig, LiveLimits, LiveSession};
 use pejling::{Db, Id, NewMember, PositionInput, Role};
 
-/// One HTTP/1.1 request on its own connection: status and body.
-fn http(addr: SocketAddr, method: &str, path: &str, auth: Option<&str>, body: &str) -> std::io::Result<(u16, String)> {
-    let mut stream = TcpStream::connect(addr)?;
+/// A connection to `addr` from the loopback address `src`.
+fn connect_from(src: Ipv4Addr, addr: SocketAddr) -> std::io::Result<TcpStream> {
+    thread_local! {
+        static RT: tokio::runtime::Runtime =
+            tokio::runtime::Builder::new_current_thread().enable_io().build().expect("runtime");
+    }
+    RT.with(|rt| {
+        rt.block_on(async {
+            let sock = tokio::net::TcpSocket::new_v4()?;
+            sock.bind(SocketAddr::new(IpAddr::V4(src), 0))?;
+            let s = sock.connect(addr).await?.into_std()?;
+            s.set_nonblocking(false)?;
+            Ok(s)
+        })
+    })
+}
+
+/// One HTTP/1.1 request on its own connection from `src`: status and the whole answer.
+fn http(
+    src: Ipv4Addr,
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    auth: Option<&str>,
+    body: &str,
+) -> std::io::Result<(u16, String)> {
+    let mut stream = connect_from(src, addr)?;
     stream.set_nodelay(true)?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
@@ -69,6 +105,8 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let participants: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(50);
     let seconds: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(60);
+    let slow_sockets: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1100);
+    raise_open_file_limit(slow_sockets * 2 + participants * 4 + 512);
 
     // The demo temamøde, with invented extra members up to `participants` politicians.
     let dir = tempfile::tempdir().expect("temp dir");
@@ -91,13 +129,18 @@ fn main() {
             .map(|p| p.person_id)
             .collect::<Vec<Id>>()
     };
+    // One more politician: the adversary's own approved device, which opens too many streams;
+    // and five more who are not taking part today, whose free names the join flood asks for.
     let mut n = politicians(&db).len();
-    while n < participants {
+    while n < participants + 6 {
         n += 1;
         let member = NewMember { name: format!("Testdeltager {n:02}"), role: Role::Member, party: None };
         db.add_member(committee.id, &member).expect("member");
     }
-    let people: Vec<Id> = politicians(&db).into_iter().take(participants).collect();
+    let everyone = politicians(&db);
+    let people: Vec<Id> = everyone.iter().copied().take(participants).collect();
+    let adversary_person = everyone[participants];
+    let source = |i: usize| Ipv4Addr::new(127, 0, 1 + (i / 250) as u8 * 10, 1 + (i % 250) as u8);
     let item = db.get_meeting(meeting).unwrap().items.iter().find(|i| i.title.starts_with("Algoritmer")).unwrap().id;
     let step = db.get_walk(item).unwrap().steps.iter().find(|s| s.is_continuum).unwrap().index;
     db.set_current_step(meeting, item, step).expect("walk");
@@ -113,10 +156,12 @@ fn main() {
         if cfg!(debug_assertions) { "debug" } else { "release" }
     );
 
-    // Every participant joins through the form, as a phone does.
+    // Every participant asks through the form, as a phone does, and the chair approves.
     let mut tokens = Vec::new();
-    for person in &people {
-        let (status, raw) = http(addr, "POST", &format!("{base}/join"), None, &format!("person_id={person}")).unwrap();
+    for (i, person) in people.iter().copied().chain([adversary_person]).enumerate() {
+        let src = if person == adversary_person { Ipv4Addr::new(127, 0, 4, 1) } else { source(i) };
+        let (status, raw) =
+            http(src, addr, "POST", &format!("{base}/join"), None, &format!("person_id={person}")).unwrap();
         assert_eq!(status, 303, "join: {raw}");
         let token = raw
             .lines()
@@ -126,8 +171,11 @@ fn main() {
             .and_then(|v| v.split(';').next())
             .expect("a token")
             .to_owned();
+        let request = session.pending().unwrap().into_iter().find(|r| r.person_id == person).expect("a request");
+        session.approve(request.device_id).expect("approve");
         tokens.push(token);
     }
+    let adversary_token = tokens.pop().expect("the adversary's token");
 
     let stop = Arc::new(AtomicBool::new(false));
     let errors = Arc::new(AtomicU64::new(0));
@@ -164,12 +212,12 @@ fn main() {
 
     // Each participant's page keeps its event stream open.
     let mut streams = Vec::new();
-    for token in &tokens {
+    for (i, token) in tokens.iter().enumerate() {
         let (stop, events, errors) = (stop.clone(), events.clone(), errors.clone());
         let path = format!("{base}/events");
         let token = token.clone();
         streams.push(std::thread::spawn(move || {
-            let Ok(mut s) = TcpStream::connect(addr) else {
+            let Ok(mut s) = connect_from(source(i), addr) else {
                 errors.fetch_add(1, Ordering::SeqCst);
                 return;
             };
@@ -190,6 +238,9 @@ fn main() {
         }));
     }
 
+    let free_names = everyone[participants + 1..].to_vec();
+    let adversary = Adversary::start(addr, &base, &adversary_token, slow_sockets, &free_names, stop.clone());
+
     let started = Instant::now();
     let deadline = started + Duration::from_secs(seconds);
     let mut workers = Vec::new();
@@ -200,6 +251,8 @@ fn main() {
         workers.push(std::thread::spawn(move || {
             let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
             let mut value = rng.below(101) as u8;
+            // As a phone's browser does: one kept-alive connection, opened again when closed.
+            let mut conn: Option<BufReader<TcpStream>> = None;
             std::thread::sleep(Duration::from_millis(rng.below(1000)));
             while Instant::now() < deadline {
                 let next = loop {
@@ -212,7 +265,7 @@ fn main() {
                 let sent = Instant::now();
                 pending.lock().unwrap().insert(person, (value, sent));
                 let body = format!("item={item}&step={step}&value={value}");
-                match http(addr, "POST", &path, Some(&token), &body) {
+                match keep_alive_post(&mut conn, source(i), addr, &path, &token, &body) {
                     Ok((204, _)) => {
                         round_trips.lock().unwrap().push(sent.elapsed().as_secs_f64() * 1000.0);
                         last_sent.lock().unwrap().insert(person, value);
@@ -246,9 +299,14 @@ fn main() {
         std::thread::sleep(Duration::from_millis(10));
     }
     let unseen = pending.lock().unwrap().len();
+    let held_at_end = session.open_connections();
+    let adversary_holds = adversary.held.load(Ordering::SeqCst);
     stop.store(true, Ordering::SeqCst);
+    let adversary = adversary.finish();
     let observed = chair.join().unwrap();
     let elapsed = started.elapsed();
+    let mut adversary = adversary;
+    adversary.pending_at_end = session.pending().map(|p| p.len()).unwrap_or(0);
     session.stop();
     for s in streams {
         let _ = s.join();
@@ -285,6 +343,19 @@ fn main() {
     println!("events on open streams:   {}", events.load(Ordering::SeqCst));
     println!("errors:                   {}", errors.load(Ordering::SeqCst));
     println!("never seen by the chair:  {unseen}");
+    println!(
+        "adversary, slow sockets:  {adversary_holds} of {slow_sockets} open on the adversary's side at the end; the server holds {held_at_end} connections in all; {} opened, {} found closed by the server",
+        adversary.opened, adversary.closed
+    );
+    println!(
+        "adversary, join flood:    {} requests for free names: {} waiting for the chair, {} refused (429), {} other",
+        adversary.joins, adversary.joins_waiting, adversary.joins_refused, adversary.joins_other
+    );
+    println!(
+        "adversary, 20 streams:    {} opened, {} refused (429)",
+        adversary.streams_opened, adversary.streams_refused
+    );
+    println!("requests waiting for the chair at the end: {}", adversary.pending_at_end);
     println!("lost positions:           {lost} of {} participants' last values", last_sent.len());
     let p99 = percentile(&lat, 0.99);
     let ok = errors.load(Ordering::SeqCst) == 0 && lost == 0 && unseen == 0 && p99 < 100.0;
@@ -292,4 +363,243 @@ fn main() {
     if !ok {
         std::process::exit(1);
     }
+}
+
+/// Raise the soft limit of open files to the hard limit when it is below `needed`.
+fn raise_open_file_limit(needed: usize) {
+    #[cfg(unix)]
+    {
+        let mut lim = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        // SAFETY: getrlimit/setrlimit with a valid pointer to a local struct.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
+                return;
+            }
+            if (lim.rlim_cur as usize) < needed {
+                let old = lim.rlim_cur;
+                lim.rlim_cur = lim.rlim_max.min(needed as libc::rlim_t * 2);
+                let ok = libc::setrlimit(libc::RLIMIT_NOFILE, &lim) == 0;
+                println!(
+                    "live_load: open-file soft limit {old} < {needed} needed; raised to {} ({})",
+                    lim.rlim_cur,
+                    if ok { "ok" } else { "FAILED" }
+                );
+            } else {
+                println!("live_load: open-file soft limit {} (enough for {needed})", lim.rlim_cur);
+            }
+        }
+    }
+}
+
+/// What the adversary did, and what it got.
+#[derive(Default)]
+struct AdversaryReport {
+    opened: u64,
+    closed: u64,
+    joins: u64,
+    joins_waiting: u64,
+    joins_refused: u64,
+    joins_other: u64,
+    streams_opened: u64,
+    streams_refused: u64,
+    pending_at_end: usize,
+}
+
+struct Adversary {
+    held: Arc<AtomicUsize>,
+    threads: Vec<std::thread::JoinHandle<AdversaryReport>>,
+}
+
+impl Adversary {
+    fn start(
+        addr: SocketAddr,
+        base: &str,
+        token: &str,
+        slow_sockets: usize,
+        names: &[Id],
+        stop: Arc<AtomicBool>,
+    ) -> Adversary {
+        let held = Arc::new(AtomicUsize::new(0));
+        let mut threads = Vec::new();
+        // Slow sockets: 46 addresses, a half-sent request on each socket; a socket the server
+        // closes is opened again.
+        let addresses = 46usize;
+        for a in 0..2usize {
+            let (stop, held, base) = (stop.clone(), held.clone(), base.to_owned());
+            threads.push(std::thread::spawn(move || {
+                let mut report = AdversaryReport::default();
+                let mine = slow_sockets / 2 + if a == 0 { slow_sockets % 2 } else { 0 };
+                let mut sockets: Vec<Option<TcpStream>> = (0..mine).map(|_| None).collect();
+                let mut buf = [0u8; 512];
+                while !stop.load(Ordering::SeqCst) {
+                    for (i, slot) in sockets.iter_mut().enumerate() {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        if let Some(s) = slot {
+                            // Closed by the server?
+                            match s.read(&mut buf) {
+                                Ok(0) => {}
+                                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+                                _ => {}
+                            }
+                            *slot = None;
+                            report.closed += 1;
+                            held.fetch_sub(1, Ordering::SeqCst);
+                        }
+                        let n = a * mine + i;
+                        let src = Ipv4Addr::new(127, 0, 2, 1 + (n % addresses) as u8);
+                        if let Ok(mut s) = connect_from(src, addr) {
+                            let _ = write!(s, "GET {base}/state HTTP/1.1\r\nHost: {addr}\r\nX-Slow: ");
+                            let _ = s.set_nonblocking(true);
+                            *slot = Some(s);
+                            report.opened += 1;
+                            held.fetch_add(1, Ordering::SeqCst);
+                        }
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                report
+            }));
+        }
+        // The join flood: new devices asking for names, from 20 addresses of its own.
+        {
+            let (stop, base, names) = (stop.clone(), base.to_owned(), names.to_vec());
+            threads.push(std::thread::spawn(move || {
+                let mut report = AdversaryReport::default();
+                let mut n = 0usize;
+                while !stop.load(Ordering::SeqCst) {
+                    n += 1;
+                    let src = Ipv4Addr::new(127, 0, 3, 1 + (n % 20) as u8);
+                    let body = format!("person_id={}", names[n % names.len()]);
+                    match http(src, addr, "POST", &format!("{base}/join"), None, &body) {
+                        Ok((303, _)) => report.joins_waiting += 1,
+                        Ok((429, _)) => report.joins_refused += 1,
+                        other => {
+                            if report.joins_other < 3 {
+                                eprintln!(
+                                    "live_load: adversary's join: {:?}",
+                                    other.map(|(s, raw)| (s, raw.lines().next().map(str::to_owned)))
+                                );
+                            }
+                            report.joins_other += 1
+                        }
+                    }
+                    report.joins += 1;
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                report
+            }));
+        }
+        // Twenty event streams of one approved participant, held open.
+        {
+            let (stop, base, token) = (stop.clone(), base.to_owned(), token.to_owned());
+            threads.push(std::thread::spawn(move || {
+                let mut report = AdversaryReport::default();
+                let mut open = Vec::new();
+                for _ in 0..20 {
+                    let Ok(mut s) = connect_from(Ipv4Addr::new(127, 0, 4, 1), addr) else { continue };
+                    let _ = write!(
+                        s,
+                        "GET {base}/events HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\r\n"
+                    );
+                    let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
+                    let mut head = [0u8; 64];
+                    match s.read(&mut head) {
+                        Ok(n) if String::from_utf8_lossy(&head[..n]).contains(" 200 ") => {
+                            report.streams_opened += 1;
+                            open.push(s);
+                        }
+                        _ => report.streams_refused += 1,
+                    }
+                }
+                while !stop.load(Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                report
+            }));
+        }
+        Adversary { held, threads }
+    }
+
+    fn finish(self) -> AdversaryReport {
+        let mut total = AdversaryReport::default();
+        for t in self.threads {
+            let r = t.join().expect("adversary thread");
+            total.opened += r.opened;
+            total.closed += r.closed;
+            total.joins += r.joins;
+            total.joins_waiting += r.joins_waiting;
+            total.joins_refused += r.joins_refused;
+            total.joins_other += r.joins_other;
+            total.streams_opened += r.streams_opened;
+            total.streams_refused += r.streams_refused;
+        }
+        total
+    }
+}
+
+/// A POST on a kept-alive connection (opened from `src` when there is none, or again once
+/// when the server had closed it): status and the answer's head.
+fn keep_alive_post(
+    conn: &mut Option<BufReader<TcpStream>>,
+    src: Ipv4Addr,
+    addr: SocketAddr,
+    path: &str,
+    token: &str,
+    body: &str,
+) -> std::io::Result<(u16, String)> {
+    let req = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nX-Pejling-Fetch: 1\r\n\
+Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    for attempt in 0..2 {
+        let fresh = conn.is_none();
+        if fresh {
+            let s = connect_from(src, addr)?;
+            s.set_nodelay(true)?;
+            s.set_read_timeout(Some(Duration::from_secs(10)))?;
+            *conn = Some(BufReader::new(s));
+        }
+        let reader = conn.as_mut().expect("connected above");
+        let answer = (|| -> std::io::Result<(u16, String)> {
+            reader.get_mut().write_all(req.as_bytes())?;
+            let mut head = String::new();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line)? == 0 {
+                    return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "closed"));
+                }
+                if line == "\r\n" {
+                    break;
+                }
+                head.push_str(&line);
+            }
+            let length = head
+                .lines()
+                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned()))
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(0);
+            let mut rest = vec![0u8; length];
+            reader.read_exact(&mut rest)?;
+            let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+            Ok((status, head))
+        })();
+        match answer {
+            Ok(ok) => {
+                if ok.1.to_ascii_lowercase().contains("connection: close") {
+                    *conn = None;
+                }
+                return Ok(ok);
+            }
+            // A kept-alive connection the server closed meanwhile (idle): once more, fresh.
+            Err(_) if !fresh && attempt == 0 => *conn = None,
+            Err(e) => {
+                *conn = None;
+                return Err(e);
+            }
+        }
+    }
+    unreachable!("the second attempt returns")
 }

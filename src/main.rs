@@ -165,12 +165,20 @@ enum Command {
         hide: bool,
     },
     /// Start a live session for a meeting without the app (tests, a room PC): participants
-    /// join from their own devices at the printed URL. Runs until Ctrl+C.
+    /// join from their own devices at the printed URL. Runs until Ctrl+C. Each request to
+    /// take a name waits for the chair's approval in the app; with --admit-all every request
+    /// is approved at once.
     Serve {
         meeting: Id,
-        /// Where to listen; 0.0.0.0 is every interface, port 0 a free port.
-        #[arg(long, default_value = "0.0.0.0:0", value_name = "ADDR:PORT")]
-        bind: std::net::SocketAddr,
+        /// Where to listen (default: the address of the interface that carries the default
+        /// route, at a free port); 0.0.0.0 is every interface, port 0 a free port.
+        #[arg(long, value_name = "ADDR:PORT")]
+        bind: Option<std::net::SocketAddr>,
+        /// UNSAFE in a real room: approve every request to take a name without a chair, so
+        /// anyone with the join code takes any free name. For tests and a room PC on a
+        /// closed network.
+        #[arg(long)]
+        admit_all: bool,
         #[arg(long)]
         json: bool,
     },
@@ -364,8 +372,9 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
         let _ = writeln!(out, "{line}");
         return Ok(());
     }
-    if let Command::Serve { meeting, bind, json } = &cli.command {
-        return serve(&path, *meeting, *bind, *json, cli.lang, cat);
+    if let Command::Serve { meeting, bind, admit_all, json } = &cli.command {
+        let bind = bind.unwrap_or_else(|| std::net::SocketAddr::new(pejling::live::default_address(), 0));
+        return serve(&path, *meeting, bind, *admit_all, *json, cli.lang, cat);
     }
     if let Command::BenchData { out: dest, seed, small, json: want_json } = &cli.command {
         // Writes its own file; the workspace database is not opened.
@@ -887,6 +896,7 @@ fn serve(
     path: &std::path::Path,
     meeting: Id,
     bind: std::net::SocketAddr,
+    admit_all: bool,
     as_json: bool,
     lang: Lang,
     cat: &Catalog,
@@ -895,10 +905,14 @@ fn serve(
     let _lock = pejling::instance::InstanceLock::acquire(path)?;
     let mut config = pejling::live::LiveConfig::new(path, meeting, bind);
     config.lang = lang;
+    config.admit_all = admit_all;
     let session = pejling::live::LiveSession::start(config)?;
+    let warning = if admit_all { "cli-live-admit-all" } else { "cli-live-approve-hint" };
+    eprintln!("{}", cat.format(warning, &[]));
     let line = if as_json {
-        serde_json::json!({ "meeting_id": meeting, "url": session.url(), "join_code": session.join_code(), "port": session.port() })
-            .to_string()
+        serde_json::json!({ "meeting_id": meeting, "url": session.url(), "join_code": session.join_code(),
+            "port": session.port(), "address": session.address().to_string(), "admit_all": admit_all })
+        .to_string()
     } else {
         cat.format(
             "cli-live-started",

@@ -57,5 +57,19 @@
       var count = document.getElementById("count");
       if (count && count.textContent !== change.count) count.textContent = change.count;
     });
+    // The session ended (the chair stopped it, or the meeting's database was restored):
+    // say so, and take no more positions here.
+    events.addEventListener("ended", function (event) {
+      events.close();
+      var ended = document.getElementById("ended");
+      if (ended) {
+        ended.textContent = JSON.parse(event.data).message;
+        ended.hidden = false;
+      }
+      if (form) {
+        var fields = form.querySelectorAll("input, button");
+        for (var i = 0; i < fields.length; i++) fields[i].disabled = true;
+      }
+    });
   }
 })();

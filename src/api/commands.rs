@@ -337,8 +337,35 @@ macro_rules! with_commands {
 
             /// Start the live session for a meeting: the core serves the participants' page on the local
             /// network (see `live`); the answer has the URL, join code and QR code to show.
-            fn start_live_session(ctx, meeting_id: Id, lang: Lang) -> LiveStatus => [main] {
-                ctx.start_live_session(meeting_id, lang)
+            fn start_live_session(ctx, meeting_id: Id, lang: Lang, address: Option<String>) -> LiveStatus => [main] {
+                ctx.start_live_session(meeting_id, lang, address.as_deref())
+            }
+
+            /// The machine's IPv4 interfaces a live session can listen on, the default first.
+            fn live_interfaces(_ctx) -> Vec<NetInterface> => [main] {
+                Ok::<_, ApiError>(crate::live::interfaces())
+            }
+
+            /// Let a device take the name it asked for ("Aisha Khalil vil deltage — Godkend").
+            fn approve_live_request(ctx, device_id: u32) -> Option<LiveStatus> => [main] {
+                ctx.live.approve(device_id)
+            }
+
+            /// Refuse a device's request to take a name ("Afvis").
+            fn refuse_live_request(ctx, device_id: u32) -> Option<LiveStatus> => [main] {
+                ctx.live.refuse(device_id)
+            }
+
+            /// Block a device for the rest of the session: its name is released and it asks no
+            /// more.
+            fn block_live_device(ctx, device_id: u32) -> Option<LiveStatus> => [main] {
+                ctx.live.block(device_id)
+            }
+
+            /// A personal one-time code for a participant, for the chair to hand out: choosing
+            /// the name with it takes the name without waiting for approval, once.
+            fn live_personal_code(ctx, person_id: Id) -> Option<String> => [main] {
+                ctx.live.personal_code(person_id)
             }
 
             /// Stop the live session; its port is closed when this returns.

@@ -183,8 +183,25 @@ impl Ctx {
         self.platform.open_room_window(meeting_id, &meeting.meeting.title).map_err(io)
     }
 
-    pub fn start_live_session(&self, meeting_id: Id, lang: crate::Lang) -> Res<crate::live::LiveStatus> {
-        Ok(self.live.start(Some(self.workspace.path()), meeting_id, lang)?)
+    /// Start the live session on the address the chair chose (one of `live_interfaces`;
+    /// `None` is the interface that carries the default route). The chair's decisions on who
+    /// may take which name are audited under the app's actor.
+    pub fn start_live_session(
+        &self,
+        meeting_id: Id,
+        lang: crate::Lang,
+        address: Option<&str>,
+    ) -> Res<crate::live::LiveStatus> {
+        let address = match address.map(str::trim).filter(|a| !a.is_empty()) {
+            Some(a) => Some(
+                a.parse::<std::net::IpAddr>()
+                    .map_err(|_| Error::Validation(Message::new("error-live-address").arg("address", a)))?,
+            ),
+            None => None,
+        };
+        let actor = self.with(|db| Ok(db.actor()))?;
+        let how = crate::live::LiveStart { address, actor: Some(actor) };
+        Ok(self.live.start_with(Some(self.workspace.path()), meeting_id, lang, how)?)
     }
 
     /// Close the workspace cleanly (the app's exit): the live session stops, the start-up
@@ -201,7 +218,7 @@ pub mod prelude {
     pub use crate::backup::{BackupFile, RecoveryInfo};
     pub use crate::documents::{Audience, DocKind, Format};
     pub use crate::identity::Identity;
-    pub use crate::live::LiveStatus;
+    pub use crate::live::{LiveStatus, NetInterface};
     pub use crate::minutes::{Amendment, Approval, AuditEntry, VerifyReport};
     pub use crate::packages::{ConflictChoice, MergeOutcome, MergePreview, PackageImported};
     pub use crate::store::RoomView;

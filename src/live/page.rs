@@ -73,6 +73,19 @@ pub(crate) fn message(cat: &Catalog, lang: Lang, base: &Option<String>, text: &s
     )
 }
 
+/// Waiting for the chair to approve: the page asks again every few seconds by itself (no
+/// script needed).
+pub(crate) fn waiting(cat: &Catalog, lang: Lang, base: &str, name: &str) -> String {
+    let head = head(cat, lang, Some(base))
+        .replace("</head>", &format!("<meta http-equiv=\"refresh\" content=\"3;url={}/me\"></head>", esc(base)));
+    format!(
+        "{head}<body><main><h1>{}</h1><p role=\"status\">{}</p><p>{}</p></main></body></html>",
+        esc(&cat.format("live-join-heading", &[])),
+        esc(&cat.format("live-waiting-approval", &[("name", name.to_owned())])),
+        esc(&cat.format("live-waiting-approval-hint", &[]))
+    )
+}
+
 /// Choosing one's name among the attendees not yet taken.
 pub(crate) fn join(
     cat: &Catalog,
@@ -114,7 +127,12 @@ pub(crate) fn join(
         }
         let _ = write!(
             body,
-            "</fieldset><button type=\"submit\">{}</button></form>",
+            "</fieldset><label for=\"code\">{}</label><p class=\"hint\" id=\"code-hint\">{}</p>\
+<input type=\"text\" id=\"code\" name=\"code\" autocomplete=\"off\" autocapitalize=\"characters\" \
+spellcheck=\"false\" maxlength=\"16\" aria-describedby=\"code-hint\">\
+<button type=\"submit\">{}</button></form>",
+            esc(&cat.format("live-join-code", &[])),
+            esc(&cat.format("live-join-code-hint", &[])),
             esc(&cat.format("live-join-submit", &[]))
         );
     }
@@ -131,7 +149,7 @@ pub(crate) fn participant(cat: &Catalog, lang: Lang, base: &str, view: &Particip
     let _ = write!(
         body,
         "<main id=\"live\" data-base=\"{}\" data-key=\"{}\" data-saved=\"{saved_template}\" data-failed=\"{}\">\
-<p class=\"who\">{}</p><h1>{}</h1><p class=\"meeting\">{}</p>",
+<p class=\"notice\" id=\"ended\" role=\"alert\" hidden></p><p class=\"who\">{}</p><h1>{}</h1><p class=\"meeting\">{}</p>",
         esc(base),
         esc(&view.change.key),
         f("live-save-failed"),

@@ -2,13 +2,16 @@
 //! position, and the stream of changes. See the module docs of `crate::live` for the rules.
 //!
 //! Every route sits under `/{join code}`; a guard in front of them all rate-limits, checks the
-//! code and finds the participant (cookie or bearer token), so no handler can forget to.
+//! code and finds the device (cookie or bearer token), so no handler can forget to. The
+//! connections are accepted here, not by `axum::serve`, so that each has a place under the
+//! caps, a deadline for its request heads and an idle timeout.
 
-use std::future::IntoFuture;
 use std::net::SocketAddr;
-use std::sync::atomic::Ordering;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Extension, Form, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -17,12 +20,16 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::{Deserialize, Serialize};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
+use super::admission::{self, Caller, JoinOutcome, Standing};
 use super::page::{self, ParticipantView, StepView};
-use super::{change_of, new_token, open_key, participants, same_secret, LiveChange, Shared};
+use super::{change_of, open_key, participants, same_secret, Ended, LiveChange, Shared};
 use crate::domain::*;
 use crate::error::Error;
+use crate::store::LiveDeviceRecord;
 
 const COOKIE: &str = "pejling_live";
 /// Sent by the page's script: answer with a status, not a redirect.
@@ -33,29 +40,140 @@ connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 type S = State<Arc<Shared>>;
 
-/// Who is asking: the participant their token names, if any.
-#[derive(Clone, Copy)]
-struct Caller(Option<Id>);
+/// Set on a connection once it has sent a request with the right join code.
+#[derive(Clone)]
+struct Proven(Arc<std::sync::atomic::AtomicBool>);
 
 pub(crate) async fn run(shared: Arc<Shared>, listener: std::net::TcpListener) {
     let Ok(listener) = tokio::net::TcpListener::from_std(listener) else { return };
     let poller = tokio::spawn(poll(Arc::clone(&shared)));
+    let app = router(Arc::clone(&shared));
     let mut until_stop = shared.shutdown.clone();
-    let mut grace = shared.shutdown.clone();
-    let serve = axum::serve(listener, router(Arc::clone(&shared)).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async move {
-            let _ = until_stop.wait_for(|stop| *stop).await;
-        })
-        .into_future();
-    tokio::select! {
-        _ = serve => {}
-        // Connections that do not close in time are dropped with the runtime.
-        _ = async move {
-            let _ = grace.wait_for(|stop| *stop).await;
-            tokio::time::sleep(Duration::from_secs(2)).await;
-        } => {}
+    let open = Arc::new(tokio::sync::Semaphore::new(0));
+    let mut spawned = 0u32;
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = until_stop.wait_for(|stop| *stop) => break,
+        };
+        let (stream, addr) = match accepted {
+            Ok(pair) => pair,
+            Err(_) => {
+                // Out of file descriptors, or the like: wait a moment rather than spin.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let Some(ticket) = shared.admit_connection(addr.ip()) else {
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        spawned += 1;
+        let (app, shared, open) = (app.clone(), Arc::clone(&shared), Arc::clone(&open));
+        tokio::spawn(async move {
+            serve_connection(shared, app, stream, addr, ticket).await;
+            open.add_permits(1);
+        });
     }
+    // The port closes here; open connections finish (streams were told) or are dropped.
+    drop(listener);
+    let _ = tokio::time::timeout(Duration::from_secs(2), open.acquire_many(spawned)).await;
     poller.abort();
+}
+
+/// One connection: HTTP/1.1 with a deadline for each request head, closed when idle, when
+/// the session stops, or when a newer connection needs its place.
+async fn serve_connection(
+    shared: Arc<Shared>,
+    app: Router,
+    stream: tokio::net::TcpStream,
+    addr: SocketAddr,
+    ticket: super::ConnectionTicket,
+) {
+    let started = Instant::now();
+    let last = Arc::new(AtomicU64::new(0));
+    let io = TokioIo::new(Watched { inner: stream, last: Arc::clone(&last), started });
+    let proven = Proven(Arc::clone(&ticket.proven));
+    let service = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+        let mut req = req.map(axum::body::Body::new);
+        req.extensions_mut().insert(ConnectInfo(addr));
+        req.extensions_mut().insert(proven.clone());
+        let mut app = app.clone();
+        async move { tower_service::Service::call(&mut app, req).await }
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder.timer(TokioTimer::new()).header_read_timeout(shared.limits.header_read_timeout).keep_alive(true);
+    let conn = builder.serve_connection(io, service);
+    tokio::pin!(conn);
+    let idle = shared.limits.idle_timeout;
+    let mut stop = shared.shutdown.clone();
+    let kill = Arc::clone(&ticket.kill);
+    let idle_watch = async {
+        loop {
+            tokio::time::sleep((idle / 4).max(Duration::from_millis(50))).await;
+            let quiet = started.elapsed().saturating_sub(Duration::from_millis(last.load(Ordering::Relaxed)));
+            if quiet >= idle {
+                return;
+            }
+        }
+    };
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        _ = idle_watch => {}
+        _ = kill.notified() => {}
+        () = stopped(&mut stop) => {
+            // Let what is being answered (and the streams' last event) go out.
+            conn.as_mut().graceful_shutdown();
+            let _ = tokio::time::timeout(Duration::from_secs(2), conn.as_mut()).await;
+        }
+    }
+    drop(ticket);
+}
+
+async fn stopped(stop: &mut tokio::sync::watch::Receiver<bool>) {
+    let _ = stop.wait_for(|s| *s).await;
+}
+
+/// A socket that notes when a byte last moved either way.
+struct Watched {
+    inner: tokio::net::TcpStream,
+    /// Milliseconds since `started`.
+    last: Arc<AtomicU64>,
+    started: Instant,
+}
+
+impl Watched {
+    fn touch(&self) {
+        self.last.store(self.started.elapsed().as_millis() as u64, Ordering::Relaxed);
+    }
+}
+
+impl AsyncRead for Watched {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let res = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if matches!(res, Poll::Ready(Ok(()))) && buf.filled().len() > before {
+            self.touch();
+        }
+        res
+    }
+}
+
+impl AsyncWrite for Watched {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, data: &[u8]) -> Poll<std::io::Result<usize>> {
+        let res = Pin::new(&mut self.inner).poll_write(cx, data);
+        if matches!(res, Poll::Ready(Ok(n)) if n > 0) {
+            self.touch();
+        }
+        res
+    }
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
 }
 
 fn router(shared: Arc<Shared>) -> Router {
@@ -85,12 +203,13 @@ async fn poll(shared: Arc<Shared>) {
         tokio::time::sleep(shared.limits.poll_interval).await;
         let s = Arc::clone(&shared);
         let changed = tokio::task::spawn_blocking(move || -> crate::Result<Option<(i64, LiveChange)>> {
-            let db = s.db.lock().unwrap_or_else(|p| p.into_inner());
+            let guard = s.db.lock().unwrap_or_else(|p| p.into_inner());
+            let Some(db) = guard.as_ref() else { return Ok(None) };
             let version = db.data_version()?;
             if seen == Some(version) {
                 return Ok(None);
             }
-            Ok(Some((version, change_of(&db, s.meeting_id)?)))
+            Ok(Some((version, change_of(db, s.meeting_id)?)))
         })
         .await;
         if let Ok(Ok(Some((version, change)))) = changed {
@@ -124,10 +243,14 @@ async fn security_headers(req: Request, next: Next) -> Response {
     res
 }
 
-/// In front of every route: rate limit, join code, participant token, same-origin writes.
+/// In front of every route: rate limit, join code, device token, same-origin writes, and a
+/// deadline for the answer (a body sent byte by byte does not hold a handler for long).
 async fn guard(State(s): S, ConnectInfo(addr): ConnectInfo<SocketAddr>, mut req: Request, next: Next) -> Response {
-    let person = token_of(req.headers()).and_then(|t| person_of(&s, &t));
-    let allowed = match person {
+    let caller = {
+        let token = token_of(req.headers());
+        s.admission.lock().unwrap_or_else(|p| p.into_inner()).caller(token.as_deref())
+    };
+    let allowed = match caller.person {
         Some(p) => s.participant_limiter.check_key(&p).is_ok(),
         None => s.anonymous_limiter.check_key(&addr.ip()).is_ok(),
     };
@@ -140,11 +263,17 @@ async fn guard(State(s): S, ConnectInfo(addr): ConnectInfo<SocketAddr>, mut req:
     if !same_secret(&code, &s.code) {
         return refuse(&s, StatusCode::NOT_FOUND, "live-not-found");
     }
+    if let Some(Proven(flag)) = req.extensions().get::<Proven>() {
+        flag.store(true, Ordering::Relaxed);
+    }
     if req.method() == Method::POST && !same_origin(req.headers()) {
         return refuse(&s, StatusCode::FORBIDDEN, "live-forbidden");
     }
-    req.extensions_mut().insert(Caller(person));
-    next.run(req).await
+    req.extensions_mut().insert(caller);
+    match tokio::time::timeout(s.limits.request_timeout, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => refuse(&s, StatusCode::REQUEST_TIMEOUT, "live-too-slow"),
+    }
 }
 
 /// A browser names the page a POST comes from; it must be this server.
@@ -164,12 +293,6 @@ fn token_of(headers: &HeaderMap) -> Option<String> {
         let (name, value) = c.trim().split_once('=')?;
         (name == COOKIE).then(|| value.to_owned())
     })
-}
-
-fn person_of(s: &Shared, token: &str) -> Option<Id> {
-    let tokens = s.tokens.lock().unwrap_or_else(|p| p.into_inner());
-    // Compare with every token, whole, so timing tells nothing about which came close.
-    tokens.iter().fold(None, |found, (person, t)| if same_secret(t, token) { Some(*person) } else { found })
 }
 
 fn base(s: &Shared) -> String {
@@ -201,8 +324,11 @@ async fn with_db<T: Send + 'static>(
 ) -> crate::Result<T> {
     let s = Arc::clone(s);
     tokio::task::spawn_blocking(move || {
-        let mut db = s.db.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut db)
+        let mut guard = s.db.lock().unwrap_or_else(|p| p.into_inner());
+        match guard.as_mut() {
+            Some(db) => f(db),
+            None => Err(Error::Conflict(crate::error::Message::new("error-live-ended"))),
+        }
     })
     .await
     .unwrap_or_else(|e| Err(Error::Io(std::io::Error::other(e.to_string()))))
@@ -219,13 +345,17 @@ fn failed(s: &Shared, e: &Error) -> Response {
     (status, Html(page::message(cat, s.lang, &Some(base(s)), &e.localized(s.lang)))).into_response()
 }
 
+fn standing(s: &Shared, caller: Caller) -> Standing {
+    s.admission.lock().unwrap_or_else(|p| p.into_inner()).standing(caller.device)
+}
+
 // ---- joining ------------------------------------------------------------------------------
 
 async fn join_page(State(s): S, Extension(caller): Extension<Caller>) -> Response {
-    if caller.0.is_some() {
-        return see_other(format!("{}/me", base(&s)));
+    match standing(&s, caller) {
+        Standing::Joined | Standing::Waiting | Standing::Blocked => see_other(format!("{}/me", base(&s))),
+        _ => join_form(&s, None).await,
     }
-    join_form(&s, None).await
 }
 
 async fn join_form(s: &Arc<Shared>, notice: Option<&str>) -> Response {
@@ -235,7 +365,7 @@ async fn join_form(s: &Arc<Shared>, notice: Option<&str>) -> Response {
         Ok(found) => found,
         Err(e) => return failed(s, &e),
     };
-    let taken = s.tokens.lock().unwrap_or_else(|p| p.into_inner()).keys().copied().collect::<Vec<_>>();
+    let taken = s.admission.lock().unwrap_or_else(|p| p.into_inner()).taken();
     let free: Vec<(Id, String)> =
         people.into_iter().filter(|p| !taken.contains(&p.person_id)).map(|p| (p.person_id, p.name)).collect();
     let cat = &s.catalog;
@@ -247,38 +377,75 @@ async fn join_form(s: &Arc<Shared>, notice: Option<&str>) -> Response {
 #[derive(Deserialize)]
 struct JoinForm {
     person_id: Id,
+    /// A personal one-time code the chair handed out: the name is taken without waiting.
+    #[serde(default)]
+    code: String,
 }
 
-async fn join(State(s): S, Extension(caller): Extension<Caller>, Form(form): Form<JoinForm>) -> Response {
-    if caller.0.is_some() {
-        return see_other(format!("{}/me", base(&s)));
-    }
+async fn join(
+    State(s): S,
+    Extension(caller): Extension<Caller>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<JoinForm>,
+) -> Response {
     let meeting_id = s.meeting_id;
     let people = match with_db(&s, move |db| participants(db, meeting_id)).await {
         Ok(people) => people,
         Err(e) => return failed(&s, &e),
     };
-    if !people.iter().any(|p| p.person_id == form.person_id) {
+    if caller.person.is_none() && !people.iter().any(|p| p.person_id == form.person_id) {
         return refuse(&s, StatusCode::FORBIDDEN, "live-join-not-participant");
     }
-    let token = {
-        let mut tokens = s.tokens.lock().unwrap_or_else(|p| p.into_inner());
-        match tokens.entry(form.person_id) {
-            std::collections::hash_map::Entry::Occupied(_) => None,
-            std::collections::hash_map::Entry::Vacant(slot) => match new_token() {
-                Ok(token) => Some(slot.insert(token).clone()),
-                Err(e) => return failed(&s, &e),
-            },
+    let with_code = !form.code.trim().is_empty();
+    if with_code
+        && caller.person.is_none()
+        && !s.admission.lock().unwrap_or_else(|p| p.into_inner()).code_matches(form.person_id, &form.code)
+    {
+        return refuse(&s, StatusCode::FORBIDDEN, "live-code-wrong");
+    }
+    let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let outcome = s.admission.lock().unwrap_or_else(|p| p.into_inner()).ask(
+        caller,
+        form.person_id,
+        addr.ip(),
+        user_agent,
+        &s.limits,
+    );
+    let new_token = match outcome {
+        Ok(JoinOutcome::Asked { new_token }) => new_token,
+        Ok(JoinOutcome::AlreadyJoined) => return see_other(format!("{}/me", base(&s))),
+        Ok(JoinOutcome::Taken) => {
+            let cat = &s.catalog;
+            return join_form(&s, Some(&cat.format("live-join-taken", &[]))).await;
         }
+        Ok(JoinOutcome::Blocked) => return refuse(&s, StatusCode::FORBIDDEN, "live-blocked"),
+        Ok(JoinOutcome::TooMany) => return refuse(&s, StatusCode::TOO_MANY_REQUESTS, "live-too-many-requests"),
+        Err(e) => return failed(&s, &e),
     };
-    let Some(token) = token else {
-        let cat = &s.catalog;
-        return join_form(&s, Some(&cat.format("live-join-taken", &[]))).await;
-    };
-    let cookie = format!("{COOKIE}={token}; Path={}; HttpOnly; SameSite=Strict", base(&s));
+    if s.admit_all || with_code {
+        let decision = if with_code { admission::Decision::Code } else { admission::Decision::Admit };
+        let device = {
+            let a = s.admission.lock().unwrap_or_else(|p| p.into_inner());
+            match &new_token {
+                Some(t) => a.caller(Some(t)).device,
+                None => caller.device,
+            }
+        };
+        if let Some(device) = device {
+            let shared = Arc::clone(&s);
+            let decided = tokio::task::spawn_blocking(move || admission::decide(&shared, device, decision)).await;
+            if let Ok(Err(e)) = decided {
+                return failed(&s, &e);
+            }
+        }
+    }
     let mut res = see_other(format!("{}/me", base(&s)));
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
-        res.headers_mut().insert(header::SET_COOKIE, v);
+    if let Some(token) = new_token {
+        let cookie = format!("{COOKIE}={token}; Path={}; HttpOnly; SameSite=Strict", base(&s));
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().insert(header::SET_COOKIE, v);
+        }
     }
     res
 }
@@ -321,7 +488,28 @@ fn view_of(db: &crate::Db, meeting_id: Id, person_id: Id) -> crate::Result<Parti
 }
 
 async fn me_page(State(s): S, Extension(caller): Extension<Caller>) -> Response {
-    let Some(person) = caller.0 else { return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized") };
+    let Some(person) = caller.person else {
+        let cat = &s.catalog;
+        return match standing(&s, caller) {
+            Standing::Waiting => {
+                let name = {
+                    let a = s.admission.lock().unwrap_or_else(|p| p.into_inner());
+                    caller.device.and_then(|d| a.device(d)).and_then(|d| d.request).map(|r| r.0)
+                };
+                let meeting_id = s.meeting_id;
+                let name = with_db(&s, move |db| participants(db, meeting_id))
+                    .await
+                    .ok()
+                    .and_then(|people| people.into_iter().find(|p| Some(p.person_id) == name))
+                    .map(|p| p.name)
+                    .unwrap_or_default();
+                Html(page::waiting(cat, s.lang, &base(&s), &name)).into_response()
+            }
+            Standing::Refused => refuse(&s, StatusCode::FORBIDDEN, "live-refused"),
+            Standing::Blocked => refuse(&s, StatusCode::FORBIDDEN, "live-blocked"),
+            _ => refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized"),
+        };
+    };
     let meeting_id = s.meeting_id;
     match with_db(&s, move |db| view_of(db, meeting_id, person)).await {
         Ok(view) => Html(page::participant(&s.catalog, s.lang, &base(&s), &view)).into_response(),
@@ -342,7 +530,7 @@ struct StateJson {
 }
 
 async fn state(State(s): S, Extension(caller): Extension<Caller>) -> Response {
-    let Some(person) = caller.0 else { return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized") };
+    let Some(person) = caller.person else { return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized") };
     let meeting_id = s.meeting_id;
     match with_db(&s, move |db| view_of(db, meeting_id, person)).await {
         Ok(v) => Json(StateJson {
@@ -379,17 +567,36 @@ async fn position(
     headers: HeaderMap,
     Form(form): Form<PositionForm>,
 ) -> Response {
-    let Some(person) = caller.0 else { return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized") };
+    let Some(person) = caller.person else { return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized") };
     if form.person_id.is_some_and(|p| p != person) {
         return refuse(&s, StatusCode::FORBIDDEN, "live-forbidden");
     }
+    let (device_id, label, address) = {
+        let a = s.admission.lock().unwrap_or_else(|p| p.into_inner());
+        match caller.device.and_then(|d| a.device(d)) {
+            Some(d) => (d.id, d.label.clone(), d.address.to_string()),
+            None => return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized"),
+        }
+    };
     let meeting_id = s.meeting_id;
+    let session = s.session_id.clone();
     let written = with_db(&s, move |db| {
         // Only the question the meeting is at, of an open item, while it is open: checked
-        // and written in one transaction.
-        let Some(result) =
-            db.set_live_position(meeting_id, form.item, form.step, person, &PositionInput::Value(form.value))?
-        else {
+        // and written in one transaction with its audit row.
+        let name = participants(db, meeting_id)?
+            .into_iter()
+            .find(|p| p.person_id == person)
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let who = LiveDeviceRecord {
+            session: &session,
+            device_id,
+            device_label: &label,
+            address: &address,
+            person_id: person,
+            person_name: &name,
+        };
+        let Some(result) = db.set_live_position(meeting_id, form.item, form.step, form.value, &who)? else {
             return Ok(None);
         };
         Ok(Some(LiveChange {
@@ -416,40 +623,68 @@ async fn position(
 // ---- the stream of changes ----------------------------------------------------------------
 
 /// Counts an open stream while it lives.
-struct StreamSlot(Arc<Shared>);
+struct StreamSlot(Arc<Shared>, Id);
 
 impl Drop for StreamSlot {
     fn drop(&mut self) {
         self.0.streams.fetch_sub(1, Ordering::SeqCst);
+        let mut per = self.0.streams_per_person.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(n) = per.get_mut(&self.1) {
+            *n -= 1;
+            if *n == 0 {
+                per.remove(&self.1);
+            }
+        }
     }
 }
 
-async fn events(State(s): S, Extension(caller): Extension<Caller>) -> Response {
-    if caller.0.is_none() {
-        return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized");
+/// A place for one more stream of `person`, or `None` when they (or all) have their share.
+fn stream_slot(s: &Arc<Shared>, person: Id) -> Option<StreamSlot> {
+    let mut per = s.streams_per_person.lock().unwrap_or_else(|p| p.into_inner());
+    let mine = per.entry(person).or_insert(0);
+    if *mine >= s.limits.max_streams_per_participant {
+        return None;
     }
     if s.streams.fetch_add(1, Ordering::SeqCst) >= s.limits.max_streams {
         s.streams.fetch_sub(1, Ordering::SeqCst);
-        return refuse(&s, StatusCode::TOO_MANY_REQUESTS, "live-too-many");
+        return None;
     }
-    let slot = StreamSlot(Arc::clone(&s));
+    *mine += 1;
+    Some(StreamSlot(Arc::clone(s), person))
+}
+
+async fn events(State(s): S, Extension(caller): Extension<Caller>) -> Response {
+    let Some(person) = caller.person else { return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized") };
+    let Some(slot) = stream_slot(&s, person) else {
+        return refuse(&s, StatusCode::TOO_MANY_REQUESTS, "live-too-many-streams");
+    };
     let mut changes = s.changes.subscribe();
     changes.mark_changed();
     let shutdown = s.shutdown.clone();
-    let stream =
-        futures_util::stream::unfold((changes, shutdown, slot), move |(mut changes, mut shutdown, slot)| async move {
-            let next = tokio::select! {
-                changed = changes.changed() => changed.ok().map(|()| changes.borrow_and_update().clone()),
-                _ = shutdown.wait_for(|stop| *stop) => None,
+    // The last event before the stream ends says why (the chair stopped the session, or the
+    // meeting's database was restored); `None` once it has been sent.
+    let stream = futures_util::stream::unfold(Some((changes, shutdown, slot)), move |state| async move {
+        let (mut changes, mut shutdown, slot) = state?;
+        let next = tokio::select! {
+            changed = changes.changed() => changed.ok().map(|()| changes.borrow_and_update().clone()),
+            _ = shutdown.wait_for(|stop| *stop) => None,
+        };
+        let cat = &slot.0.catalog;
+        let Some(change) = next else {
+            let why = *slot.0.ended.lock().unwrap_or_else(|p| p.into_inner());
+            let key = match why {
+                Some(Ended::Replaced) => "live-ended-replaced",
+                _ => "live-ended",
             };
-            let change = next?;
-            let count = slot.0.catalog.format(
-                "live-answered",
-                &[("answered", change.answered.to_string()), ("total", change.total.to_string())],
-            );
-            let data = serde_json::json!({ "key": change.key, "count": count });
-            let event = Event::default().event("change").data(data.to_string());
-            Some((Ok::<_, std::convert::Infallible>(event), (changes, shutdown, slot)))
-        });
+            let data = serde_json::json!({ "message": cat.format(key, &[]) });
+            let event = Event::default().event("ended").data(data.to_string());
+            return Some((Ok::<_, std::convert::Infallible>(event), None));
+        };
+        let count = cat
+            .format("live-answered", &[("answered", change.answered.to_string()), ("total", change.total.to_string())]);
+        let data = serde_json::json!({ "key": change.key, "count": count });
+        let event = Event::default().event("change").data(data.to_string());
+        Some((Ok(event), Some((changes, shutdown, slot))))
+    });
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
 }

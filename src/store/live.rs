@@ -68,29 +68,136 @@ impl Db {
             .opt()
     }
 
-    /// A participant's position from the live session: written only if `(item_id, step)` is
-    /// the question participants may answer now ([`Db::open_live_question`]), checked and
-    /// written in one transaction, so the chair revealing the result or moving on cannot slip
-    /// in between. `None` when the question is not open.
+    /// SQLite's `data_version`: changes whenever another connection commits to the file.
+    /// The live session polls it to notice the chair moving the walk from the app.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
+/// The participant and device behind a live-session audit row.
+#[derive(Debug, Clone, Copy)]
+pub struct LiveDeviceRecord<'a> {
+    /// A random id of the session (never its join code).
+    pub session: &'a str,
+    pub device_id: u32,
+    pub device_label: &'a str,
+    pub address: &'a str,
+    pub person_id: Id,
+    pub person_name: &'a str,
+}
+
+/// One row of the live session's audit: `audit_log` joined with `audit_live`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LiveAuditRow {
+    pub audit_id: Id,
+    /// UTC, with milliseconds.
+    pub at: String,
+    /// Who made the change: the chair for a decision on a name, the participant for a position.
+    pub actor: String,
+    pub event: String,
+    pub person_id: Id,
+    pub person_name: String,
+    pub device_id: u32,
+    pub device_label: String,
+    pub address: String,
+    /// The fields of the change, as in `audit_log.changes`.
+    pub changes: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn record_live(
+    tx: &rusqlite::Connection,
+    actor: &str,
+    meeting_id: Id,
+    entity: &str,
+    action: &str,
+    changes: &serde_json::Value,
+    who: &LiveDeviceRecord<'_>,
+    event: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO audit_log (actor, meeting_id, entity, entity_id, action, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![actor, meeting_id, entity, who.person_id, action, changes.to_string()])?;
+    let audit_id = tx.last_insert_rowid();
+    tx.prepare_cached(
+        "INSERT INTO audit_live (audit_id, session, person_id, person_name, device_id, device_label, address, event)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        audit_id,
+        who.session,
+        who.person_id,
+        who.person_name,
+        who.device_id,
+        who.device_label,
+        who.address,
+        event
+    ])?;
+    Ok(())
+}
+
+impl Db {
+    /// Record a decision on who may take a name in a live session (`approved`, `admitted`,
+    /// `code`, `refused`, `released`, `blocked`), under the current actor (the chair).
+    pub fn record_live_admission(&mut self, meeting_id: Id, who: &LiveDeviceRecord<'_>, event: &str) -> Result<()> {
+        let actor = self.actor();
+        let changes = serde_json::json!({
+            "event": event,
+            "person": who.person_name,
+            "device": who.device_label,
+        });
+        let action = if matches!(event, "approved" | "admitted" | "code") { "insert" } else { "delete" };
+        self.write(|tx| record_live(tx, &actor, meeting_id, "live_admission", action, &changes, who, event))
+    }
+
+    /// A participant's position written from their own device: the same write as
+    /// [`Db::set_position`], and in the same transaction the check that the meeting is at
+    /// this question (of an open item, while it is open) and the audit row naming the
+    /// participant (as the actor) and the device. `None` when the meeting is not there.
     pub fn set_live_position(
         &mut self,
         meeting_id: Id,
         item_id: Id,
         step: u32,
-        person_id: Id,
-        input: &PositionInput,
+        value: u8,
+        who: &LiveDeviceRecord<'_>,
     ) -> Result<Option<ContinuumResult>> {
         self.batch(|db| {
             if db.open_live_question(meeting_id)? != Some((item_id, step)) {
                 return Ok(None);
             }
-            db.set_position(item_id, step, person_id, input).map(Some)
+            let result = db.set_position(item_id, step, who.person_id, &PositionInput::Value(value))?;
+            let changes = serde_json::json!({ "agenda_item_id": item_id, "step": step, "value": value });
+            let actor = if who.person_name.is_empty() { db.actor() } else { who.person_name.to_owned() };
+            db.write(|tx| {
+                record_live(tx, &actor, meeting_id, "continuum_position", "update", &changes, who, "position")
+            })?;
+            Ok(Some(result))
         })
     }
 
-    /// SQLite's `data_version`: changes whenever another connection commits to the file.
-    /// The live session polls it to notice the chair moving the walk from the app.
-    pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    /// The live sessions' audit rows of a meeting, oldest first.
+    pub fn live_audit(&self, meeting_id: Id) -> Result<Vec<LiveAuditRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.id, l.at, l.actor, v.event, v.person_id, v.person_name, v.device_id, v.device_label, v.address, l.changes
+             FROM audit_live v JOIN audit_log l ON l.id = v.audit_id WHERE l.meeting_id = ?1 ORDER BY l.id",
+        )?;
+        let rows = stmt.query_map([meeting_id], |r| {
+            Ok(LiveAuditRow {
+                audit_id: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                event: r.get(3)?,
+                person_id: r.get(4)?,
+                person_name: r.get(5)?,
+                device_id: r.get(6)?,
+                device_label: r.get(7)?,
+                address: r.get(8)?,
+                changes: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }

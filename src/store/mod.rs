@@ -46,6 +46,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0007_cycle_projects.sql")),
     M::up(include_str!("migrations/0008_packages.sql")),
     M::up(include_str!("migrations/0009_integrity.sql")),
+    M::up(include_str!("migrations/0010_live_audit.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -432,7 +433,7 @@ fn check_is_pejling(conn: &Connection) -> Result<()> {
     ))))
 }
 
-pub use live::AnsweredAt;
+pub use live::{AnsweredAt, LiveAuditRow, LiveDeviceRecord};
 pub(crate) use meetings::get as meeting;
 pub use position_history::ORGANISATION_QUESTIONS;
 pub use room::{RoomItem, RoomStep, RoomView};

@@ -303,6 +303,11 @@ cli-project-current = her står projektet
 # Live session (participants' own devices; the page's own texts are in live.ftl)
 error-live-running = Der kører allerede en direkte session for et andet møde. Stop den først.
 error-live-no-database = En direkte session kræver en database i en fil.
+error-live-ended = Den direkte session er stoppet.
+error-live-no-request = Enheden beder ikke længere om at deltage. Den kan have trukket anmodningen tilbage, eller den er allerede afgjort.
+error-live-name-taken = Navnet er allerede taget på en anden enhed. Frigiv det først, hvis det er den forkerte enhed.
+error-live-address = Den direkte session kan ikke lytte på { $address }. Vælg en af maskinens netværksadresser.
+error-live-not-participant = Kun de tilstedeværende politikere kan deltage i den direkte session.
 
 # Meeting packages (.pejling files)
 error-package-not-a-package = Filen er ikke en Pejling-mødepakke.

@@ -303,6 +303,11 @@ cli-project-current = the project stands here
 # Live session (participants' own devices; the page's own texts are in live.ftl)
 error-live-running = A live session is already running for another meeting. Stop it first.
 error-live-no-database = A live session needs a database in a file.
+error-live-ended = The live session has stopped.
+error-live-no-request = The device no longer asks to take part. It may have withdrawn the request, or it has already been decided.
+error-live-name-taken = The name is already taken on another device. Release it first if that is the wrong device.
+error-live-address = The live session cannot listen on { $address }. Choose one of this machine's network addresses.
+error-live-not-participant = Only the politicians present can take part in the live session.
 
 # Meeting packages (.pejling files)
 error-package-not-a-package = The file is not a Pejling meeting package.

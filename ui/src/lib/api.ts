@@ -338,7 +338,7 @@ export const api = Object.fromEntries(
 import type { ConflictChoice, MergeChange, MergeEntity, MergeOutcome, MergePreview, PackageImported, Resolution } from "./bindings";
 export type { ConflictChoice, MergeChange, MergeEntity, MergeOutcome, MergePreview, PackageImported, Resolution };
 
-export type { LiveParticipant, LiveStatus, QrCode } from "./bindings";
+export type { LiveBlocked, LiveParticipant, LiveRequest, LiveStatus, NetInterface, QrCode } from "./bindings";
 
 // ---- the room's screen ------------------------------------------------------------------
 

@@ -648,9 +648,66 @@ async roomView(meetingId: number) : Promise<Result<RoomView, ApiError>> {
  * Start the live session for a meeting: the core serves the participants' page on the local
  * network (see `live`); the answer has the URL, join code and QR code to show.
  */
-async startLiveSession(meetingId: number, lang: Lang) : Promise<Result<LiveStatus, ApiError>> {
+async startLiveSession(meetingId: number, lang: Lang, address: string | null) : Promise<Result<LiveStatus, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("start_live_session", { meetingId, lang }) };
+    return { status: "ok", data: await TAURI_INVOKE("start_live_session", { meetingId, lang, address }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The machine's IPv4 interfaces a live session can listen on, the default first.
+ */
+async liveInterfaces() : Promise<Result<NetInterface[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("live_interfaces") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Let a device take the name it asked for ("Aisha Khalil vil deltage — Godkend").
+ */
+async approveLiveRequest(deviceId: number) : Promise<Result<LiveStatus | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("approve_live_request", { deviceId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Refuse a device's request to take a name ("Afvis").
+ */
+async refuseLiveRequest(deviceId: number) : Promise<Result<LiveStatus | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("refuse_live_request", { deviceId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Block a device for the rest of the session: its name is released and it asks no
+ * more.
+ */
+async blockLiveDevice(deviceId: number) : Promise<Result<LiveStatus | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("block_live_device", { deviceId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A personal one-time code for a participant, for the chair to hand out: choosing
+ * the name with it takes the name without waiting for approval, once.
+ */
+async livePersonalCode(personId: number) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("live_personal_code", { personId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1282,18 +1339,43 @@ export type Identity = { name: string; role: Role }
  */
 export type Lang = "da" | "en"
 /**
+ * A device the chair blocked.
+ */
+export type LiveBlocked = { device_id: number; device: string; blocked_at: string }
+/**
  * One attendee who can take part from their own device.
  */
 export type LiveParticipant = { person_id: number; name: string; 
 /**
- * Has taken their name on a device.
+ * Has taken their name on a device (the chair approved it).
  */
 joined: boolean; 
+/**
+ * The device holding the name: its number in this session, and how it looks to the
+ * chair ("iPhone · Safari · 192.168.1.34").
+ */
+device_id: number | null; device: string | null; 
+/**
+ * When the name was taken, Danish local clock time ("14.05").
+ */
+joined_at: string | null; 
 /**
  * When they last answered the current question (UTC); `None` when they have not, or
  * the question is not a continuum question. Values stay hidden until revealed.
  */
 answered_at: string | null }
+/**
+ * A device asking to take a name, waiting for the chair.
+ */
+export type LiveRequest = { 
+/**
+ * The device's number in this session: what the chair approves, refuses or blocks.
+ */
+device_id: number; person_id: number; name: string; device: string; 
+/**
+ * When it asked, Danish local clock time.
+ */
+requested_at: string }
 /**
  * A running live session as the chair's app shows it.
  */
@@ -1305,11 +1387,23 @@ url: string;
 /**
  * The join code as shown to people, e.g. `K7QM-3XPA`.
  */
-join_code: string; port: number; qr: QrCode; 
+join_code: string; port: number; 
+/**
+ * The address the session listens on.
+ */
+address: string; qr: QrCode; 
 /**
  * Present politicians: the attendees who take positions.
  */
 participants: LiveParticipant[]; 
+/**
+ * Join requests waiting for the chair, oldest first.
+ */
+pending: LiveRequest[]; blocked: LiveBlocked[]; 
+/**
+ * Every request is approved without the chair (`serve --admit-all`).
+ */
+admit_all: boolean; 
 /**
  * The open agenda item and step the meeting is at, if any.
  */
@@ -1437,6 +1531,18 @@ changes: MergeChange[];
  * Changed on both sides: each needs a resolution.
  */
 conflicts: MergeChange[] }
+/**
+ * One IPv4 interface the session can listen on.
+ */
+export type NetInterface = { 
+/**
+ * The interface's name, e.g. `wlan0`, `eth0`, `lo`.
+ */
+name: string; address: string; 
+/**
+ * Carries the default route: the session's default.
+ */
+is_default: boolean; is_loopback: boolean }
 export type NewCommittee = { name: string; kind: CommitteeKind; description?: string }
 export type NewCycleEntry = { title: string; kind: MeetingKind; description?: string; rule: CycleRule; month: number; week?: number; weekday?: number; day?: number; start_time: string; end_time: string; place?: string }
 /**

@@ -52,7 +52,7 @@ before(async () => {
   const first = steps.find((s) => s.is_continuum);
   cli("walk-goto", String(item), String(first.index));
 
-  server = spawn(CLI, ["--db", db, "serve", String(meeting), "--bind", "127.0.0.1:0", "--json"], {
+  server = spawn(CLI, ["--db", db, "serve", String(meeting), "--bind", "127.0.0.1:0", "--admit-all", "--json"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const line = await new Promise((ok, fail) => {
@@ -195,7 +195,7 @@ test("stopping the session closes the port", async () => {
 });
 
 test("the participant's pages in English pass axe at phone size", async () => {
-  const en = spawn(CLI, ["--db", db, "--lang", "en", "serve", String(meeting), "--bind", "127.0.0.1:0", "--json"], {
+  const en = spawn(CLI, ["--db", db, "--lang", "en", "serve", String(meeting), "--bind", "127.0.0.1:0", "--admit-all", "--json"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {
