@@ -117,7 +117,7 @@ extreme_left = { da = "Kun det, borgeren selv giver" }
     assert!(!ok && out.is_empty());
     assert_eq!(
         err.trim(),
-        "Fejl: Spørgsmålssættet kan ikke læses: linje 12: spørgsmålet \"data-1\" mangler extreme_right. Et spørgsmål \
+        "Fejl: Spørgsmålssættet kan ikke læses: linje 12: spørgsmålet »data-1« mangler extreme_right. Et spørgsmål \
          i et kontinuum har to yderpositioner, extreme_left og extreme_right."
     );
     // Malformed TOML: an unclosed string on line 9.
@@ -135,7 +135,7 @@ extreme_left = { da = "Kun det, borgeren selv giver" }
     assert!(ok, "{err}");
     assert_eq!(
         out.trim(),
-        "Spørgsmålssættet \"Faldforebyggelse\" (faldforebyggelse version 2, 1 spørgsmål) er importeret."
+        "Spørgsmålssættet »Faldforebyggelse« (faldforebyggelse version 2, 1 spørgsmål) er importeret."
     );
     let (ok, out, _) = pejling(&db, &["question-sets", "--json"]);
     assert!(ok);
@@ -214,7 +214,7 @@ fn walk_summary_shows_notes_questions_and_only_revealed_positions() {
     assert!(ok && out.contains("Punktet har ingen spørgsmål til temamødet endnu."), "{out}");
     let (ok, _, err) = pejling(&path, &["walk-summary", "999"]);
     assert!(!ok);
-    assert_eq!(err.trim(), "Fejl: Dagsordenpunkt nr. 999 findes ikke eller er blevet slettet.");
+    assert_eq!(err.trim(), "Fejl: Dagsordenspunkt nr. 999 findes ikke eller er blevet slettet.");
 }
 
 #[test]
@@ -225,12 +225,12 @@ fn search_prints_hits_with_the_match_marked_and_json() {
     assert!(ok, "{err}");
     let (ok, out, err) = pejling(&db, &["search", "fald"]);
     assert!(ok, "{err}");
-    assert!(out.contains("Dagsordenpunkt: Algoritmer til forebyggelse af fald hos ældre borgere"), "{out}");
+    assert!(out.contains("Dagsordenspunkt: Algoritmer til forebyggelse af fald hos ældre borgere"), "{out}");
     assert!(out.contains("Møde: Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere"), "{out}");
     assert!(out.contains("«fald»"), "the hit is marked: {out}");
     let (ok, out, _) = pejling(&db, &["search", "frikøb"]);
     assert!(
-        ok && out.starts_with("Dagsordenpunkt: Personsag vedrørende frikøb af medarbejder til projektgruppe (Lukket)"),
+        ok && out.starts_with("Dagsordenspunkt: Personsag vedrørende frikøb af medarbejder til projektgruppe (Lukket)"),
         "{out}"
     );
     let (ok, out, _) = pejling(&db, &["search", "fald", "--json", "--limit", "2"]);
@@ -243,7 +243,7 @@ fn search_prints_hits_with_the_match_marked_and_json() {
     // FTS syntax is just words; nothing found is said, not an error.
     let (ok, out, err) = pejling(&db, &["search", "\"col:x AND"]);
     assert!(ok, "{err}");
-    assert_eq!(out.trim(), "Intet fundet for \"\"col:x AND\".");
+    assert_eq!(out.trim(), "Intet fundet for »\"col:x AND«.");
     let (ok, out, _) = pejling(&db, &["--lang", "en", "search", "udvalg"]);
     assert!(ok && out.contains("Committee: Opgaveudvalget for digitalisering og teknologi"), "{out}");
 }

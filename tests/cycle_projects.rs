@@ -208,7 +208,7 @@ fn phases_move_forward_one_at_a_time_and_back_to_any_earlier_one() {
     assert_eq!(moved.committee_name, "Økonomiudvalget");
     let e = db.delete_committee(other).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Conflict);
-    assert!(e.to_string().contains("1 projekter"), "{e}");
+    assert!(e.to_string().contains("følger ét projekt"), "{e}");
     db.delete_project(p.id).unwrap();
     db.delete_committee(other).unwrap();
     assert!(db.get_project(p.id).is_err());
@@ -454,7 +454,7 @@ fn the_cli_shows_the_cycle_creates_a_year_once_and_moves_projects() {
     assert!(out.contains("Årshjul 2027") && out.contains("26. august 2027") && out.contains("ikke oprettet"), "{out}");
     let (ok, out, err) = cli(&path, &["cycle-create-year", &c, "2027"]);
     assert!(ok, "{err}");
-    assert!(out.contains("1 møder er oprettet for 2027."), "{out}");
+    assert!(out.contains("Ét møde er oprettet for 2027."), "{out}");
     let (ok, out, _) = cli(&path, &["cycle-create-year", &c, "2027", "--json"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -607,9 +607,9 @@ fn the_cli_lists_follow_ups_and_positions_over_time() {
     assert_eq!(json["items"][0]["id"], question);
     assert_eq!(json["items"][0]["overdue"], true);
     let text = run(&["position-history", &id]);
-    assert!(text.contains("rummets median 40 (n = 1)"), "{text}");
+    assert!(text.contains("udvalgets median 40 (n = 1)"), "{text}");
     let text = run(&["--lang", "en", "position-history", &id]);
-    assert!(text.contains("the room's median 40 (n = 1)"), "{text}");
+    assert!(text.contains("the committee's median 40 (n = 1)"), "{text}");
     let json: serde_json::Value = serde_json::from_str(&run(&["position-history", &id, "--json"])).unwrap();
     assert_eq!(json["questions"][0]["points"][0]["statistics"]["median"], 40.0);
 }

@@ -513,7 +513,10 @@ fn command_line_round_trip_with_a_conflict() {
     assert!(ok, "{text}");
     let (ok, text) = run(&a, &["package-merge", back.to_str().unwrap()]);
     assert!(!ok, "an unresolved conflict refuses: {text}");
-    assert!(text.contains("1 konflikt(er)") && text.contains("\"Herinde\"") && text.contains("\"Derude\""), "{text}");
+    assert!(
+        text.contains("Én konflikt skal afgøres") && text.contains("\"Herinde\"") && text.contains("\"Derude\""),
+        "{text}"
+    );
     let (ok, text) = run(&a, &["package-merge", back.to_str().unwrap(), "--all", "both"]);
     assert!(ok, "{text}");
     assert_eq!(Db::open(&a).unwrap().step_note(case, 0).unwrap(), "Herinde\n\nDerude");

@@ -97,7 +97,7 @@ fn a_meeting_must_end_after_it_starts() {
     };
     let e = db.create_meeting(&input).unwrap_err();
     assert_eq!(e.message().field, Some("ends_at"));
-    assert!(e.to_string().contains("slutte efter"), "{e}");
+    assert!(e.to_string().contains("Sluttidspunktet skal ligge efter starttidspunktet"), "{e}");
     input.ends_at = "ikke en tid".into();
     assert_eq!(db.create_meeting(&input).unwrap_err().message().key, "error-time-invalid");
     input.ends_at = "2026-03-01T20:00".into();

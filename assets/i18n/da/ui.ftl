@@ -195,8 +195,8 @@ item-move-up = Flyt op
 item-move-down = Flyt ned
 item-moved = Punkt flyttet til nummer { $number }
 item-drag-handle = Træk for at flytte punktet
-item-add-title = Nyt dagsordenpunkt
-item-add = Tilføj dagsordenpunkt
+item-add-title = Nyt dagsordenspunkt
+item-add = Tilføj dagsordenspunkt
 item-added = Punkt { $number } »{ $title }« er tilføjet.
 item-field-title = Titel
 item-field-openness = Åbent eller lukket punkt
@@ -211,7 +211,7 @@ openness-closed = Lukket
 openness-tag-open = (Åben)
 openness-tag-closed = (Lukket)
 item-delete = Slet punkt …
-item-delete-confirm-title = Slet dagsordenpunkt?
+item-delete-confirm-title = Slet dagsordenspunkt?
 item-delete-confirm-text = Punkt { $number } »{ $title }« slettes med al sin tekst, og de følgende punkter får nye numre. Det kan ikke fortrydes.
 item-delete-confirm = Slet punkt
 item-deleted = Punkt { $number } er slettet.
@@ -230,7 +230,7 @@ minutes-crumb = Referat
 minutes-back-to-meeting = Tilbage til mødet og dagsordenen
 minutes-locked-note = Referatet er godkendt og låst. Rettelser foretages som registrerede rettelser nedenfor.
 attendance-title = Fremmøde
-attendance-hint = Alle medlemmer regnes som tilstede, indtil andet er registreret. Ændringer gemmes med det samme.
+attendance-hint = Alle medlemmer regnes som til stede, indtil andet er registreret. Ændringer gemmes med det samme.
 attendance-col-name = Navn
 attendance-col-role = Rolle
 attendance-col-attendance = Fremmøde
@@ -249,7 +249,7 @@ approval-lock-hint = Når referatet er godkendt, er det låst: senere ændringer
 approval-list-title = Godkendelser
 approval-none = Referatet er ikke godkendt endnu.
 approval-line = { $name } ({ $role }), { $at }
-approval-fingerprint = Fingeraftryk (SHA-256):
+approval-fingerprint = Kontrolsum (SHA-256):
 minutes-approved-by = Referatet er godkendt af { $name }.
 minutes-verify = Kontrollér referatet
 minutes-verify-unchanged = Referatet er uændret siden godkendelsen.
@@ -257,7 +257,7 @@ minutes-verify-changed = Advarsel: Referatet er ændret siden godkendelsen.
 minutes-verify-not-approved = Referatet er ikke godkendt endnu.
 amend-title = Rettelser efter godkendelsen
 amend-hint = En rettelse ændrer ikke det godkendte i det skjulte: den registreres med tekst, begrundelse, navn og tidspunkt og vises i referatet.
-amend-item = Dagsordenpunkt
+amend-item = Dagsordenspunkt
 amend-choose-item = Vælg et punkt
 amend-field = Felt
 amend-new-text = Ny tekst
@@ -286,7 +286,10 @@ export-saved = Gemt: { $path }
 export-cancelled = Eksporten blev annulleret.
 audit-title = Ændringslog
 audit-none = Der er ingen ændringer registreret endnu.
-audit-show = Vis ændringsloggen ({ $count } ændringer)
+audit-show = { $count ->
+    [one] Vis ændringsloggen (én ændring)
+   *[other] Vis ændringsloggen ({ $count } ændringer)
+}
 audit-col-at = Tidspunkt
 audit-col-actor = Hvem
 audit-col-what = Hvad
@@ -319,7 +322,7 @@ guest-removed = { $name } er fjernet som gæst.
 ## The guided temamøde (walk): preparing, walking, positions, summary, the room's screen
 
 walk-plan-title = Temamøde: spørgsmål til punktet
-walk-plan-hint = Vælg sagen og de spørgsmål, udvalget skal igennem, i den rækkefølge de skal stilles. Ændringer gemmes af sig selv.
+walk-plan-hint = Vælg sagen og de spørgsmål, udvalget skal igennem, i den rækkefølge de skal stilles. Ændringer gemmes automatisk.
 walk-case-technology = Teknologien i sagen
 walk-case-technology-hint = Fx »Algoritme, der forudsiger faldrisiko«.
 walk-case-problem = Problemet for borgerne
@@ -352,7 +355,7 @@ qsets-import-heading = Importér et spørgsmålssæt
 qsets-import-hint = Vælg en TOML-fil, der er skrevet i samme format som de indbyggede sæt. En fil med fejl bliver afvist med linjenummer og problem, og intet bliver gemt.
 qsets-import = Importér spørgsmålssæt
 qsets-import-busy = Importerer …
-qsets-imported = Spørgsmålssættet "{ $title }" ({ $id } version { $version }, { $count } spørgsmål) er importeret.
+qsets-imported = Spørgsmålssættet »{ $title }« ({ $id } version { $version }, { $count } spørgsmål) er importeret.
 qsets-id = Id
 qsets-version = Version
 qsets-origin = Oprindelse
@@ -368,7 +371,7 @@ qsets-phase = Fase { $number }:
 qb-heading = Byg et spørgsmålssæt
 qb-open = Byg et nyt spørgsmålssæt
 qb-close = Luk uden at oprette
-qb-intro = Skriv sættets titel, hvad det bruges til, og spørgsmålene. Sættet gemmes, når du vælger "Opret spørgsmålssæt"; derefter kan det vælges til et temamøde som de indbyggede sæt.
+qb-intro = Skriv sættets titel, hvad det bruges til, og spørgsmålene. Sættet gemmes, når du vælger »Opret spørgsmålssæt«; derefter kan det vælges til et temamøde som de indbyggede sæt.
 qb-title = Titel (dansk)
 qb-title-en = Titel på engelsk (valgfri)
 qb-help = Hvad bruges sættet til?
@@ -381,7 +384,7 @@ qb-right = Yderposition 2 til spørgsmål { $number }
 qb-add = Tilføj et spørgsmål
 qb-remove = Fjern
 qb-create = Opret spørgsmålssæt
-qb-created = Spørgsmålssættet "{ $title }" ({ $id } version { $version }) er oprettet.
+qb-created = Spørgsmålssættet »{ $title }« ({ $id } version { $version }) er oprettet.
 qb-error-title = Skriv en titel på dansk.
 qb-error-no-questions = Sættet skal have mindst ét spørgsmål.
 qb-error-text = Skriv spørgsmålet.
@@ -401,15 +404,15 @@ walk-next = Næste spørgsmål
 walk-keys-help = Skift spørgsmål med Alt+pil højre og Alt+pil venstre, eller Page Down og Page Up uden for tekstfelter.
 walk-moved = { $where }: { $text }
 walk-examples = Eksempler
-walk-room-open = Åbn skærm til lokalet
-walk-room-opened = Skærmen til lokalet er åbnet i et nyt vindue.
-room-open-failed = Vinduet til lokalet kunne ikke åbnes.
+walk-room-open = Åbn storskærm
+walk-room-opened = Storskærmen er åbnet i et nyt vindue.
+room-open-failed = Storskærmen kunne ikke åbnes.
 walk-summary-link = Oversigt over gennemgangen
 walk-named = Vis navne ved placeringerne
 walk-named-hint = Uden flueben vises placeringerne uden navne.
 walk-locked = Referatet er godkendt: gennemgangen kan ses, men ikke ændres.
 walk-note-label = Noter til spørgsmålet
-walk-note-hint = Sekretærens noter. De vises aldrig på skærmen i lokalet.
+walk-note-hint = Sekretærens noter. De vises aldrig på storskærmen.
 walk-qa-title = Spørgsmål til forvaltningen
 walk-qa-none = Ingen spørgsmål til forvaltningen ved dette spørgsmål.
 walk-qa-text = Spørgsmålet
@@ -421,7 +424,7 @@ walk-qa-by = stillet af { $name }
 walk-qa-delete = Slet
 walk-qa-deleted = Spørgsmålet til forvaltningen er slettet.
 walk-attendance-title = Fremmøde
-walk-attendance-hint = Kun politikere, der er tilstede, tager placering.
+walk-attendance-hint = Kun politikere, der er til stede, tager placering.
 
 position-title = Placeringer
 position-extreme-left = Yderposition 1 (0)
@@ -440,7 +443,7 @@ position-skip = Tager ikke placering
 position-skip-reason = Begrundelse for { $name }
 position-clear = Ryd
 position-clear-for = Ryd placeringen for { $name }
-position-no-participants = Ingen politikere er registreret som tilstede.
+position-no-participants = Ingen politikere er registreret som til stede.
 position-answered = { $answered } af { $participants } har svaret
 position-reveal = Vis placeringer
 position-hide = Skjul placeringer igen
@@ -479,13 +482,13 @@ summary-back = Tilbage til gennemgangen
 summary-qa-all = Alle spørgsmål til forvaltningen
 summary-qa-none = Der er ingen spørgsmål til forvaltningen.
 
-room-title = Skærm til lokalet
+room-title = Storskærm
 room-waiting = Mødet er ikke i gang med et åbent punkt endnu.
 room-no-steps = Punktet har ingen spørgsmål.
 room-item = Punkt { $number }: { $title }
 room-answered = { $answered } af { $participants } har svaret
 room-connection-lost = Forbindelsen til mødet er afbrudt. Prøver igen …
-walk-closed-item = Punktet er lukket: skærmen i lokalet viser det ikke.
+walk-closed-item = Punktet er lukket: storskærmen viser det ikke.
 walk-plan-in-part = (valgt i sæt nr. { $number })
 summary-row-hidden = skjult
 summary-legend-hidden = - - - placeringerne er ikke vist endnu
@@ -518,30 +521,30 @@ cycle-rule-weekday = En ugedag i måneden (fx 2. tirsdag)
 cycle-rule-date = En dato (fx 1. juni)
 cycle-title = Årshjul { $year }: { $committee }
 cycle-crumb = Årshjul { $year }
-cycle-intro = Årshjulet er udvalgets faste punkter, der kommer igen hvert år. Her ses årets faste punkter og de møder, udvalget faktisk har.
+cycle-intro = Årshjulet viser udvalgets faste møder, der kommer igen hvert år, og de møder, udvalget faktisk har i året.
 cycle-year-nav = Vælg år
 cycle-year-link = Årshjul { $year }
 cycle-create-next = Opret næste års møder
-cycle-create-needs-entries = Tilføj faste punkter til årshjulet nedenfor, så kan næste års møder oprettes i ét trin.
+cycle-create-needs-entries = Tilføj faste møder til årshjulet nedenfor, så kan næste års møder oprettes i ét trin.
 cycle-year-heading = Året { $year } måned for måned
-cycle-tag-fixed = Fast punkt
+cycle-tag-fixed = Fast møde
 cycle-tag-meeting = Møde
-cycle-legend-fixed = er årshjulets faste punkter på deres dag i året;
+cycle-legend-fixed = er årshjulets faste møder på deres dag i året;
 cycle-legend-meeting = er de møder, udvalget har.
 cycle-month-empty = Intet i denne måned.
 cycle-made = mødet er oprettet
 cycle-not-made = ikke oprettet endnu
 cycle-from-cycle = fra årshjulet
-cycle-entries-title = Faste punkter i årshjulet
-cycle-entries-intro = Et fast punkt er et møde, der kommer igen hvert år: enten en bestemt ugedag i en måned (fx 2. tirsdag i september, "i 2. uge af september") eller en bestemt dato. Ændringer gælder de møder, der oprettes fremover; allerede oprettede møder flyttes ikke.
-cycle-entries-empty = Årshjulet har ingen faste punkter endnu.
-cycle-entry-new-title = Nyt fast punkt
-cycle-entry-add = Tilføj fast punkt
-cycle-entry-added = Det faste punkt "{ $title }" er tilføjet.
-cycle-entry-deleted = Det faste punkt "{ $title }" er fjernet fra årshjulet.
+cycle-entries-title = Faste møder i årshjulet
+cycle-entries-intro = Et fast møde i årshjulet kommer igen hvert år: enten på en bestemt ugedag i en måned (fx 2. tirsdag i september, »i 2. uge af september«) eller på en bestemt dato. Ændringer gælder de møder, der oprettes fremover; møder, der allerede er oprettet, flyttes ikke.
+cycle-entries-empty = Årshjulet har ingen faste møder endnu.
+cycle-entry-new-title = Nyt fast møde
+cycle-entry-add = Tilføj fast møde
+cycle-entry-added = Det faste møde »{ $title }« er tilføjet årshjulet.
+cycle-entry-deleted = Det faste møde »{ $title }« er fjernet fra årshjulet.
 cycle-entry-delete = Fjern fra årshjulet
-cycle-entry-delete-confirm-title = Fjern det faste punkt?
-cycle-entry-delete-confirm-text = "{ $title }" fjernes fra årshjulet. Møder, der allerede er oprettet fra det, bliver stående.
+cycle-entry-delete-confirm-title = Fjern det faste møde?
+cycle-entry-delete-confirm-text = »{ $title }« fjernes fra årshjulet. Møder, der allerede er oprettet fra det, bliver stående.
 cycle-field-title = Mødets titel
 cycle-field-rule = Gentages
 cycle-field-month = Måned
@@ -551,16 +554,17 @@ cycle-field-day = Dag i måneden
 cycle-field-start = Begynder kl.
 cycle-field-end = Slutter kl.
 cycle-time-hint = Skriv klokkeslættet som TT:MM, fx 17:00.
-cycle-field-description = Hvad det faste punkt handler om
+cycle-field-description = Hvad mødet handler om
 cycle-create-confirm-title = Opret møderne for { $year }?
 cycle-create-confirm-text = { $count ->
     [one] Dette møde oprettes som kladde for { $year }:
    *[other] Disse { $count } møder oprettes som kladder for { $year }:
 }
-cycle-create-nothing = Alle faste punkter har allerede deres møde for { $year }. Der oprettes intet.
+cycle-create-nothing = Alle faste møder er allerede oprettet for { $year }. Der oprettes intet.
 cycle-create-already = { $count ->
-    [one] Et fast punkt har allerede sit møde og oprettes ikke igen:
-   *[other] { $count } faste punkter har allerede deres møde og oprettes ikke igen:
+    [one] Ét fast møde er allerede oprettet og oprettes ikke igen:
+   *[other] { $count } faste møder er allerede oprettet og oprettes ikke igen:
+}
 }
 cycle-create-confirm = { $count ->
     [one] Opret mødet
@@ -615,12 +619,12 @@ project-link-item = punkt { $number }: { $title }
 project-link-decision = Beslutning:
 project-link-no-decision = Ingen beslutning skrevet endnu.
 project-unlink = Fjern koblingen
-project-unlinked = Koblingen til "{ $title }" er fjernet.
+project-unlinked = Koblingen til »{ $title }« er fjernet.
 project-link-title = Kobl et møde til fase { $number }
 project-link-no-meetings = Udvalget har ingen møder endnu.
 project-link-meeting = Møde
 project-link-choose-meeting = Vælg et møde
-project-link-item-label = Dagsordenpunkt (og dets beslutning)
+project-link-item-label = Dagsordenspunkt (og dets beslutning)
 project-link-whole-meeting = Hele mødet
 project-link-meeting-required = Vælg et møde.
 project-link-submit = Kobl til fase { $number }
@@ -638,7 +642,7 @@ project-delete-title = Slet projektet
 project-delete-text = Projektet slettes med sine faser, interessenter, erfaringer og forløb. Møderne og deres beslutninger bliver stående.
 project-delete = Slet projektet
 project-delete-confirm-title = Slet projektet?
-project-delete-confirm-text = "{ $title }" slettes med alt, hvad der er skrevet om det. Det kan ikke fortrydes.
+project-delete-confirm-text = »{ $title }« slettes med alt, hvad der er skrevet om det. Det kan ikke fortrydes.
 
 ## Follow-up items across meetings (opfølgning)
 committee-links-label = Udvalgets opfølgning og placeringer
@@ -686,7 +690,7 @@ follow-up-delete-confirm-text = »{ $text }« slettes. Det kan ikke fortrydes, m
 follow-up-delete-confirm = Slet
 follow-up-deleted = Opfølgningspunktet er slettet.
 follow-up-new-title = Nyt opfølgningspunkt
-follow-up-new-hint = Skriv et punkt i hånden. Et punkt fra en beslutning oprettes på dagsordenpunktet.
+follow-up-new-hint = Opret et opfølgningspunkt manuelt. Et opfølgningspunkt fra en beslutning oprettes fra dagsordenspunktet.
 follow-up-create = Opret opfølgningspunkt
 follow-up-created = Opfølgningspunktet er oprettet: { $text }
 follow-up-offer-title = Tilføj punktet »Opfølgning«?
@@ -713,7 +717,7 @@ item-follow-ups-list-link = Gå til udvalgets opfølgning
 positions-link = Placeringer over tid
 positions-title = Placeringer over tid: { $committee }
 positions-crumb = Placeringer over tid
-positions-intro = Sådan har udvalgets placeringer på { $set } flyttet sig fra møde til møde. Kun placeringer, der er vist i rummet, tæller, og navne kun fra møder, der viste placeringer med navn.
+positions-intro = Sådan har udvalgets placeringer på { $set } flyttet sig fra møde til møde. Kun placeringer, der er vist for udvalget, tæller, og navne kun fra møder, der viste placeringerne med navn.
 positions-empty = Udvalget har endnu ingen viste placeringer på de seks spørgsmål.
 positions-occasions-title = Møder med placeringer
 positions-occasion = { $meeting }, { $date }, punkt { $number }
@@ -725,14 +729,14 @@ positions-towards-right = mod yderposition 2
 positions-towards-left = mod yderposition 1
 positions-unchanged = uændret
 positions-none-for-question = Ingen viste placeringer på dette spørgsmål.
-positions-room-once = Rummets median var { $median } ({ $date }); spørgsmålet er kun vist på ét møde.
-positions-room-moved = Rummets median flyttede fra { $from } ({ $fromDate }) til { $to } ({ $toDate }): { $direction }.
-positions-person-moved = { $name } flyttede fra { $from } til { $to }: { $direction }.
+positions-room-once = Udvalgets median var { $median } ({ $date }); spørgsmålet er kun vist på ét møde.
+positions-room-moved = Udvalgets median flyttede sig fra { $from } ({ $fromDate }) til { $to } ({ $toDate }): { $direction }.
+positions-person-moved = { $name } flyttede sig fra { $from } til { $to }: { $direction }.
 positions-person-once = { $name }: { $value } ({ $date }).
-positions-figure-caption = En række pr. møde. ◆ er rummets median (forbundet fra møde til møde), det skraverede felt er den midterste halvdel af placeringerne, og de nummererede cirkler er navngivne deltagere. En stiplet linje: ingen viste placeringer.
+positions-figure-caption = En række pr. møde. ◆ er udvalgets median (forbundet fra møde til møde), det skraverede felt er den midterste halvdel af placeringerne, og de nummererede cirkler er navngivne deltagere. En stiplet linje: ingen viste placeringer.
 positions-table-caption = Spørgsmål { $number }: tallene bag billedet
 positions-col-occasion = Møde
-positions-col-median = Rummets median
+positions-col-median = Udvalgets median
 positions-col-middle = Midterste halvdel
 positions-col-count = Placeringer
 positions-col-skipped = Uden placering
@@ -762,11 +766,11 @@ backup-reason-start = Programmet startede
 backup-reason-before-migration = Før opdatering af databasen
 backup-reason-meeting-closed = Et møde blev afsluttet
 backup-reason-before-restore = Før en gendannelse
-backup-reason-manual = Taget på opfordring
+backup-reason-manual = Taget manuelt
 recovery-title = Arbejdsområdet kunne ikke åbnes
 recovery-db-path = Databasen:
 recovery-in-use-hint = Skift til det andet Pejling-vindue. Hvis det er lukket, så start Pejling igen.
-recovery-kept-aside = Filen bliver ikke overskrevet: Når du gendanner eller starter forfra, lægges den til side med ".damaged-" og tidspunktet i navnet, så den kan undersøges senere.
+recovery-kept-aside = Filen bliver ikke overskrevet: Når du gendanner eller starter forfra, lægges den til side med ».damaged-« og tidspunktet i navnet, så den kan undersøges senere.
 recovery-newest-title = Den nyeste gode sikkerhedskopi
 recovery-newest-text = Den nyeste sikkerhedskopi, der kan åbnes, er fra { $time }.
 recovery-restore-newest = Gendan den nyeste sikkerhedskopi
@@ -782,11 +786,11 @@ recovery-started-fresh = Et tomt arbejdsområde er startet; den gamle fil er lag
 
 # The walk's live session panel (participants' own devices)
 live-panel-title = Deltagernes egne enheder
-live-panel-intro = Start en direkte session, så deltagerne kan følge spørgsmålene og tage stilling på deres egen telefon eller tablet. Den er slået fra, indtil du starter den, og kun enheder på samme netværk kan nå den.
-live-panel-start = Start direkte session
-live-panel-stop = Stop direkte session
-live-panel-started = Den direkte session er startet.
-live-panel-stopped = Den direkte session er stoppet.
+live-panel-intro = Start en livesession, så deltagerne kan følge spørgsmålene og tage placering på deres egen telefon eller tablet. Den er slået fra, indtil du starter den, og kun enheder på samme netværk kan nå den.
+live-panel-start = Start livesession
+live-panel-stop = Stop livesession
+live-panel-started = Livesessionen er startet.
+live-panel-stopped = Livesessionen er stoppet.
 live-panel-qr = QR-kode til { $url }
 live-panel-url = Adresse
 live-panel-code = Deltagerkode
@@ -795,13 +799,13 @@ live-panel-joined = tilsluttet
 live-panel-not-joined = ikke tilsluttet
 live-panel-answered = har svaret
 live-panel-count = { $answered } af { $total } har svaret på spørgsmålet.
-live-panel-other-meeting = Der kører en direkte session for et andet møde.
+live-panel-other-meeting = Der kører en livesession for et andet møde.
 live-panel-release = Frigiv navnet
 live-panel-released = { $name } kan nu vælge sit navn igen på en anden enhed.
 
 # Meeting packages (.pejling files)
 package-title = Mødepakke
-package-text = Tag mødet med på en anden computer som én fil: dagsorden, spørgsmålssæt, deltagere og det, der er noteret. Det, der noteres derude, kan flettes ind her igen bagefter.
+package-text = Tag mødet med på en anden computer som én fil: dagsorden, spørgsmålssæt, deltagere og det, der er noteret. Det, der noteres på den anden computer, kan bagefter flettes ind her.
 package-include-closed = Medtag lukkede punkter
 package-export = Eksportér mødepakke
 package-import = Importér mødepakke
@@ -809,23 +813,38 @@ package-merge-link = Flet mødepakke ind
 package-locked = Referatet er godkendt og låst; der kan ikke laves eller flettes mødepakker.
 package-cancelled = Annulleret. Intet er ændret.
 package-saved = Mødepakken er gemt: { $path }
-package-imported = Mødet "{ $title }" er importeret.
+package-imported = Mødet »{ $title }« er importeret.
 package-merge-title = Flet mødepakke ind
-package-merge-intro = Vælg den mødepakke, der kommer tilbage fra en anden computer. Ændringer, der kun er lavet derude, flettes ind som de er. Er det samme ændret begge steder, vælger du selv for hver konflikt, hvad der skal gælde.
+package-merge-intro = Vælg den mødepakke, der kommer tilbage fra den anden computer. Ændringer, der kun er lavet i mødepakken, flettes ind, som de er. Er det samme ændret begge steder, vælger du for hver konflikt, hvad der skal gælde.
 package-back = Tilbage til { $title }
 package-pick = Vælg mødepakke …
-package-reviewed = Mødepakken er læst: { $changes } ændring(er) og { $conflicts } konflikt(er).
-package-merged = Flettet ind: { $applied } ændring(er), { $resolved } konflikt(er) afgjort.
+package-reviewed = Mødepakken er læst: { $changes ->
+    [one] én ændring
+   *[other] { $changes } ændringer
+} og { $conflicts ->
+    [one] én konflikt
+   *[other] { $conflicts } konflikter
+}.
+package-merged = Flettet ind: { $applied ->
+    [one] én ændring
+   *[other] { $applied } ændringer
+}, { $resolved ->
+    [one] én konflikt
+   *[other] { $resolved } konflikter
+} afgjort.
 package-source-title = Fra
-package-source = Mødet "{ $meeting }", eksporteret af { $person } på { $machine } { $when } (UTC).
-package-other-meeting = Mødepakken hører til mødet "{ $title }", ikke til dette møde. Den flettes ind i "{ $title }".
-package-changes-title = Ændringer derude ({ $count })
-package-no-changes = Ingen ændringer, der kun er lavet derude.
+package-source = Mødet »{ $meeting }«, eksporteret af { $person } på { $machine } { $when }.
+package-other-meeting = Mødepakken hører til mødet »{ $title }«, ikke til dette møde. Den flettes ind i »{ $title }«.
+package-changes-title = Ændringer i mødepakken ({ $count })
+package-no-changes = Ingen ændringer, der kun er lavet i mødepakken.
 package-mine = Her
 package-theirs = Mødepakken
 package-conflicts-title = Konflikter ({ $count })
 package-no-conflicts = Ingen konflikter.
-package-unresolved = { $count } konflikt(er) mangler et valg. Intet flettes, før alle er afgjort.
+package-unresolved = { $count ->
+    [one] Én konflikt mangler et valg.
+   *[other] { $count } konflikter mangler et valg.
+} Intet flettes ind, før alle er afgjort.
 package-merge-submit = Flet ind
 package-entity-note = Notat
 package-entity-position = Placering
@@ -833,7 +852,7 @@ package-entity-question = Spørgsmål til forvaltningen
 package-entity-attendance = Fremmøde
 package-question = spørgsmål { $id }
 package-none = (intet)
-package-choice-mine = Behold min
-package-choice-theirs = Tag deres
+package-choice-mine = Behold versionen her
+package-choice-theirs = Brug mødepakkens
 package-choice-both = Behold begge
-package-changed-by = Ændret af { $person } { $when } (UTC)
+package-changed-by = Ændret af { $person } { $when }
