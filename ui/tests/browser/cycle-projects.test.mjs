@@ -117,7 +117,7 @@ test("keyboard only: the year view, a new fixed point, next year's meetings crea
     await page.locator("h1", { hasText: `Årshjul ${year}:` }).waitFor();
     await page.getByRole("button", { name: "Opret næste års møder" }).click();
     await dialog.waitFor();
-    assert.match(await dialog.textContent(), new RegExp(`Alle faste punkter har allerede deres møde for ${year + 1}`));
+    assert.match(await dialog.textContent(), new RegExp(`Alle faste møder er allerede oprettet for ${year + 1}`));
     assert.equal(await dialog.getByRole("button", { name: /^Opret/ }).count(), 0, "nothing to confirm");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });

@@ -138,7 +138,7 @@ test("three participants join on their own phones, set their positions, and the 
     // Keyboard: the slider takes focus and moves with the keys, as the range input does.
     await page.locator("#value").focus();
     await page.locator("#value").fill(String(values[i]));
-    await page.locator("#status").filter({ hasText: `Din holdning er gemt: ${values[i]} af 100.` }).waitFor();
+    await page.locator("#status").filter({ hasText: `Din placering er gemt: ${values[i]} af 100.` }).waitFor();
   }
 
   // The chair's data: three answers, no values while hidden.
@@ -155,7 +155,7 @@ test("three participants join on their own phones, set their positions, and the 
   // A participant changes their mind while the question is open.
   values[1] = 45;
   await phones[1].page.locator("#value").fill("45");
-  await phones[1].page.locator("#status").filter({ hasText: "Din holdning er gemt: 45 af 100." }).waitFor();
+  await phones[1].page.locator("#status").filter({ hasText: "Din placering er gemt: 45 af 100." }).waitFor();
 
   // The chair closes the question by revealing the result: the pages stop taking positions.
   cli("reveal-positions", String(item), String(first.index));

@@ -126,7 +126,7 @@ test("keyboard: the library lists the sets with what they are for, shows questio
     await page.getByTestId("qsets-imported").waitFor();
     assert.equal(
       await page.getByTestId("qsets-imported").textContent(),
-      'Spørgsmålssættet "Egne spørgsmål om data" (egne-spoergsmaal version 1, 1 spørgsmål) er importeret.',
+      'Spørgsmålssættet »Egne spørgsmål om data« (egne-spoergsmaal version 1, 1 spørgsmål) er importeret.',
     );
     assert.equal(await error.count(), 0);
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=qset]").length === 6);
@@ -194,7 +194,7 @@ test("building a set in the UI: missing texts are named, the set is created, a s
     await page.getByTestId("qb-created").waitFor();
     assert.equal(
       await page.getByTestId("qb-created").textContent(),
-      'Spørgsmålssættet "Økonomi og værdier på ældreområdet" (oekonomi-og-vaerdier-paa-aeldreomraadet version 1) er oprettet.',
+      'Spørgsmålssættet »Økonomi og værdier på ældreområdet« (oekonomi-og-vaerdier-paa-aeldreomraadet version 1) er oprettet.',
     );
     await page.waitForFunction(() => document.activeElement?.id === "qb-toggle");
     const own = page.locator("[data-set='oekonomi-og-vaerdier-paa-aeldreomraadet@1']");

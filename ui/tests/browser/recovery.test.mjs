@@ -113,7 +113,7 @@ test("the backups page: a backup taken now is listed; restoring one asks first a
     await tabToButton(page, "Tag en sikkerhedskopi nu");
     await page.keyboard.press("Enter");
     await page.waitForFunction((n) => document.querySelectorAll("[data-testid=backup-row]").length === n + 1, before);
-    assert.match(await rows.first().textContent(), /Taget på opfordring/);
+    assert.match(await rows.first().textContent(), /Taget manuelt/);
     assert.match(await rows.first().textContent(), /nyeste/);
     assert.equal(await page.evaluate(focusedText), "Tag en sikkerhedskopi nu", "focus stays on the button");
 
