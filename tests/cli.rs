@@ -27,7 +27,7 @@ fn demo_then_list_and_show_in_danish_and_json() {
     let (ok, out, _) = pejling(&db, &["meetings", "--json"]);
     assert!(ok);
     let meetings: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let theme = meetings.as_array().unwrap().iter().find(|m| m["kind"] == "theme").unwrap();
+    let theme = meetings.as_array().unwrap().iter().find(|m| m["title"] == pejling::demo::THEME_MEETING_TITLE).unwrap();
     let id = theme["id"].as_i64().unwrap().to_string();
     let (ok, out, _) = pejling(&db, &["show-meeting", &id]);
     assert!(ok);
@@ -63,9 +63,10 @@ fn verify_says_whether_approved_minutes_are_unchanged() {
         let mut db = pejling::Db::open(&path).unwrap();
         let c = pejling::demo::create(&mut db).unwrap();
         let detail = db.get_committee(c.id).unwrap();
-        let m = detail.meetings.iter().find(|m| m.status == pejling::MeetingStatus::Closed).unwrap().id;
-        db.approve_minutes(m, detail.members[0].person_id).unwrap();
-        (m, db.list_agenda_items(m).unwrap()[1].id)
+        // The demo's history: last month's meeting, its minutes approved by the chair.
+        let m = detail.meetings.iter().find(|m| m.title == "Udvalgsmøde").unwrap();
+        assert_eq!(m.status, pejling::MeetingStatus::MinutesApproved);
+        (m.id, db.list_agenda_items(m.id).unwrap()[1].id)
     };
     let (ok, out, _) = pejling(&path, &["verify", &meeting.to_string()]);
     assert!(ok, "{out}");
@@ -159,7 +160,7 @@ fn walk_summary_shows_notes_questions_and_only_revealed_positions() {
         let mut db = pejling::Db::open(&path).unwrap();
         let c = pejling::demo::create(&mut db).unwrap();
         let detail = db.get_committee(c.id).unwrap();
-        let meeting = detail.meetings.iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
+        let meeting = detail.meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap().id;
         let item = db.list_agenda_items(meeting).unwrap()[1].id;
         let who = |role| detail.members.iter().filter(|m| m.role == role).map(|m| m.person_id).collect::<Vec<_>>();
         let (chair, members) = (who(Role::Chair)[0], who(Role::Member));

@@ -504,13 +504,28 @@ fn the_demo_has_an_annual_cycle_and_the_fall_prevention_project() {
     let mut db = Db::open_in_memory().unwrap();
     let c = pejling::demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
     let y = db.cycle_year(c.id, 2027).unwrap();
-    assert_eq!(y.occurrences.len(), 3);
+    // The budget year's points, the projects' status and the temamøde.
+    assert_eq!(y.occurrences.len(), 6);
+    for title in [
+        "Regnskab for digitaliseringsområdet",
+        "Budgetopfølgning pr. 31. marts",
+        "Budgetlægning: udvalgets input til budgettet",
+        "Budgetopfølgning pr. 30. september",
+    ] {
+        assert!(y.occurrences.iter().any(|o| o.entry.title == title), "{title}");
+    }
     assert!(y.occurrences.iter().all(|o| o.meeting.is_none()), "the demo makes no meetings from its cycle");
     let theme = y.occurrences.iter().find(|o| o.entry.kind == MeetingKind::Theme).unwrap();
     assert_eq!(theme.starts_at, "2027-09-14T17:00", "the 2nd Tuesday of September");
     let projects = db.list_projects(Some(c.id)).unwrap();
-    assert_eq!(projects.len(), 1);
-    let d = db.get_project(projects[0].id).unwrap();
+    assert_eq!(projects.len(), 2);
+    let fall = projects.iter().find(|p| p.title == "Algoritmer til forebyggelse af fald").unwrap();
+    let screens = projects.iter().find(|p| p.title == "Skærmbesøg i hjemmeplejen").unwrap();
+    let s = db.get_project(screens.id).unwrap();
+    assert_eq!(s.project.phase, 2, "a project in phase 2, Ideudvikling");
+    assert_eq!(s.history.len(), 3, "created, then phase 1, then phase 2");
+    assert_eq!(s.phases[2].links.len(), 1);
+    let d = db.get_project(fall.id).unwrap();
     assert_eq!(d.project.phase, 1);
     assert!(d.phases[0].stakeholders.contains("Ældrerådet"));
     assert_eq!(d.phases[0].links.len(), 1);

@@ -11,7 +11,13 @@ const HOSTILE: &str = "<img src=x onerror=\"window.__xss=1\"><script>alert(1)</s
 fn demo() -> (Db, Id) {
     let mut db = Db::open_in_memory().unwrap();
     let c = pejling::demo::create(&mut db).unwrap();
-    let theme = db.get_committee(c.id).unwrap().meetings.into_iter().find(|m| m.kind == MeetingKind::Theme).unwrap();
+    let theme = db
+        .get_committee(c.id)
+        .unwrap()
+        .meetings
+        .into_iter()
+        .find(|m| m.title == pejling::demo::THEME_MEETING_TITLE)
+        .unwrap();
     (db, theme.id)
 }
 
@@ -158,7 +164,11 @@ fn the_ics_parses_and_keeps_its_uid_across_changes() {
     assert!(!second.contains("Personsag"), "closed items are not in the calendar");
     let year = db.committee_calendar(db.get_meeting(id).unwrap().committee.id, None, Lang::Da).unwrap();
     let cal: icalendar::Calendar = year.parse().unwrap();
-    assert_eq!(cal.components.iter().filter(|c| c.as_event().is_some()).count(), 2);
+    assert_eq!(
+        cal.components.iter().filter(|c| c.as_event().is_some()).count(),
+        3,
+        "last year's temamøde, last month's meeting and the coming temamøde"
+    );
 }
 
 // ---- the secretary's minutes of a temamøde: times, attendance, walk results -------------
@@ -565,4 +575,49 @@ fn approval_and_amendment_lines_are_in_danish_local_time() {
     let md = text(&db, w.meeting, Format::Md, Audience::Public, Lang::Da);
     let item2 = &md[md.find("## 2 (Åben)").unwrap()..md.find("## 3 (Åben)").unwrap()];
     assert!(item2.find("### Rettelser efter godkendelsen").unwrap() < item2.find("### Beslutninger:").unwrap());
+}
+
+// ---- the demo's history: a newcomer's first export reads like 003 ------------------------
+
+#[test]
+fn the_demo_has_a_history_with_approved_minutes_moving_positions_and_answers() {
+    let mut db = Db::open_in_memory().unwrap();
+    let c = pejling::demo::create(&mut db).unwrap();
+    let meetings = db.get_committee(c.id).unwrap().meetings;
+    let held: Vec<_> = meetings.iter().filter(|m| m.status == MeetingStatus::MinutesApproved).collect();
+    assert_eq!(held.len(), 2, "last year's temamøde and last month's meeting");
+    let last_month = held.iter().find(|m| m.title == "Udvalgsmøde").unwrap();
+    let md = String::from_utf8(export(&db, last_month.id, DocKind::Minutes, Format::Md, Audience::Public)).unwrap();
+    for want in [
+        "Protokollen blev læst og mødet hævet kl.: 18.47",
+        "**Tilstede:** Mette Skovgaard",
+        "### Resumé\n\nUdvalget fastlægger sin arbejdsplan",
+        "### Beslutninger:\n\n*Møde i Opgaveudvalget for digitalisering og teknologi den ",
+        "Godkendt, idet årets temamøde skal handle om algoritmer",
+        "### Tidligere beslutninger:\n\nUdvalget tog stilling på de seks spørgsmål på temamødet",
+        "### Temadrøftelse",
+        "Godkendt af Mette Skovgaard (Formand) den ",
+        "Kontrolsum (SHA-256): `",
+    ] {
+        assert!(md.contains(want), "{want:?} in {md}");
+    }
+    let decisions = md.matches("### Beslutninger:").count();
+    assert_eq!(decisions, 5, "every item has its decision heading");
+
+    // Positions over time move at once: the same six politicians, a year apart.
+    let h = db.position_history(c.id, pejling::store::ORGANISATION_QUESTIONS).unwrap();
+    assert_eq!(h.occasions.len(), 2, "{:?}", h.occasions);
+    let q1 = &h.questions[0].points;
+    let (then, now) = (q1[0].statistics.as_ref().unwrap().median, q1[1].statistics.as_ref().unwrap().median);
+    assert_eq!((then, now), (37.5, 52.5), "moved towards extreme position 2");
+
+    // Follow-ups answered since the last meeting: the question from last year's temamøde and
+    // the follow-up on last month's project status.
+    let list = db.follow_up_list(c.id).unwrap();
+    let answered: Vec<_> = list.items.iter().filter(|f| f.answered_since_last_meeting).collect();
+    assert_eq!(answered.len(), 2, "{:?}", list.items);
+    assert!(answered.iter().all(|f| f.status == FollowUpStatus::Answered && !f.answer.is_empty()));
+    // The coming temamøde is still open for the newcomer to prepare and walk.
+    let coming = meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap();
+    assert_eq!(coming.status, MeetingStatus::Draft);
 }

@@ -270,7 +270,7 @@ fn the_demo_workspace_is_meaningful_and_not_created_twice() {
     let detail = db.get_committee(c.id).unwrap();
     assert!(detail.members.len() >= 6);
     assert_eq!(detail.members[0].role, Role::Chair);
-    let theme = detail.meetings.iter().find(|m| m.kind == MeetingKind::Theme).expect("a temamøde");
+    let theme = detail.meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).expect("a temamøde");
     assert!(theme.title.contains("Algoritmer til forebyggelse af fald hos ældre borgere"));
     let items = db.get_meeting(theme.id).unwrap().items;
     assert!(items.iter().any(|i| i.openness == Openness::Closed), "a closed item to show (Lukket)");
