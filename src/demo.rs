@@ -18,6 +18,16 @@ use crate::store::Db;
 pub const COMMITTEE_NAME: &str = "Opgaveudvalget for digitalisering og teknologi";
 pub const THEME_MEETING_TITLE: &str = "Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere";
 
+/// The committee's kommissorium, as a council would word it for a task committee (invented).
+const MANDATE: &str = "Byrådet har nedsat opgaveudvalget for digitalisering og teknologi efter \
+styrelseslovens § 17, stk. 4. Udvalget består af politikere og borgermedlemmer.\n\n\
+Udvalget skal:\n\
+1. give byrådet bud på principper og pejlemærker for kommunens digitalisering\n\
+2. styrke politikernes deltagelse i konkrete digitaliseringsprojekter, fra problemet identificeres, \
+til der besluttes, om en løsning skal i drift\n\
+3. følge op på projekterne to gange om året og give input til budgettet for digitalisering og it\n\n\
+Udvalget holder mindst fire møder om året, heraf et temamøde.";
+
 const MEMBERS: &[(&str, Role, Option<&str>)] = &[
     ("Mette Skovgaard", Role::Chair, Some("Fælleslisten")),
     ("Jonas Bech Lauridsen", Role::ViceChair, Some("Borgerlisten")),
@@ -136,6 +146,7 @@ Udvalget skal give byrådet bud på principper og pejlemærker for kommunens dig
 politikernes deltagelse i konkrete digitaliseringsprojekter."
             .into(),
     })?;
+    db.update_committee(committee.id, &CommitteePatch { mandate: Some(MANDATE.into()), ..Default::default() })?;
     for (name, role, party) in MEMBERS {
         db.add_member(committee.id, &NewMember { name: (*name).into(), role: *role, party: party.map(Into::into) })?;
     }

@@ -92,7 +92,8 @@ fn the_pdf_reads_as_pages_with_page_numbers_and_contents() {
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains("Referat af møde i Opgaveudvalget"), "{text}");
         assert!(text.contains("Indholdsfortegnelse"));
-        assert!(text.contains("Side 1 af 2"), "page X of Y: {text}");
+        let pages = text.split("Side 1 af ").nth(1).and_then(|t| t.split_whitespace().next()).expect("Side 1 af Y");
+        assert!(text.contains(&format!("Side {pages} af {pages}")), "page X of Y: {text}");
         assert!(text.contains("2 (Åben) Algoritmer til forebyggelse af fald"));
         assert!(text.contains("4 (Lukket) Personsag") && !text.contains("DEMO-2026-00415"));
         let info = std::process::Command::new("pdfinfo").arg(&path).output().unwrap();
@@ -620,4 +621,44 @@ fn the_demo_has_a_history_with_approved_minutes_moving_positions_and_answers() {
     // The coming temamøde is still open for the newcomer to prepare and walk.
     let coming = meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap();
     assert_eq!(coming.status, MeetingStatus::Draft);
+}
+
+#[test]
+fn the_kommissorium_is_on_the_committee_and_printed_in_the_documents() {
+    let (mut db, id) = demo();
+    let committee = db.get_meeting(id).unwrap().committee;
+    assert!(committee.mandate.starts_with("Byrådet har nedsat opgaveudvalget"), "the demo has one");
+    for kind in [DocKind::Agenda, DocKind::Minutes] {
+        let md = String::from_utf8(export(&db, id, kind, Format::Md, Audience::Public)).unwrap();
+        let at = md.find("## Udvalgets kommissorium\n\nByrådet har nedsat opgaveudvalget").expect("printed");
+        assert!(at < md.find("## Indholdsfortegnelse").unwrap(), "before the contents");
+        let html = String::from_utf8(export(&db, id, kind, Format::Html, Audience::Public)).unwrap();
+        assert!(html.contains("<h2 id=\"kommissorium\">Udvalgets kommissorium</h2>"));
+    }
+    // Edited on the committee (hostile text stays text), audited; emptied, it is left out.
+    let c = db
+        .update_committee(committee.id, &CommitteePatch { mandate: Some(HOSTILE.into()), ..Default::default() })
+        .unwrap();
+    assert_eq!(c.mandate, HOSTILE);
+    let html = String::from_utf8(export(&db, id, DocKind::Agenda, Format::Html, Audience::Public)).unwrap();
+    assert!(!html.contains("<img") && html.contains("&lt;img src=x"));
+    let pdf = export(&db, id, DocKind::Agenda, Format::Pdf, Audience::Public);
+    assert!(pdf.starts_with(b"%PDF"));
+    let audited: i64 = db
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'committee' AND entity_id = ?1 AND changes LIKE '%mandate%'",
+            [committee.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 2, "the demo's mandate and the edit");
+    db.update_committee(committee.id, &CommitteePatch { mandate: Some(String::new()), ..Default::default() }).unwrap();
+    let md = String::from_utf8(export(&db, id, DocKind::Agenda, Format::Md, Audience::Public)).unwrap();
+    assert!(!md.contains("kommissorium"));
+    // Too long is refused with a Danish message, and the saved text stays.
+    let e = db
+        .update_committee(committee.id, &CommitteePatch { mandate: Some("x".repeat(200_001)), ..Default::default() })
+        .unwrap_err();
+    assert!(e.to_string().starts_with("Teksten er for lang"), "{e}");
 }

@@ -163,6 +163,12 @@ pub fn render(d: &DocModel) -> Result<Vec<u8>> {
                 .add_run(Run::new().add_text(names)),
         );
     }
+    if let Some(m) = &d.mandate {
+        doc = doc.add_paragraph(heading(&m.label, "Heading3"));
+        for para in m.text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            doc = doc.add_paragraph(text_paragraph(para));
+        }
+    }
     // The contents as 003 has them: the committee, the meeting time, one line per item (its
     // number is part of the heading, so the list is not numbered again).
     doc = doc.add_paragraph(heading(&d.labels.toc, "Heading3"));

@@ -264,6 +264,13 @@ pub fn render(d: &DocModel) -> String {
     for (label, names) in &d.attendance {
         s.push_str(&format!("<p><strong>{}:</strong> {}</p>\n", escape(label), escape(names)));
     }
+    if let Some(m) = &d.mandate {
+        s.push_str(&format!(
+            "<section aria-labelledby=\"kommissorium\">\n<h2 id=\"kommissorium\">{}</h2>\n{}\n</section>\n",
+            escape(&m.label),
+            paragraphs(&m.text)
+        ));
+    }
     // The item's number is part of its heading ("1 (Åben) …"), so the list is not numbered.
     s.push_str(&format!(
         "<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">{}</h2>\n<p>{}</p>\n<p>{}</p>\n<ul class=\"toc\">\n",

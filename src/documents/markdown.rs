@@ -104,6 +104,9 @@ pub fn render(d: &DocModel) -> String {
     for (label, names) in &d.attendance {
         s.push_str(&format!("**{}:** {}\n\n", escape(label), escape(names)));
     }
+    if let Some(m) = &d.mandate {
+        s.push_str(&format!("## {}\n\n{}\n\n", escape(&m.label), escape(&m.text)));
+    }
     // One line per item, ended by a hard line break so the lines stay apart; the number is
     // the item's own, part of its heading.
     s.push_str(&format!("## {}\n\n{}  \n{}\n\n", escape(&d.labels.toc), escape(&d.committee), escape(&d.meeting_time)));

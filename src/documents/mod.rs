@@ -118,6 +118,8 @@ pub struct DocModel {
     /// Minutes: label and names of Tilstede, Fraværende, Afbud and Desuden deltog (staff and
     /// guests), in that order; empty groups are left out.
     pub attendance: Vec<(String, String)>,
+    /// The committee's kommissorium (label and text), when one is written down.
+    pub mandate: Option<Section>,
     pub items: Vec<DocItem>,
     /// Approval lines ("Godkendt af … den …", Danish local time) and the checksum, for
     /// approved minutes.
@@ -305,6 +307,8 @@ impl Db {
             meeting_time,
             header,
             attendance,
+            mandate: (!d.committee.mandate.trim().is_empty())
+                .then(|| Section { label: l("doc-mandate"), text: d.committee.mandate.trim_end().to_owned() }),
             items,
             approvals: if approved { approvals.iter().map(|a| approval_line(&cat, a)).collect() } else { vec![] },
             fingerprint: if approved { approvals.first().map(|a| a.fingerprint.clone()) } else { None },

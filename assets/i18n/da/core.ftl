@@ -93,6 +93,7 @@ field-planned-end = Planlagt slut
 doc-minutes-title = Referat af møde i { $committee }
 doc-agenda-title = Dagsorden til møde i { $committee }
 doc-toc = Indholdsfortegnelse
+doc-mandate = Udvalgets kommissorium
 doc-decisions = Beslutninger:
 doc-previous-decisions = Tidligere beslutninger:
 doc-decision-meeting = Møde i { $committee } den { $date }

@@ -93,6 +93,7 @@ field-planned-end = Planned end
 doc-minutes-title = Minutes of the meeting of { $committee }
 doc-agenda-title = Agenda for the meeting of { $committee }
 doc-toc = Contents
+doc-mandate = The committee's terms of reference
 doc-decisions = Decisions:
 doc-previous-decisions = Previous decisions:
 doc-decision-meeting = Meeting of { $committee } on { $date }

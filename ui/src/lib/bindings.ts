@@ -964,7 +964,11 @@ export type BackupFile = { path: string;
  * UTC time it was taken, `YYYY-MM-DDTHH:MM:SSZ`, from its name.
  */
 taken_at: string; reason: string; bytes: number }
-export type Committee = { id: number; name: string; kind: CommitteeKind; description: string; member_count: number; meeting_count: number }
+export type Committee = { id: number; name: string; kind: CommitteeKind; description: string; 
+/**
+ * The committee's kommissorium (mandate), as the council gave it; may be empty.
+ */
+mandate?: string; member_count: number; meeting_count: number }
 export type CommitteeDetail = { committee: Committee; members: Member[]; meetings: Meeting[] }
 /**
  * Udvalgstype.
@@ -973,7 +977,7 @@ export type CommitteeKind = "standing" | "task" | "finance" | "council" | "other
 /**
  * Only the fields that are present change.
  */
-export type CommitteePatch = { name?: string | null; kind?: CommitteeKind | null; description?: string | null }
+export type CommitteePatch = { name?: string | null; kind?: CommitteeKind | null; description?: string | null; mandate?: string | null }
 export type ConflictChoice = { key: string; resolution: Resolution }
 /**
  * The positions on one continuum question.
