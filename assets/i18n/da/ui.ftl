@@ -81,7 +81,7 @@ welcome-text = Pejling hjælper formænd og sekretærer i kommunale udvalg med a
 welcome-text-2 = Alt gemmes automatisk på din egen computer, mens du skriver, og intet sendes ud på nettet.
 welcome-demo = Opret demo-arbejdsområde
 welcome-demo-busy = Opretter demo-arbejdsområde …
-welcome-demo-hint = Demo-arbejdsområdet indeholder et opdigtet opgaveudvalg med medlemmer og et temamøde, som du frit kan ændre eller slette.
+welcome-demo-hint = Demo-arbejdsområdet indeholder et opdigtet opgaveudvalg med medlemmer, kommissorium, årshjul, et års møder med godkendte referater og et kommende temamøde. Du kan frit ændre eller slette det hele.
 welcome-empty = Start med et tomt arbejdsområde
 
 ## Udvalg
@@ -280,7 +280,7 @@ export-format-html = HTML (én fil)
 export-format-md = Markdown
 export-format-ics = Kalender (ICS)
 export-audience = Udgave
-export-audience-public = Offentlig (uden lukkede punkter)
+export-audience-public = Offentlig (lukkede punkter kun med nummer og titel)
 export-audience-internal = Intern (med lukkede punkter)
 export-lang = Dokumentets sprog
 export-submit = Eksportér …
@@ -677,7 +677,7 @@ follow-up-due = Frist { $date }
 follow-up-answered-at = Besvaret { $date }
 follow-up-listed-on = På dagsordenen:
 follow-up-listing = { $meeting } { $date }, punkt { $number }
-follow-up-field-text = Hvad skal følges op
+follow-up-field-text = Hvad skal der følges op på
 follow-up-text-locked-hint = Spørgsmålet står i et godkendt referat og kan ikke ændres. Ansvarlig, frist, status og svar kan stadig ændres.
 follow-up-field-owner = Ansvarlig
 follow-up-owner-hint = En person eller en del af forvaltningen.

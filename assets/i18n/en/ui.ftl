@@ -81,7 +81,7 @@ welcome-text = Pejling helps chairs and secretaries of municipal committees prep
 welcome-text-2 = Everything is saved automatically on your own computer as you type, and nothing is sent over the internet.
 welcome-demo = Create demo workspace
 welcome-demo-busy = Creating demo workspace …
-welcome-demo-hint = The demo workspace holds an invented task committee with members and a theme meeting, which you are free to change or delete.
+welcome-demo-hint = The demo workspace holds an invented task committee with members, terms of reference, an annual cycle, a year of meetings with approved minutes and a coming theme meeting. You are free to change or delete all of it.
 welcome-empty = Start with an empty workspace
 
 ## Committees
@@ -280,7 +280,7 @@ export-format-html = HTML (one file)
 export-format-md = Markdown
 export-format-ics = Calendar (ICS)
 export-audience = Edition
-export-audience-public = Public (without closed items)
+export-audience-public = Public (closed items by number and title only)
 export-audience-internal = Internal (with closed items)
 export-lang = Document language
 export-submit = Export …
