@@ -86,3 +86,17 @@ export function formatMoment(value: string | null | undefined): string {
 export function formatMomentDate(value: string | null | undefined): string {
   return formatDate(danishLocal(value));
 }
+
+/**
+ * The ISO 8601 week number of a local "YYYY-MM-DD…" date (weeks begin on Monday; week 1 holds
+ * the year's first Thursday), as Danish secretaries plan by it: "uge 37". 0 when not a date.
+ */
+export function isoWeek(value: string | null | undefined): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? "");
+  if (!m) return 0;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const weekday = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+}
