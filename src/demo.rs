@@ -204,7 +204,7 @@ politikernes deltagelse i konkrete digitaliseringsprojekter."
             db.set_walk_plan(added.id, &case_walk_plan())?;
         }
     }
-    annual_cycle(db, committee.id)?;
+    annual_cycle(db, committee.id, day.year() + 1)?;
     project(db, committee.id, past.id, theme.id)?;
     if let Some(last_year) = last_year {
         screen_visits_project(db, committee.id, last_year.id, past.id)?;
@@ -496,7 +496,7 @@ visitationsretningslinjen, og medarbejderne er orienteret."
 /// The committee's annual cycle: the budget year's points (regnskab, budgetopfølgning,
 /// budgetlægning), a half-yearly status on the projects and the yearly temamøde on
 /// digitalisation. No meetings are made from it: the year view offers that.
-fn annual_cycle(db: &mut Db, committee_id: Id) -> Result<()> {
+fn annual_cycle(db: &mut Db, committee_id: Id, first_conference: i32) -> Result<()> {
     let entry = |title: &str, kind, description: &str, month, week, start: &str, end: &str| NewCycleEntry {
         title: title.into(),
         kind,
@@ -509,6 +509,8 @@ fn annual_cycle(db: &mut Db, committee_id: Id) -> Result<()> {
         start_time: start.into(),
         end_time: end.into(),
         place: "Udvalgsværelse G".into(),
+        every_years: 1,
+        first_year: None,
     };
     let ordinary = MeetingKind::Ordinary;
     for e in [
@@ -566,6 +568,21 @@ fn annual_cycle(db: &mut Db, committee_id: Id) -> Result<()> {
             "17:00",
             "18:00",
         ),
+        // Seed 000: "Hvert andet år afholdes konference om ny teknologi for
+        // Kommunalbestyrelsen" — from next year on.
+        NewCycleEntry {
+            every_years: 2,
+            first_year: Some(first_conference),
+            ..entry(
+                "Konference om ny teknologi for byrådet",
+                MeetingKind::Theme,
+                "Hvert andet år holdes en konference om ny teknologi for byrådet.",
+                11,
+                3,
+                "09:00",
+                "15:00",
+            )
+        },
     ] {
         db.create_cycle_entry(committee_id, &e)?;
     }

@@ -35,6 +35,8 @@ fn meeting(db: &mut Db, committee_id: i64, title: &str, day: &str) -> i64 {
 
 fn entry(title: &str, rule: CycleRule, month: u32, week: u32, weekday: u32, day: u32) -> NewCycleEntry {
     NewCycleEntry {
+        every_years: 1,
+        first_year: None,
         title: title.into(),
         kind: MeetingKind::Ordinary,
         description: String::new(),
@@ -504,8 +506,14 @@ fn the_demo_has_an_annual_cycle_and_the_fall_prevention_project() {
     let mut db = Db::open_in_memory().unwrap();
     let c = pejling::demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
     let y = db.cycle_year(c.id, 2027).unwrap();
-    // The budget year's points, the projects' status and the temamøde.
-    assert_eq!(y.occurrences.len(), 6);
+    // The budget year's points, the projects' status, the temamøde, and (every other year, from
+    // the year after the demo's temamøde) the conference on new technology.
+    assert_eq!(y.occurrences.len(), 7);
+    let conference = y.occurrences.iter().find(|o| o.entry.every_years == 2).unwrap();
+    assert_eq!((conference.entry.first_year, conference.starts_at.as_str()), (2027, "2027-11-16T09:00"));
+    let next = db.cycle_year(c.id, 2028).unwrap();
+    assert_eq!(next.occurrences.len(), 6, "no conference in 2028");
+    assert_eq!(db.cycle_year(c.id, 2029).unwrap().occurrences.len(), 7);
     for title in [
         "Regnskab for digitaliseringsområdet",
         "Budgetopfølgning pr. 31. marts",
@@ -532,4 +540,42 @@ fn the_demo_has_an_annual_cycle_and_the_fall_prevention_project() {
     let case = &d.phases[1].links[0];
     assert_eq!(case.item_title.as_deref(), Some("Algoritmer til forebyggelse af fald hos ældre borgere"));
     assert_eq!(case.item_number, Some(2));
+}
+
+#[test]
+fn a_recurring_meeting_every_other_year_is_made_only_in_its_years() {
+    let mut db = Db::open_in_memory().unwrap();
+    let c = committee(&mut db, "Økonomiudvalget");
+    let e = db
+        .create_cycle_entry(
+            c,
+            &NewCycleEntry {
+                every_years: 2,
+                first_year: Some(2027),
+                ..entry("Konference", CycleRule::Weekday, 11, 1, 4, 1)
+            },
+        )
+        .unwrap();
+    assert_eq!((e.every_years, e.first_year), (2, 2027));
+    assert_eq!(db.create_cycle_year(c, 2027).unwrap().created.len(), 1);
+    assert_eq!(db.create_cycle_year(c, 2028).unwrap().created.len(), 0, "not in the year between");
+    assert_eq!(db.create_cycle_year(c, 2029).unwrap().created[0].starts_at, "2029-11-01T17:00");
+    // Every year again from 2030 on; a third interval is refused in Danish, nothing changes.
+    let e = db
+        .update_cycle_entry(
+            e.id,
+            &CycleEntryPatch { every_years: Some(1), first_year: Some(2030), ..Default::default() },
+        )
+        .unwrap();
+    assert!(
+        db.cycle_year(c, 2029).unwrap().occurrences.is_empty()
+            && db.cycle_year(c, 2031).unwrap().occurrences.len() == 1
+    );
+    let err = db.update_cycle_entry(e.id, &CycleEntryPatch { every_years: Some(3), ..Default::default() }).unwrap_err();
+    assert_eq!(err.message().field, Some("every_years"));
+    assert!(err.to_string().contains("uden for det tilladte"), "{err}");
+    assert_eq!(db.list_cycle_entries(c).unwrap()[0].every_years, 1);
+    // An entry made before (every year) has the cycle's first year.
+    let plain = db.create_cycle_entry(c, &entry("Budget", CycleRule::Weekday, 6, 1, 2, 1)).unwrap();
+    assert_eq!((plain.every_years, plain.first_year), (1, 1970));
 }

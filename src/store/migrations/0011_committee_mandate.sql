@@ -9,3 +9,9 @@ WHEN NEW.mandate IS NOT OLD.mandate BEGIN
     INSERT INTO audit_log (actor, meeting_id, entity, entity_id, action, changes)
     VALUES (pejling_actor(), NULL, 'committee', NEW.id, 'update', json_object('mandate', NEW.mandate));
 END;
+
+-- A recurring meeting of the annual cycle may come every other year (as the DIS model's
+-- conference): every_years 2, in the years first_year, first_year + 2, …; every_years 1 is every
+-- year from first_year (1970, the cycle's first year, for the entries made before).
+ALTER TABLE cycle_entry ADD COLUMN every_years INTEGER NOT NULL DEFAULT 1 CHECK (every_years IN (1, 2));
+ALTER TABLE cycle_entry ADD COLUMN first_year INTEGER NOT NULL DEFAULT 1970 CHECK (first_year BETWEEN 1970 AND 2999);

@@ -1066,11 +1066,19 @@ start_time: string;
 /**
  * Local time `HH:MM`, after `start_time` on the same day.
  */
-end_time: string; place: string }
+end_time: string; place: string; 
+/**
+ * 1: every year; 2: every other year (as the DIS model's conference).
+ */
+every_years?: number; 
+/**
+ * The first year it comes; with `every_years` 2, then every other year after it.
+ */
+first_year?: number }
 /**
  * Only the fields that are present change.
  */
-export type CycleEntryPatch = { title?: string | null; kind?: MeetingKind | null; description?: string | null; rule?: CycleRule | null; month?: number | null; week?: number | null; weekday?: number | null; day?: number | null; start_time?: string | null; end_time?: string | null; place?: string | null }
+export type CycleEntryPatch = { title?: string | null; kind?: MeetingKind | null; description?: string | null; rule?: CycleRule | null; month?: number | null; week?: number | null; weekday?: number | null; day?: number | null; start_time?: string | null; end_time?: string | null; place?: string | null; every_years?: number | null; first_year?: number | null }
 /**
  * A fixed point in one year: the day the rule gives, and the meeting made from it, if any.
  */
@@ -1421,7 +1429,15 @@ changes: MergeChange[];
  */
 conflicts: MergeChange[] }
 export type NewCommittee = { name: string; kind: CommitteeKind; description?: string }
-export type NewCycleEntry = { title: string; kind: MeetingKind; description?: string; rule: CycleRule; month: number; week?: number; weekday?: number; day?: number; start_time: string; end_time: string; place?: string }
+export type NewCycleEntry = { title: string; kind: MeetingKind; description?: string; rule: CycleRule; month: number; week?: number; weekday?: number; day?: number; start_time: string; end_time: string; place?: string; 
+/**
+ * 1 (the default) or 2, every other year.
+ */
+every_years?: number; 
+/**
+ * The first year; absent: this year.
+ */
+first_year?: number | null }
 /**
  * A follow-up item written by hand, or from a decision when `agenda_item_id` is given (its
  * meeting is then the item's).
