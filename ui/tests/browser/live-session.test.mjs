@@ -46,7 +46,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), "pejling-live-"));
   db = join(dir, "live.sqlite3");
   cli("demo");
-  meeting = cliJson("meetings").find((m) => m.kind === "theme").id;
+  meeting = cliJson("meetings").find((m) => m.title.startsWith("Temamøde: Algoritmer")).id;
   item = cliJson("show-meeting", String(meeting)).items.find((i) => i.title.startsWith("Algoritmer")).id;
   steps = cliJson("walk-summary", String(item)).steps.map((s) => s.step);
   const first = steps.find((s) => s.is_continuum);

@@ -39,8 +39,8 @@ const TEXT = {
     pick: "Choose meeting package …",
     submit: "Merge",
     saved: "The meeting package is saved: ",
-    unresolved: "conflict(s) are not resolved",
-    merged: "Merged: 2 change(s), 2 conflict(s) resolved.",
+    unresolved: "are not resolved",
+    merged: "Merged: 2 changes, 2 conflicts resolved.",
   },
 };
 

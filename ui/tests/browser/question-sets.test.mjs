@@ -118,7 +118,7 @@ test("keyboard: the library lists the sets with what they are for, shows questio
     // A problem found after parsing names its line too.
     await importText(page, "half.toml", OWN_SET.replace('extreme_right = { da = "Alt, der kan forebygge" }\n', ""));
     await page.waitForFunction(() => document.querySelector("[data-testid=qsets-import-error]")?.textContent.includes("linje 13"));
-    assert.match(await error.textContent(), /linje 13: spørgsmålet "data-1" mangler extreme_right/);
+    assert.match(await error.textContent(), /linje 13: spørgsmålet »data-1« mangler extreme_right/);
     assert.equal(await sets.count(), 5);
 
     // A good file: imported and listed as imported, with its own help text.
