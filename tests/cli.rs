@@ -156,7 +156,7 @@ fn walk_summary_shows_notes_questions_and_only_revealed_positions() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sqlite3");
     let item = {
-        use pejling::{MeetingKind, PositionInput, Role};
+        use pejling::{PositionInput, Role};
         let mut db = pejling::Db::open(&path).unwrap();
         let c = pejling::demo::create(&mut db).unwrap();
         let detail = db.get_committee(c.id).unwrap();
