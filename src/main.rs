@@ -59,7 +59,7 @@ enum Command {
         json: bool,
     },
     /// Export a meeting's referat or dagsorden (pdf, pdfa, docx, html, md) or its calendar
-    /// entry (ics). Closed items are left out unless --internal.
+    /// entry (ics). Closed items are listed by number and title only, unless --internal.
     Export {
         meeting: Id,
         /// referat or dagsorden.
@@ -68,7 +68,7 @@ enum Command {
         /// pdf, pdfa, docx, html, md or ics.
         #[arg(long)]
         format: String,
-        /// Include closed (Lukket) items: for the committee's own use, never for publication.
+        /// Include the content of closed (Lukket) items: for the committee's own use, never for publication.
         #[arg(long)]
         internal: bool,
         #[arg(long, value_name = "PATH")]

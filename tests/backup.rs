@@ -14,7 +14,8 @@ fn demo_db(dir: &Path) -> (PathBuf, Db) {
 }
 
 fn theme_meeting(db: &Db) -> MeetingDetail {
-    let m = db.list_meetings(None).unwrap().into_iter().find(|m| m.kind == MeetingKind::Theme).unwrap();
+    let m =
+        db.list_meetings(None).unwrap().into_iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap();
     db.get_meeting(m.id).unwrap()
 }
 

@@ -27,7 +27,7 @@ fn demo_then_list_and_show_in_danish_and_json() {
     let (ok, out, _) = pejling(&db, &["meetings", "--json"]);
     assert!(ok);
     let meetings: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let theme = meetings.as_array().unwrap().iter().find(|m| m["kind"] == "theme").unwrap();
+    let theme = meetings.as_array().unwrap().iter().find(|m| m["title"] == pejling::demo::THEME_MEETING_TITLE).unwrap();
     let id = theme["id"].as_i64().unwrap().to_string();
     let (ok, out, _) = pejling(&db, &["show-meeting", &id]);
     assert!(ok);
@@ -63,9 +63,10 @@ fn verify_says_whether_approved_minutes_are_unchanged() {
         let mut db = pejling::Db::open(&path).unwrap();
         let c = pejling::demo::create(&mut db).unwrap();
         let detail = db.get_committee(c.id).unwrap();
-        let m = detail.meetings.iter().find(|m| m.status == pejling::MeetingStatus::Closed).unwrap().id;
-        db.approve_minutes(m, detail.members[0].person_id).unwrap();
-        (m, db.list_agenda_items(m).unwrap()[1].id)
+        // The demo's history: last month's meeting, its minutes approved by the chair.
+        let m = detail.meetings.iter().find(|m| m.title == "Udvalgsmøde").unwrap();
+        assert_eq!(m.status, pejling::MeetingStatus::MinutesApproved);
+        (m.id, db.list_agenda_items(m.id).unwrap()[1].id)
     };
     let (ok, out, _) = pejling(&path, &["verify", &meeting.to_string()]);
     assert!(ok, "{out}");
@@ -117,7 +118,7 @@ extreme_left = { da = "Kun det, borgeren selv giver" }
     assert!(!ok && out.is_empty());
     assert_eq!(
         err.trim(),
-        "Fejl: Spørgsmålssættet kan ikke læses: linje 12: spørgsmålet \"data-1\" mangler extreme_right. Et spørgsmål \
+        "Fejl: Spørgsmålssættet kan ikke læses: linje 12: spørgsmålet »data-1« mangler extreme_right. Et spørgsmål \
          i et kontinuum har to yderpositioner, extreme_left og extreme_right."
     );
     // Malformed TOML: an unclosed string on line 9.
@@ -135,7 +136,7 @@ extreme_left = { da = "Kun det, borgeren selv giver" }
     assert!(ok, "{err}");
     assert_eq!(
         out.trim(),
-        "Spørgsmålssættet \"Faldforebyggelse\" (faldforebyggelse version 2, 1 spørgsmål) er importeret."
+        "Spørgsmålssættet »Faldforebyggelse« (faldforebyggelse version 2, 1 spørgsmål) er importeret."
     );
     let (ok, out, _) = pejling(&db, &["question-sets", "--json"]);
     assert!(ok);
@@ -155,11 +156,11 @@ fn walk_summary_shows_notes_questions_and_only_revealed_positions() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sqlite3");
     let item = {
-        use pejling::{MeetingKind, PositionInput, Role};
+        use pejling::{PositionInput, Role};
         let mut db = pejling::Db::open(&path).unwrap();
         let c = pejling::demo::create(&mut db).unwrap();
         let detail = db.get_committee(c.id).unwrap();
-        let meeting = detail.meetings.iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
+        let meeting = detail.meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap().id;
         let item = db.list_agenda_items(meeting).unwrap()[1].id;
         let who = |role| detail.members.iter().filter(|m| m.role == role).map(|m| m.person_id).collect::<Vec<_>>();
         let (chair, members) = (who(Role::Chair)[0], who(Role::Member));
@@ -214,7 +215,7 @@ fn walk_summary_shows_notes_questions_and_only_revealed_positions() {
     assert!(ok && out.contains("Punktet har ingen spørgsmål til temamødet endnu."), "{out}");
     let (ok, _, err) = pejling(&path, &["walk-summary", "999"]);
     assert!(!ok);
-    assert_eq!(err.trim(), "Fejl: Dagsordenpunkt nr. 999 findes ikke eller er blevet slettet.");
+    assert_eq!(err.trim(), "Fejl: Dagsordenspunkt nr. 999 findes ikke eller er blevet slettet.");
 }
 
 #[test]
@@ -225,12 +226,12 @@ fn search_prints_hits_with_the_match_marked_and_json() {
     assert!(ok, "{err}");
     let (ok, out, err) = pejling(&db, &["search", "fald"]);
     assert!(ok, "{err}");
-    assert!(out.contains("Dagsordenpunkt: Algoritmer til forebyggelse af fald hos ældre borgere"), "{out}");
+    assert!(out.contains("Dagsordenspunkt: Algoritmer til forebyggelse af fald hos ældre borgere"), "{out}");
     assert!(out.contains("Møde: Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere"), "{out}");
     assert!(out.contains("«fald»"), "the hit is marked: {out}");
     let (ok, out, _) = pejling(&db, &["search", "frikøb"]);
     assert!(
-        ok && out.starts_with("Dagsordenpunkt: Personsag vedrørende frikøb af medarbejder til projektgruppe (Lukket)"),
+        ok && out.starts_with("Dagsordenspunkt: Personsag vedrørende frikøb af medarbejder til projektgruppe (Lukket)"),
         "{out}"
     );
     let (ok, out, _) = pejling(&db, &["search", "fald", "--json", "--limit", "2"]);
@@ -243,7 +244,7 @@ fn search_prints_hits_with_the_match_marked_and_json() {
     // FTS syntax is just words; nothing found is said, not an error.
     let (ok, out, err) = pejling(&db, &["search", "\"col:x AND"]);
     assert!(ok, "{err}");
-    assert_eq!(out.trim(), "Intet fundet for \"\"col:x AND\".");
+    assert_eq!(out.trim(), "Intet fundet for »\"col:x AND«.");
     let (ok, out, _) = pejling(&db, &["--lang", "en", "search", "udvalg"]);
     assert!(ok && out.contains("Committee: Opgaveudvalget for digitalisering og teknologi"), "{out}");
 }

@@ -35,6 +35,8 @@ fn meeting(db: &mut Db, committee_id: i64, title: &str, day: &str) -> i64 {
 
 fn entry(title: &str, rule: CycleRule, month: u32, week: u32, weekday: u32, day: u32) -> NewCycleEntry {
     NewCycleEntry {
+        every_years: 1,
+        first_year: None,
         title: title.into(),
         kind: MeetingKind::Ordinary,
         description: String::new(),
@@ -208,7 +210,7 @@ fn phases_move_forward_one_at_a_time_and_back_to_any_earlier_one() {
     assert_eq!(moved.committee_name, "Økonomiudvalget");
     let e = db.delete_committee(other).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Conflict);
-    assert!(e.to_string().contains("1 projekter"), "{e}");
+    assert!(e.to_string().contains("følger ét projekt"), "{e}");
     db.delete_project(p.id).unwrap();
     db.delete_committee(other).unwrap();
     assert!(db.get_project(p.id).is_err());
@@ -454,7 +456,7 @@ fn the_cli_shows_the_cycle_creates_a_year_once_and_moves_projects() {
     assert!(out.contains("Årshjul 2027") && out.contains("26. august 2027") && out.contains("ikke oprettet"), "{out}");
     let (ok, out, err) = cli(&path, &["cycle-create-year", &c, "2027"]);
     assert!(ok, "{err}");
-    assert!(out.contains("1 møder er oprettet for 2027."), "{out}");
+    assert!(out.contains("Ét møde er oprettet for 2027."), "{out}");
     let (ok, out, _) = cli(&path, &["cycle-create-year", &c, "2027", "--json"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -504,17 +506,76 @@ fn the_demo_has_an_annual_cycle_and_the_fall_prevention_project() {
     let mut db = Db::open_in_memory().unwrap();
     let c = pejling::demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
     let y = db.cycle_year(c.id, 2027).unwrap();
-    assert_eq!(y.occurrences.len(), 3);
+    // The budget year's points, the projects' status, the temamøde, and (every other year, from
+    // the year after the demo's temamøde) the conference on new technology.
+    assert_eq!(y.occurrences.len(), 7);
+    let conference = y.occurrences.iter().find(|o| o.entry.every_years == 2).unwrap();
+    assert_eq!((conference.entry.first_year, conference.starts_at.as_str()), (2027, "2027-11-16T09:00"));
+    let next = db.cycle_year(c.id, 2028).unwrap();
+    assert_eq!(next.occurrences.len(), 6, "no conference in 2028");
+    assert_eq!(db.cycle_year(c.id, 2029).unwrap().occurrences.len(), 7);
+    for title in [
+        "Regnskab for digitaliseringsområdet",
+        "Budgetopfølgning pr. 31. marts",
+        "Budgetlægning: udvalgets input til budgettet",
+        "Budgetopfølgning pr. 30. september",
+    ] {
+        assert!(y.occurrences.iter().any(|o| o.entry.title == title), "{title}");
+    }
     assert!(y.occurrences.iter().all(|o| o.meeting.is_none()), "the demo makes no meetings from its cycle");
     let theme = y.occurrences.iter().find(|o| o.entry.kind == MeetingKind::Theme).unwrap();
     assert_eq!(theme.starts_at, "2027-09-14T17:00", "the 2nd Tuesday of September");
     let projects = db.list_projects(Some(c.id)).unwrap();
-    assert_eq!(projects.len(), 1);
-    let d = db.get_project(projects[0].id).unwrap();
+    assert_eq!(projects.len(), 2);
+    let fall = projects.iter().find(|p| p.title == "Algoritmer til forebyggelse af fald").unwrap();
+    let screens = projects.iter().find(|p| p.title == "Skærmbesøg i hjemmeplejen").unwrap();
+    let s = db.get_project(screens.id).unwrap();
+    assert_eq!(s.project.phase, 2, "a project in phase 2, Ideudvikling");
+    assert_eq!(s.history.len(), 3, "created, then phase 1, then phase 2");
+    assert_eq!(s.phases[2].links.len(), 1);
+    let d = db.get_project(fall.id).unwrap();
     assert_eq!(d.project.phase, 1);
     assert!(d.phases[0].stakeholders.contains("Ældrerådet"));
     assert_eq!(d.phases[0].links.len(), 1);
     let case = &d.phases[1].links[0];
     assert_eq!(case.item_title.as_deref(), Some("Algoritmer til forebyggelse af fald hos ældre borgere"));
     assert_eq!(case.item_number, Some(2));
+}
+
+#[test]
+fn a_recurring_meeting_every_other_year_is_made_only_in_its_years() {
+    let mut db = Db::open_in_memory().unwrap();
+    let c = committee(&mut db, "Økonomiudvalget");
+    let e = db
+        .create_cycle_entry(
+            c,
+            &NewCycleEntry {
+                every_years: 2,
+                first_year: Some(2027),
+                ..entry("Konference", CycleRule::Weekday, 11, 1, 4, 1)
+            },
+        )
+        .unwrap();
+    assert_eq!((e.every_years, e.first_year), (2, 2027));
+    assert_eq!(db.create_cycle_year(c, 2027).unwrap().created.len(), 1);
+    assert_eq!(db.create_cycle_year(c, 2028).unwrap().created.len(), 0, "not in the year between");
+    assert_eq!(db.create_cycle_year(c, 2029).unwrap().created[0].starts_at, "2029-11-01T17:00");
+    // Every year again from 2030 on; a third interval is refused in Danish, nothing changes.
+    let e = db
+        .update_cycle_entry(
+            e.id,
+            &CycleEntryPatch { every_years: Some(1), first_year: Some(2030), ..Default::default() },
+        )
+        .unwrap();
+    assert!(
+        db.cycle_year(c, 2029).unwrap().occurrences.is_empty()
+            && db.cycle_year(c, 2031).unwrap().occurrences.len() == 1
+    );
+    let err = db.update_cycle_entry(e.id, &CycleEntryPatch { every_years: Some(3), ..Default::default() }).unwrap_err();
+    assert_eq!(err.message().field, Some("every_years"));
+    assert!(err.to_string().contains("uden for det tilladte"), "{err}");
+    assert_eq!(db.list_cycle_entries(c).unwrap()[0].every_years, 1);
+    // An entry made before (every year) has the cycle's first year.
+    let plain = db.create_cycle_entry(c, &entry("Budget", CycleRule::Weekday, 6, 1, 2, 1)).unwrap();
+    assert_eq!((plain.every_years, plain.first_year), (1, 1970));
 }

@@ -1,8 +1,9 @@
-//! Documents of the demo temamøde in every format: content and layout as in a Danish referat,
-//! closed items left out of the public version, hostile text rendered as text, the PDF read
+//! Documents of the demo temamøde in every format: content and layout as in a Danish referat
+//! (seed 003), closed items listed without their content in the public version, hostile text rendered as text, the PDF read
 //! back as pages, the ICS read back by a standard parser.
 
 use pejling::documents::{Audience, DocKind, Format};
+use pejling::i18n::Catalog;
 use pejling::*;
 
 const HOSTILE: &str = "<img src=x onerror=\"window.__xss=1\"><script>alert(1)</script> #set page(width: 1cm) *fed* [link](javascript:alert(1))";
@@ -10,7 +11,13 @@ const HOSTILE: &str = "<img src=x onerror=\"window.__xss=1\"><script>alert(1)</s
 fn demo() -> (Db, Id) {
     let mut db = Db::open_in_memory().unwrap();
     let c = pejling::demo::create(&mut db).unwrap();
-    let theme = db.get_committee(c.id).unwrap().meetings.into_iter().find(|m| m.kind == MeetingKind::Theme).unwrap();
+    let theme = db
+        .get_committee(c.id)
+        .unwrap()
+        .meetings
+        .into_iter()
+        .find(|m| m.title == pejling::demo::THEME_MEETING_TITLE)
+        .unwrap();
     (db, theme.id)
 }
 
@@ -32,11 +39,16 @@ fn markdown_and_html_follow_the_referat_layout_and_leave_closed_items_out() {
         assert!(public.contains("2 (Åben) Algoritmer til forebyggelse af fald hos ældre borgere"), "{public}");
         assert!(public.contains("Sags ID: DEMO-2026-00412"), "{format:?}");
         assert!(public.contains("Resumé") && public.contains("Baggrund") && public.contains("Indstilling"));
-        assert!(!public.contains("Lukket") && !public.contains("Personsag"), "closed items are left out");
+        // A closed item is listed with its number and title, and nothing of its content.
+        assert!(public.contains("4 (Lukket) Personsag vedrørende frikøb"), "{format:?}");
+        assert!(public.contains("Punktet er behandlet for lukkede døre og gengives ikke i den offentlige udgave."));
+        assert!(!public.contains("DEMO-2026-00415") && !public.contains("Punktet behandles for lukkede døre"));
         let internal = String::from_utf8(export(&db, id, DocKind::Minutes, format, Audience::Internal)).unwrap();
-        assert!(internal.contains("4 (Lukket) Personsag"), "{format:?}");
+        assert!(internal.contains("4 (Lukket) Personsag") && internal.contains("DEMO-2026-00415"), "{format:?}");
+        assert!(!internal.contains("gengives ikke i den offentlige udgave"));
         let agenda = String::from_utf8(export(&db, id, DocKind::Agenda, format, Audience::Public)).unwrap();
         assert!(agenda.contains("Dagsorden til møde i") && !agenda.contains("Beslutninger"));
+        assert!(agenda.contains("4 (Lukket) Personsag") && !agenda.contains("DEMO-2026-00415"));
     }
     let en =
         String::from_utf8(db.export(id, DocKind::Minutes, Format::Html, Audience::Public, Lang::En).unwrap()).unwrap();
@@ -80,9 +92,10 @@ fn the_pdf_reads_as_pages_with_page_numbers_and_contents() {
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains("Referat af møde i Opgaveudvalget"), "{text}");
         assert!(text.contains("Indholdsfortegnelse"));
-        assert!(text.contains("Side 1 af 2"), "page X of Y: {text}");
+        let pages = text.split("Side 1 af ").nth(1).and_then(|t| t.split_whitespace().next()).expect("Side 1 af Y");
+        assert!(text.contains(&format!("Side {pages} af {pages}")), "page X of Y: {text}");
         assert!(text.contains("2 (Åben) Algoritmer til forebyggelse af fald"));
-        assert!(!text.contains("Personsag"));
+        assert!(text.contains("4 (Lukket) Personsag") && !text.contains("DEMO-2026-00415"));
         let info = std::process::Command::new("pdfinfo").arg(&path).output().unwrap();
         let info = String::from_utf8(info.stdout).unwrap();
         assert!(info.contains("Tagged:          yes"), "{info}");
@@ -152,7 +165,11 @@ fn the_ics_parses_and_keeps_its_uid_across_changes() {
     assert!(!second.contains("Personsag"), "closed items are not in the calendar");
     let year = db.committee_calendar(db.get_meeting(id).unwrap().committee.id, None, Lang::Da).unwrap();
     let cal: icalendar::Calendar = year.parse().unwrap();
-    assert_eq!(cal.components.iter().filter(|c| c.as_event().is_some()).count(), 2);
+    assert_eq!(
+        cal.components.iter().filter(|c| c.as_event().is_some()).count(),
+        3,
+        "last year's temamøde, last month's meeting and the coming temamøde"
+    );
 }
 
 // ---- the secretary's minutes of a temamøde: times, attendance, walk results -------------
@@ -217,10 +234,14 @@ fn text(db: &Db, id: Id, format: Format, audience: Audience, lang: Lang) -> Stri
 #[test]
 fn the_minutes_state_times_and_attendance_in_every_text_format() {
     let w = walked();
+    let md = text(&w.db, w.meeting, Format::Md, Audience::Public, Lang::Da);
+    assert!(md.contains("Mødet påbegyndt kl.: 17.02  \n"), "{md}");
+    assert!(md.contains("Protokollen blev læst og mødet hævet kl.: 19.48  \n"), "{md}");
+    let html = text(&w.db, w.meeting, Format::Html, Audience::Public, Lang::Da);
+    assert!(html.contains("<dt>Mødet påbegyndt kl.:</dt><dd>17.02</dd>"), "{html}");
+    assert!(html.contains("<dt>Protokollen blev læst og mødet hævet kl.:</dt><dd>19.48</dd>"));
     for format in [Format::Md, Format::Html] {
         let t = text(&w.db, w.meeting, format, Audience::Public, Lang::Da);
-        assert!(t.contains("Mødet påbegyndt kl. 17.02"), "{format:?}: {t}");
-        assert!(t.contains("Protokollen blev læst og mødet hævet kl. 19.48"), "{format:?}");
         assert!(t.contains("Tilstede:") && t.contains("Fraværende:") && t.contains("Afbud:"), "{format:?}");
         let line = |label: &str| t.lines().find(|l| l.contains(label)).unwrap().to_owned();
         let present = line("Tilstede:");
@@ -244,7 +265,8 @@ fn the_minutes_state_times_and_attendance_in_every_text_format() {
             .unwrap();
     assert!(!agenda.contains("Tilstede") && !agenda.contains("hævet") && !agenda.contains("<svg"));
     let en = text(&w.db, w.meeting, Format::Html, Audience::Public, Lang::En);
-    assert!(en.contains("The minutes were read and the meeting adjourned at 19:48") && en.contains("Present:"));
+    assert!(en.contains("<dt>The minutes were read and the meeting adjourned at:</dt><dd>19:48</dd>"));
+    assert!(en.contains("Present:"));
 }
 
 #[test]
@@ -307,8 +329,8 @@ fn the_pdf_of_the_walked_minutes_has_attendance_times_and_the_continua() {
         let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(flat.contains("Mødet påbegyndt kl. 17.02"), "{flat}");
-        assert!(flat.contains("Protokollen blev læst og mødet hævet kl. 19.48"));
+        assert!(flat.contains("Mødet påbegyndt kl.:") && flat.contains("17.02"), "{flat}");
+        assert!(flat.contains("Protokollen blev læst") && flat.contains("19.48"));
         assert!(flat.contains("Tilstede: Mette Skovgaard, Jonas Bech Lauridsen, Aisha Khalil"), "{flat}");
         assert!(flat.contains("Afbud: Per Holmgaard") && flat.contains("Fraværende: Ole Dam Frandsen"));
         assert!(flat.contains("Temadrøftelse") && flat.contains("Spørgsmål til forvaltningen"));
@@ -316,7 +338,7 @@ fn the_pdf_of_the_walked_minutes_has_attendance_times_and_the_continua() {
         assert!(flat.contains("Placering i forhold til de seks spørgsmål"), "the chart's title");
         assert!(flat.contains("Konkrete politiske problemer, som der skal træffes beslutning om"), "an extreme");
         assert!(flat.contains("Antal placeringer: 4, median 37,5"), "the summary");
-        assert!(!flat.contains("Personsag"), "closed items are left out of the public version");
+        assert!(!flat.contains("DEMO-2026-00415"), "closed items' content is left out of the public version");
         let info = std::process::Command::new("pdfinfo").arg(&path).output().unwrap();
         assert!(String::from_utf8_lossy(&info.stdout).contains("Tagged:          yes"));
     }
@@ -324,7 +346,7 @@ fn the_pdf_of_the_walked_minutes_has_attendance_times_and_the_continua() {
     let path = dir.path().join("intern.pdf");
     std::fs::write(&path, &internal).unwrap();
     let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Personsag"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("DEMO-2026-00415"));
 }
 
 #[test]
@@ -336,8 +358,9 @@ fn the_docx_of_the_walked_minutes_has_attendance_times_and_the_band_tables() {
     let unzip = std::process::Command::new("unzip").args(["-p"]).arg(&path).arg("word/document.xml").output().unwrap();
     let xml = String::from_utf8_lossy(&unzip.stdout);
     for want in [
-        "Mødet påbegyndt kl. 17.02",
-        "Protokollen blev læst og mødet hævet kl. 19.48",
+        "Mødet påbegyndt kl.: ",
+        "Protokollen blev læst og mødet hævet kl.: ",
+        "19.48",
         "Tilstede: ",
         "Mette Skovgaard, Jonas Bech Lauridsen",
         "Afbud: ",
@@ -353,7 +376,7 @@ fn the_docx_of_the_walked_minutes_has_attendance_times_and_the_band_tables() {
     }
     assert!(xml.contains("●●"), "two positions in one band are two markers");
     assert!(xml.contains("w:gridSpan") && xml.contains("D9D9D9"), "extremes span the bands; the middle half is shaded");
-    assert!(!xml.contains("Personsag"));
+    assert!(!xml.contains("DEMO-2026-00415"));
 }
 
 /// Writes the walked demo minutes to `$PEJLING_DOC_OUT` in every format, and times the PDF:
@@ -401,4 +424,241 @@ fn hostile_text_in_the_walk_and_attendance_is_rendered_as_text() {
     assert!(pdf.starts_with(b"%PDF"));
     let docx = export(&w.db, w.meeting, DocKind::Minutes, Format::Docx, Audience::Public);
     assert!(docx.starts_with(b"PK"));
+}
+
+// ---- the layout of seed 003, section by section -------------------------------------------
+
+/// The demo meeting's start as the header writes it: "22-12-2026 17:00".
+fn header_time(db: &Db, id: Id) -> String {
+    let s = db.get_meeting(id).unwrap().meeting.starts_at;
+    format!("{}-{}-{} {}", &s[8..10], &s[5..7], &s[..4], &s[11..16])
+}
+
+#[test]
+fn the_contents_number_each_item_once_and_repeat_committee_and_time() {
+    let (db, id) = demo();
+    let when = header_time(&db, id);
+    let md = String::from_utf8(export(&db, id, DocKind::Minutes, Format::Md, Audience::Public)).unwrap();
+    let toc = &md[md.find("## Indholdsfortegnelse").unwrap()..md.find("## 1 (Åben)").unwrap()];
+    assert!(toc.contains("Opgaveudvalget for digitalisering og teknologi  \n"), "{toc}");
+    assert!(toc.contains(&when), "{toc}");
+    // One line per item, each ended by a hard line break, numbered by the item's own number
+    // (the closed item 4 included, so the public list's numbers are the items' numbers).
+    for line in [
+        "1 (Åben) Godkendelse af dagsorden  \n",
+        "2 (Åben) Algoritmer til forebyggelse af fald hos ældre borgere  \n",
+        "4 (Lukket) Personsag vedrørende frikøb af medarbejder til projektgruppe  \n",
+        "5 (Åben) Eventuelt  \n",
+    ] {
+        assert!(toc.contains(line), "{line:?} in {toc}");
+    }
+    assert!(!toc.contains("\\."), "no escaped list numbers: {toc}");
+
+    let html = String::from_utf8(export(&db, id, DocKind::Minutes, Format::Html, Audience::Public)).unwrap();
+    let nav = &html[html.find("<nav").unwrap()..html.find("</nav>").unwrap()];
+    assert!(!nav.contains("<ol"), "the numbers are in the headings, not added by a numbered list: {nav}");
+    assert!(nav.contains("<p>Opgaveudvalget for digitalisering og teknologi</p>") && nav.contains(&when));
+    assert!(nav.contains(">5 (Åben) Eventuelt</a>") && nav.contains(">4 (Lukket) Personsag"));
+
+    let docx = export(&db, id, DocKind::Minutes, Format::Docx, Audience::Public);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("referat.docx");
+    std::fs::write(&path, &docx).unwrap();
+    let unzip = std::process::Command::new("unzip").args(["-p"]).arg(&path).arg("word/document.xml").output().unwrap();
+    let xml = String::from_utf8_lossy(&unzip.stdout);
+    assert!(!xml.contains("TOC \\") && !xml.contains("w:sdt"), "no TOC field beside the list");
+    assert_eq!(xml.matches(">Indholdsfortegnelse<").count(), 1, "the contents once");
+    assert_eq!(xml.matches(">1 (Åben) Godkendelse af dagsorden<").count(), 2, "in the contents and as heading");
+
+    // The PDF's contents give each item's page, from typst's outline.
+    assert!(tool("pdftotext"));
+    let path = dir.path().join("referat.pdf");
+    std::fs::write(&path, export(&db, id, DocKind::Minutes, Format::Pdf, Audience::Public)).unwrap();
+    let out = std::process::Command::new("pdftotext").arg("-layout").arg(&path).arg("-").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().find(|l| l.contains("1 (Åben) Godkendelse af dagsorden")).unwrap();
+    assert!(line.trim_end().ends_with('1') && line.contains(". ."), "page number after dot leaders: {line}");
+    let toc_line = text.lines().find(|l| l.contains("4 (Lukket) Personsag")).unwrap();
+    assert!(toc_line.trim_end().chars().last().unwrap().is_ascii_digit(), "{toc_line}");
+    assert!(text.contains(&when));
+}
+
+#[test]
+fn every_heading_is_printed_and_the_decision_comes_last_naming_the_meeting() {
+    let w = walked();
+    let day = w.db.get_meeting(w.meeting).unwrap().meeting.starts_at;
+    let cat = Catalog::new(Lang::Da);
+    let meeting_line = format!("Møde i Opgaveudvalget for digitalisering og teknologi den {}", cat.date(&day[..10]));
+    let md = text(&w.db, w.meeting, Format::Md, Audience::Public, Lang::Da);
+    // Item 1 has no summary, background or previous decisions: their headings are still there.
+    let item1 = &md[md.find("## 1 (Åben)").unwrap()..md.find("## 2 (Åben)").unwrap()];
+    for heading in
+        ["### Resumé\n", "### Baggrund\n", "### Indstilling\n", "### Tidligere beslutninger:\n", "### Beslutninger:\n"]
+    {
+        assert!(item1.contains(heading), "{heading:?} in {item1}");
+    }
+    assert!(item1.contains(&format!("*{meeting_line}*")), "{item1}");
+    // Item 2: the temadrøftelse comes before the decision, which is last.
+    let item2 = &md[md.find("## 2 (Åben)").unwrap()..md.find("## 3 (Åben)").unwrap()];
+    let walk = item2.find("### Temadrøftelse").unwrap();
+    let decision = item2.find("### Beslutninger:").unwrap();
+    assert!(item2.find("### Tidligere beslutninger:").unwrap() < walk && walk < decision, "{item2}");
+    assert!(!item2[decision..].contains("###  ") && !item2[decision..].contains("#### "), "nothing after it");
+    // The public version prints no headings for the withheld closed item.
+    let item4 = &md[md.find("## 4 (Lukket)").unwrap()..md.find("## 5 (Åben)").unwrap()];
+    assert!(!item4.contains("###"), "{item4}");
+    // The agenda prints the four headings and no decision.
+    let agenda =
+        String::from_utf8(w.db.export(w.meeting, DocKind::Agenda, Format::Md, Audience::Public, Lang::Da).unwrap())
+            .unwrap();
+    assert!(agenda.contains("### Tidligere beslutninger:") && !agenda.contains("Beslutninger:\n\n*Møde"));
+    for format in [Format::Html, Format::Docx] {
+        let bytes = w.db.export(w.meeting, DocKind::Minutes, format, Audience::Public, Lang::Da).unwrap();
+        let t = if format == Format::Docx {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("r.docx");
+            std::fs::write(&path, &bytes).unwrap();
+            let out = std::process::Command::new("unzip").args(["-p"]).arg(&path).arg("word/document.xml").output();
+            String::from_utf8_lossy(&out.unwrap().stdout).into_owned()
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        assert_eq!(t.matches("Tidligere beslutninger:").count(), 4, "every open item: {format:?}");
+        assert_eq!(t.matches(&meeting_line).count(), 4, "{format:?}");
+        // Item 2's decision (the second meeting line) follows its temadrøftelse.
+        let second = t.match_indices(&meeting_line).nth(1).unwrap().0;
+        assert!(t.find("Temadrøftelse").unwrap() < second, "{format:?}");
+    }
+}
+
+#[test]
+fn the_header_gives_the_meeting_time_as_003_and_always_the_closing_line() {
+    let (db, id) = demo();
+    let when = header_time(&db, id);
+    let md = String::from_utf8(export(&db, id, DocKind::Minutes, Format::Md, Audience::Public)).unwrap();
+    assert!(md.contains(&format!("Mødetidspunkt {when}  \n")), "{md}");
+    assert!(md.contains("Mødeafholdelse Udvalgsværelse G  \n"));
+    // Not adjourned yet: the line is there, blank, as on the printed form.
+    assert!(md.contains("Protokollen blev læst og mødet hævet kl.:  \n"), "{md}");
+    let html = String::from_utf8(export(&db, id, DocKind::Minutes, Format::Html, Audience::Public)).unwrap();
+    assert!(html.contains("<dt>Protokollen blev læst og mødet hævet kl.:</dt><dd></dd>"));
+    assert!(html.contains(&format!("<dt>Mødetidspunkt</dt><dd>{when}</dd>")));
+    // The agenda has the planned end and no closing line.
+    let agenda = String::from_utf8(export(&db, id, DocKind::Agenda, Format::Md, Audience::Public)).unwrap();
+    assert!(agenda.contains("Planlagt slut ") && !agenda.contains("hævet"));
+}
+
+#[test]
+fn approval_and_amendment_lines_are_in_danish_local_time() {
+    let w = walked();
+    let mut db = w.db;
+    for s in [MeetingStatus::AgendaSent, MeetingStatus::InProgress, MeetingStatus::Closed] {
+        db.set_meeting_status(w.meeting, s).unwrap();
+    }
+    let chair =
+        db.list_attendance(w.meeting).unwrap().people.iter().find(|p| p.name == "Mette Skovgaard").unwrap().person_id;
+    let approval = db.approve_minutes(w.meeting, chair).unwrap();
+    let amendment = db
+        .amend_minutes(w.meeting, Some(w.case), "decision", "Udvalget tog drøftelsen til efterretning.", "Skrivefejl")
+        .unwrap();
+    let cat = Catalog::new(Lang::Da);
+    let approved_at = cat.date_time(&pejling::i18n::danish_local(&approval.approved_at).unwrap());
+    let amended_at = cat.date_time(&pejling::i18n::danish_local(&amendment.made_at).unwrap());
+    for format in [Format::Md, Format::Html] {
+        let t = text(&db, w.meeting, format, Audience::Public, Lang::Da);
+        assert!(t.contains(&format!("Godkendt af Mette Skovgaard (Formand) den {approved_at}")), "{t}");
+        assert!(t.contains("rettet til: »Udvalget tog drøftelsen til efterretning.«"), "{format:?}");
+        assert!(t.contains(&format!(" den {amended_at})")), "{format:?}");
+        assert!(!t.contains("UTC") && !t.contains(&approval.approved_at[..16]), "no UTC or ISO times");
+        assert!(t.contains("Kontrolsum (SHA-256)"));
+    }
+    // The amendments come before the decision, which is last in the item.
+    let md = text(&db, w.meeting, Format::Md, Audience::Public, Lang::Da);
+    let item2 = &md[md.find("## 2 (Åben)").unwrap()..md.find("## 3 (Åben)").unwrap()];
+    assert!(item2.find("### Rettelser efter godkendelsen").unwrap() < item2.find("### Beslutninger:").unwrap());
+}
+
+// ---- the demo's history: a newcomer's first export reads like 003 ------------------------
+
+#[test]
+fn the_demo_has_a_history_with_approved_minutes_moving_positions_and_answers() {
+    let mut db = Db::open_in_memory().unwrap();
+    let c = pejling::demo::create(&mut db).unwrap();
+    let meetings = db.get_committee(c.id).unwrap().meetings;
+    let held: Vec<_> = meetings.iter().filter(|m| m.status == MeetingStatus::MinutesApproved).collect();
+    assert_eq!(held.len(), 2, "last year's temamøde and last month's meeting");
+    let last_month = held.iter().find(|m| m.title == "Udvalgsmøde").unwrap();
+    let md = String::from_utf8(export(&db, last_month.id, DocKind::Minutes, Format::Md, Audience::Public)).unwrap();
+    for want in [
+        "Protokollen blev læst og mødet hævet kl.: 18.47",
+        "**Tilstede:** Mette Skovgaard",
+        "### Resumé\n\nUdvalget fastlægger sin arbejdsplan",
+        "### Beslutninger:\n\n*Møde i Opgaveudvalget for digitalisering og teknologi den ",
+        "Godkendt, idet årets temamøde skal handle om algoritmer",
+        "### Tidligere beslutninger:\n\nUdvalget tog stilling på de seks spørgsmål på temamødet",
+        "### Temadrøftelse",
+        "Godkendt af Mette Skovgaard (Formand) den ",
+        "Kontrolsum (SHA-256): `",
+    ] {
+        assert!(md.contains(want), "{want:?} in {md}");
+    }
+    let decisions = md.matches("### Beslutninger:").count();
+    assert_eq!(decisions, 5, "every item has its decision heading");
+
+    // Positions over time move at once: the same six politicians, a year apart.
+    let h = db.position_history(c.id, pejling::store::ORGANISATION_QUESTIONS).unwrap();
+    assert_eq!(h.occasions.len(), 2, "{:?}", h.occasions);
+    let q1 = &h.questions[0].points;
+    let (then, now) = (q1[0].statistics.as_ref().unwrap().median, q1[1].statistics.as_ref().unwrap().median);
+    assert_eq!((then, now), (37.5, 52.5), "moved towards extreme position 2");
+
+    // Follow-ups answered since the last meeting: the question from last year's temamøde and
+    // the follow-up on last month's project status.
+    let list = db.follow_up_list(c.id).unwrap();
+    let answered: Vec<_> = list.items.iter().filter(|f| f.answered_since_last_meeting).collect();
+    assert_eq!(answered.len(), 2, "{:?}", list.items);
+    assert!(answered.iter().all(|f| f.status == FollowUpStatus::Answered && !f.answer.is_empty()));
+    // The coming temamøde is still open for the newcomer to prepare and walk.
+    let coming = meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap();
+    assert_eq!(coming.status, MeetingStatus::Draft);
+}
+
+#[test]
+fn the_kommissorium_is_on_the_committee_and_printed_in_the_documents() {
+    let (mut db, id) = demo();
+    let committee = db.get_meeting(id).unwrap().committee;
+    assert!(committee.mandate.starts_with("Byrådet har nedsat opgaveudvalget"), "the demo has one");
+    for kind in [DocKind::Agenda, DocKind::Minutes] {
+        let md = String::from_utf8(export(&db, id, kind, Format::Md, Audience::Public)).unwrap();
+        let at = md.find("## Udvalgets kommissorium\n\nByrådet har nedsat opgaveudvalget").expect("printed");
+        assert!(at < md.find("## Indholdsfortegnelse").unwrap(), "before the contents");
+        let html = String::from_utf8(export(&db, id, kind, Format::Html, Audience::Public)).unwrap();
+        assert!(html.contains("<h2 id=\"kommissorium\">Udvalgets kommissorium</h2>"));
+    }
+    // Edited on the committee (hostile text stays text), audited; emptied, it is left out.
+    let c = db
+        .update_committee(committee.id, &CommitteePatch { mandate: Some(HOSTILE.into()), ..Default::default() })
+        .unwrap();
+    assert_eq!(c.mandate, HOSTILE);
+    let html = String::from_utf8(export(&db, id, DocKind::Agenda, Format::Html, Audience::Public)).unwrap();
+    assert!(!html.contains("<img") && html.contains("&lt;img src=x"));
+    let pdf = export(&db, id, DocKind::Agenda, Format::Pdf, Audience::Public);
+    assert!(pdf.starts_with(b"%PDF"));
+    let audited: i64 = db
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'committee' AND entity_id = ?1 AND changes LIKE '%mandate%'",
+            [committee.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 2, "the demo's mandate and the edit");
+    db.update_committee(committee.id, &CommitteePatch { mandate: Some(String::new()), ..Default::default() }).unwrap();
+    let md = String::from_utf8(export(&db, id, DocKind::Agenda, Format::Md, Audience::Public)).unwrap();
+    assert!(!md.contains("kommissorium"));
+    // Too long is refused with a Danish message, and the saved text stays.
+    let e = db
+        .update_committee(committee.id, &CommitteePatch { mandate: Some("x".repeat(200_001)), ..Default::default() })
+        .unwrap_err();
+    assert!(e.to_string().starts_with("Teksten er for lang"), "{e}");
 }

@@ -22,9 +22,9 @@ struct Demo {
 fn demo() -> Demo {
     let mut db = Db::open_in_memory().unwrap();
     let today = Local::now().date_naive() - Duration::days(35);
-    let c = demo::create_on(&mut db, today).unwrap();
+    let c = demo::create_without_history_on(&mut db, today).unwrap();
     let detail = db.get_committee(c.id).unwrap();
-    let theme = detail.meetings.iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
+    let theme = detail.meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap().id;
     let items = db.list_agenda_items(theme).unwrap();
     let politicians = detail
         .members
@@ -571,8 +571,13 @@ fn the_cli_lists_follow_ups_and_positions_over_time() {
     let path = dir.path().join("p.sqlite3");
     let (committee, question) = {
         let mut db = Db::open(&path).unwrap();
-        let c = demo::create_on(&mut db, Local::now().date_naive() - Duration::days(35)).unwrap();
-        let theme = db.list_meetings(Some(c.id)).unwrap().into_iter().find(|m| m.kind == MeetingKind::Theme).unwrap();
+        let c = demo::create_without_history_on(&mut db, Local::now().date_naive() - Duration::days(35)).unwrap();
+        let theme = db
+            .list_meetings(Some(c.id))
+            .unwrap()
+            .into_iter()
+            .find(|m| m.title == pejling::demo::THEME_MEETING_TITLE)
+            .unwrap();
         let case = db.list_agenda_items(theme.id).unwrap()[1].id;
         let q = db.add_question_to_administration(case, 0, "Hvem ejer data om fald?", None).unwrap();
         db.update_follow_up(
@@ -607,9 +612,9 @@ fn the_cli_lists_follow_ups_and_positions_over_time() {
     assert_eq!(json["items"][0]["id"], question);
     assert_eq!(json["items"][0]["overdue"], true);
     let text = run(&["position-history", &id]);
-    assert!(text.contains("rummets median 40 (n = 1)"), "{text}");
+    assert!(text.contains("udvalgets median 40 (n = 1)"), "{text}");
     let text = run(&["--lang", "en", "position-history", &id]);
-    assert!(text.contains("the room's median 40 (n = 1)"), "{text}");
+    assert!(text.contains("the committee's median 40 (n = 1)"), "{text}");
     let json: serde_json::Value = serde_json::from_str(&run(&["position-history", &id, "--json"])).unwrap();
     assert_eq!(json["questions"][0]["points"][0]["statistics"]["median"], 40.0);
 }

@@ -83,7 +83,7 @@ fn package_seeds() -> Vec<String> {
     let mut db = Db::open_in_memory().unwrap();
     let c = demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
     let meetings = db.list_meetings(Some(c.id)).unwrap();
-    let theme = meetings.iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
+    let theme = meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap().id;
     let case = db.list_agenda_items(theme).unwrap()[1].id;
     db.save_step_note(case, 0, "Notat med \"anførselstegn\" og <b>opmærkning</b>").unwrap();
     db.add_question_to_administration(case, 1, "Hvad koster det?", None).unwrap();

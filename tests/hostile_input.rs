@@ -72,7 +72,7 @@ fn meeting_with(payload: Option<&str>) -> (Db, Id) {
     let mut db = Db::open_in_memory().unwrap();
     let c = pejling::demo::create(&mut db).unwrap();
     let detail = db.get_committee(c.id).unwrap();
-    let meeting = detail.meetings.iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
+    let meeting = detail.meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap().id;
     let v = |field: &str| payload.map(|p| marked(field, p)).unwrap_or_else(|| format!("{field}: tekst"));
     db.update_committee(c.id, &CommitteePatch { name: Some(v("committee")), ..Default::default() }).unwrap();
     for (n, m) in detail.members.iter().enumerate() {
@@ -335,7 +335,14 @@ fn line_breaks_in_user_text_never_make_calendar_properties() {
         "Møde\r\nATTENDEE:mailto:udefra@eksempel.invalid\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Falsk møde";
     let mut db = Db::open_in_memory().unwrap();
     let c = pejling::demo::create(&mut db).unwrap();
-    let meeting = db.get_committee(c.id).unwrap().meetings[0].id;
+    let meeting = db
+        .get_committee(c.id)
+        .unwrap()
+        .meetings
+        .iter()
+        .find(|m| m.title == pejling::demo::THEME_MEETING_TITLE)
+        .unwrap()
+        .id;
     db.update_meeting(
         meeting,
         &MeetingPatch { title: Some(INJECT.into()), place: Some(INJECT.into()), ..Default::default() },
@@ -410,7 +417,8 @@ fn live_pages(payload: Option<&str>) -> (String, String) {
     let mut db = Db::open(&path).unwrap();
     let c = pejling::demo::create(&mut db).unwrap();
     let v = |field: &str| payload.map(|p| marked(field, p)).unwrap_or_else(|| format!("{field}: tekst"));
-    let meeting = db.list_meetings(None).unwrap().into_iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
+    let meeting =
+        db.list_meetings(None).unwrap().into_iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap().id;
     db.update_committee(c.id, &CommitteePatch { name: Some(v("committee")), ..Default::default() }).unwrap();
     db.update_meeting(meeting, &MeetingPatch { title: Some(v("meeting-title")), ..Default::default() }).unwrap();
     let chair = db.get_committee(c.id).unwrap().members.into_iter().find(|m| m.role == Role::Chair).unwrap();

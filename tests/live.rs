@@ -565,7 +565,7 @@ fn the_join_code_alone_takes_no_name_and_one_device_asks_for_one_name() {
         let c = cookie(t);
         let me = http(addr, "GET", &format!("{base}/me"), &[("Cookie", &c)], "");
         assert_eq!(me.status, 200);
-        assert!(me.body.contains("Venter på, at mødelederen godkender"), "{}", me.body);
+        assert!(me.body.contains("Venter på, at formanden godkender"), "{}", me.body);
         assert_eq!(http(addr, "POST", &format!("{base}/position"), &[("Cookie", &c)], &write).status, 401);
         assert_eq!(http(addr, "GET", &format!("{base}/events"), &[("Cookie", &c)], "").status, 401);
         assert_eq!(http(addr, "GET", &format!("{base}/state"), &[("Cookie", &c)], "").status, 401);

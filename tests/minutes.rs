@@ -230,7 +230,7 @@ fn approved_temamoede() -> (Db, Id, Id) {
     let mut db = Db::open_in_memory().unwrap();
     let c = pejling::demo::create(&mut db).unwrap();
     let detail = db.get_committee(c.id).unwrap();
-    let meeting = detail.meetings.iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
+    let meeting = detail.meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap().id;
     let chair = detail.members.iter().find(|m| m.role == Role::Chair).unwrap().person_id;
     let case = db.list_agenda_items(meeting).unwrap()[1].id;
     db.save_step_note(case, 0, "Algoritmen bruger data, kommunen allerede har.").unwrap();

@@ -160,7 +160,8 @@ fn snapshot(db: &Db) -> String {
 fn approved_demo() -> (Db, MeetingDetail, Id, Vec<Id>) {
     let mut db = Db::open_in_memory().unwrap();
     pejling::demo::create(&mut db).unwrap();
-    let m = db.list_meetings(None).unwrap().into_iter().find(|m| m.kind == MeetingKind::Theme).unwrap();
+    let m =
+        db.list_meetings(None).unwrap().into_iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap();
     let mut status = m.status;
     while status != MeetingStatus::Closed {
         let next = MeetingStatus::ALL[MeetingStatus::ALL.iter().position(|s| *s == status).unwrap() + 1];

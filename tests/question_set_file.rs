@@ -60,7 +60,7 @@ fn a_malformed_file_is_refused_with_its_line_and_nothing_is_stored() {
     let no_extreme = SET.replace("extreme_right = { da = \"Alt, der kan forebygge\" }\n", "");
     let e = db.import_question_set_file(&write(&dir, "half.toml", no_extreme.as_bytes())).unwrap_err();
     assert_eq!(e.message().key, "error-question-set-missing-extreme");
-    assert!(e.to_string().contains("linje 13: spørgsmålet \"data-1\" mangler extreme_right"), "{e}");
+    assert!(e.to_string().contains("linje 13: spørgsmålet »data-1« mangler extreme_right"), "{e}");
     assert_eq!(imported_count(&db), 0);
 }
 

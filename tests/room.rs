@@ -15,7 +15,7 @@ fn demo() -> Demo {
     let mut db = Db::open_in_memory().unwrap();
     let c = demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
     let detail = db.get_committee(c.id).unwrap();
-    let meeting = detail.meetings.iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
+    let meeting = detail.meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).unwrap().id;
     let items = db.list_agenda_items(meeting).unwrap();
     let politicians = detail
         .members

@@ -97,7 +97,7 @@ fn a_meeting_must_end_after_it_starts() {
     };
     let e = db.create_meeting(&input).unwrap_err();
     assert_eq!(e.message().field, Some("ends_at"));
-    assert!(e.to_string().contains("slutte efter"), "{e}");
+    assert!(e.to_string().contains("Sluttidspunktet skal ligge efter starttidspunktet"), "{e}");
     input.ends_at = "ikke en tid".into();
     assert_eq!(db.create_meeting(&input).unwrap_err().message().key, "error-time-invalid");
     input.ends_at = "2026-03-01T20:00".into();
@@ -270,7 +270,7 @@ fn the_demo_workspace_is_meaningful_and_not_created_twice() {
     let detail = db.get_committee(c.id).unwrap();
     assert!(detail.members.len() >= 6);
     assert_eq!(detail.members[0].role, Role::Chair);
-    let theme = detail.meetings.iter().find(|m| m.kind == MeetingKind::Theme).expect("a temamøde");
+    let theme = detail.meetings.iter().find(|m| m.title == pejling::demo::THEME_MEETING_TITLE).expect("a temamøde");
     assert!(theme.title.contains("Algoritmer til forebyggelse af fald hos ældre borgere"));
     let items = db.get_meeting(theme.id).unwrap().items;
     assert!(items.iter().any(|i| i.openness == Openness::Closed), "a closed item to show (Lukket)");

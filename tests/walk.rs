@@ -33,7 +33,7 @@ impl Demo {
 
 fn demo() -> Demo {
     let mut db = Db::open_in_memory().unwrap();
-    let c = demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
+    let c = demo::create_without_history_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
     let detail = db.get_committee(c.id).unwrap();
     let meeting = detail.meetings.iter().find(|m| m.kind == MeetingKind::Theme).unwrap().id;
     let items = db.list_agenda_items(meeting).unwrap();
@@ -206,11 +206,11 @@ fn bad_plans_are_refused_with_a_clear_message_and_change_nothing() {
     let mut d = demo();
     let before = d.db.get_walk(d.case).unwrap();
     let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["technology-1", "technology-1"])])).unwrap_err();
-    assert_eq!(e.to_string(), "Spørgsmålet \"technology-1\" er valgt mere end én gang til punktet.");
+    assert_eq!(e.to_string(), "Spørgsmålet »technology-1« er valgt mere end én gang til punktet.");
     let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["nope-7"])])).unwrap_err();
-    assert_eq!(e.to_string(), "\"nope-7\" er hverken en gruppe eller et spørgsmål i spørgsmålssættet \"tesk\".");
+    assert_eq!(e.to_string(), "»nope-7« er hverken en gruppe eller et spørgsmål i spørgsmålssættet »tesk«.");
     let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 9, &[])])).unwrap_err();
-    assert_eq!(e.to_string(), "Spørgsmålssættet \"tesk\" version 9 findes ikke.");
+    assert_eq!(e.to_string(), "Spørgsmålssættet »tesk« version 9 findes ikke.");
     let e =
         d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["technology-1"]), part("tesk", 2, &[])])).unwrap_err();
     assert_eq!(e.message().key, "error-walk-two-versions");
@@ -236,7 +236,7 @@ fn steps_are_addressed_by_index_and_the_current_step_follows_the_meeting() {
     let past = d.db.list_meetings(None).unwrap().into_iter().find(|m| m.kind == MeetingKind::Ordinary).unwrap();
     let past_item = d.db.list_agenda_items(past.id).unwrap()[0].id;
     let e = d.db.set_current_step(d.meeting, past_item, 0).unwrap_err();
-    assert_eq!(e.to_string(), "Dagsordenpunktet hører ikke til dette møde.");
+    assert_eq!(e.to_string(), "Dagsordenspunktet hører ikke til dette møde.");
     // A shorter plan clamps where the meeting is.
     d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["technology-1", "technology-2"])])).unwrap();
     assert_eq!(d.db.walk_state(d.meeting).unwrap().current_step, Some(1));
@@ -284,7 +284,7 @@ fn a_step_with_data_cannot_be_dropped_or_switch_version() {
     let without = plan(vec![part("tesk", 1, &["technology-1", "technology-2"])]);
     let e = d.db.set_walk_plan(d.case, &without).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Conflict);
-    assert!(e.to_string().starts_with("Spørgsmålet \"technology-3\" har allerede noter"), "{e}");
+    assert!(e.to_string().starts_with("Spørgsmålet »technology-3« har allerede noter"), "{e}");
     assert_eq!(d.db.get_walk(d.case).unwrap(), before, "nothing changed");
     assert_eq!(d.db.step_note(d.case, 2).unwrap(), "Principper for fairness efterspørges.");
 
@@ -346,7 +346,7 @@ fn questions_to_the_administration_are_open_follow_ups_at_their_step() {
     assert_eq!(e.to_string(), "Skriv spørgsmålet. Det må ikke være tomt.");
     d.db.set_attendance(d.meeting, d.members[1], Attendance::Apologies).unwrap();
     let e = d.db.add_question_to_administration(d.case, 0, "Hvad koster det?", Some(d.members[1])).unwrap_err();
-    assert_eq!(e.to_string(), "Per Holmgaard er ikke registreret som tilstede.");
+    assert_eq!(e.to_string(), "Per Holmgaard er ikke registreret som til stede.");
 
     // After a reorder the follow-up reports the step its question is at now.
     let walk = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["strategy", "technology"])])).unwrap();
@@ -507,7 +507,7 @@ fn only_present_politicians_take_positions() {
     d.db.set_attendance(d.meeting, d.citizen_members[1], Attendance::Absent).unwrap();
     d.db.set_attendance(d.meeting, d.members[1], Attendance::Apologies).unwrap();
     let e = d.db.set_position(d.case, step, d.citizen_members[1], &value(50)).unwrap_err();
-    assert_eq!(e.to_string(), "Ole Dam Frandsen er ikke registreret som tilstede.");
+    assert_eq!(e.to_string(), "Ole Dam Frandsen er ikke registreret som til stede.");
     assert_eq!(
         d.db.set_position(d.case, step, d.members[1], &value(50)).unwrap_err().message().key,
         "error-not-present"
@@ -723,7 +723,7 @@ fn a_malformed_question_set_is_refused_naming_the_line() {
     let e = d.db.import_question_set(&missing).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "Spørgsmålssættet kan ikke læses: linje 19: spørgsmålet \"data-2\" mangler extreme_right. Et spørgsmål i et \
+        "Spørgsmålssættet kan ikke læses: linje 19: spørgsmålet »data-2« mangler extreme_right. Et spørgsmål i et \
          kontinuum har to yderpositioner, extreme_left og extreme_right."
     );
     assert_eq!(e.localized(Lang::En).split(':').next(), Some("The question set cannot be read"));
@@ -731,7 +731,7 @@ fn a_malformed_question_set_is_refused_naming_the_line() {
     // An id used twice, an unknown key, an empty Danish text.
     let e = d.db.import_question_set(&OWN_SET.replace("id = \"data-2\"", "id = \"data-1\"")).unwrap_err();
     assert_eq!(e.message().key, "error-question-set-duplicate-id");
-    assert!(e.to_string().starts_with("Spørgsmålssættet kan ikke læses: linje 19: id'et \"data-1\""), "{e}");
+    assert!(e.to_string().starts_with("Spørgsmålssættet kan ikke læses: linje 19: id'et »data-1«"), "{e}");
     let e = d.db.import_question_set(&OWN_SET.replace("[[groups]]\n", "[[groups]]\ncolour = \"blå\"\n")).unwrap_err();
     assert!(e.to_string().starts_with("Spørgsmålssættet kan ikke læses: linje 9: "), "{e}");
     assert!(e.to_string().contains("colour"), "{e}");

@@ -1,5 +1,6 @@
 //! DOCX with real heading styles ("heading 1/2/3" with outline levels), so Word's navigation
-//! pane and table of contents work, a TOC field, and "Side X af Y" in the footer.
+//! pane works, the contents as one plain list (Word would show a TOC field's entries a second
+//! time beside it), and "Side X af Y" in the footer.
 
 use docx_rs::*;
 
@@ -151,12 +152,9 @@ pub fn render(d: &DocModel) -> Result<Vec<u8>> {
     for (label, value) in &d.header {
         doc = doc.add_paragraph(
             Paragraph::new()
-                .add_run(Run::new().add_text(format!("{label}: ")).bold())
+                .add_run(Run::new().add_text(format!("{label} ")).bold())
                 .add_run(Run::new().add_text(value)),
         );
-    }
-    for line in [&d.began, &d.adjourned].into_iter().flatten() {
-        doc = doc.add_paragraph(text_paragraph(line));
     }
     for (label, names) in &d.attendance {
         doc = doc.add_paragraph(
@@ -165,9 +163,17 @@ pub fn render(d: &DocModel) -> Result<Vec<u8>> {
                 .add_run(Run::new().add_text(names)),
         );
     }
-    doc = doc.add_table_of_contents(TableOfContents::new().heading_styles_range(2, 2).alias(&d.labels.toc).auto());
-    // The TOC field is filled in by Word on opening; until then, list the items plainly.
+    if let Some(m) = &d.mandate {
+        doc = doc.add_paragraph(heading(&m.label, "Heading3"));
+        for para in m.text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            doc = doc.add_paragraph(text_paragraph(para));
+        }
+    }
+    // The contents as 003 has them: the committee, the meeting time, one line per item (its
+    // number is part of the heading, so the list is not numbered again).
     doc = doc.add_paragraph(heading(&d.labels.toc, "Heading3"));
+    doc = doc.add_paragraph(text_paragraph(&d.committee));
+    doc = doc.add_paragraph(text_paragraph(&d.meeting_time));
     for item in &d.items {
         doc = doc.add_paragraph(text_paragraph(&item.heading));
     }
@@ -175,6 +181,9 @@ pub fn render(d: &DocModel) -> Result<Vec<u8>> {
         doc = doc.add_paragraph(heading(&item.heading, "Heading2"));
         if !item.case_id.is_empty() {
             doc = doc.add_paragraph(text_paragraph(&format!("{}: {}", d.labels.case_id, item.case_id)));
+        }
+        if item.withheld {
+            doc = doc.add_paragraph(text_paragraph(&d.labels.closed_items_left_out));
         }
         for sec in &item.sections {
             doc = doc.add_paragraph(heading(&sec.label, "Heading3"));
@@ -189,6 +198,13 @@ pub fn render(d: &DocModel) -> Result<Vec<u8>> {
             doc = doc.add_paragraph(heading(&d.labels.amendments, "Heading3"));
             for a in &item.amendments {
                 doc = doc.add_paragraph(text_paragraph(&a.text));
+            }
+        }
+        if let Some(dec) = &item.decision {
+            doc = doc.add_paragraph(heading(&dec.label, "Heading3"));
+            doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(&dec.meeting_line).italic()));
+            for para in dec.text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                doc = doc.add_paragraph(text_paragraph(para));
             }
         }
     }

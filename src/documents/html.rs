@@ -43,6 +43,7 @@ figure.continua{margin:1.5rem 0}figure.continua figcaption{font-weight:600;margi
 figure.continua svg{width:100%;height:auto;display:block}\
 table{border-collapse:collapse;margin:.75rem 0;font-size:.9rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}\
 caption{text-align:left;font-weight:600;padding-bottom:.25rem}\
+nav ul.toc{list-style:none;padding-left:0}nav p{margin:.25rem 0}p.meeting-line{font-style:italic}\
 @media print{h2{break-before:auto}a{color:inherit;text-decoration:none}figure.continua{break-inside:avoid}}";
 
 fn render_walk(s: &mut String, item: u32, w: &DocWalk) {
@@ -260,17 +261,27 @@ pub fn render(d: &DocModel) -> String {
         s.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(label), escape(value)));
     }
     s.push_str("</dl>\n");
-    for line in [&d.began, &d.adjourned].into_iter().flatten() {
-        s.push_str(&format!("<p>{}</p>\n", escape(line)));
-    }
     for (label, names) in &d.attendance {
         s.push_str(&format!("<p><strong>{}:</strong> {}</p>\n", escape(label), escape(names)));
     }
-    s.push_str(&format!("<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">{}</h2>\n<ol>\n", escape(&d.labels.toc)));
+    if let Some(m) = &d.mandate {
+        s.push_str(&format!(
+            "<section aria-labelledby=\"kommissorium\">\n<h2 id=\"kommissorium\">{}</h2>\n{}\n</section>\n",
+            escape(&m.label),
+            paragraphs(&m.text)
+        ));
+    }
+    // The item's number is part of its heading ("1 (Åben) …"), so the list is not numbered.
+    s.push_str(&format!(
+        "<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">{}</h2>\n<p>{}</p>\n<p>{}</p>\n<ul class=\"toc\">\n",
+        escape(&d.labels.toc),
+        escape(&d.committee),
+        escape(&d.meeting_time)
+    ));
     for item in &d.items {
         s.push_str(&format!("<li><a href=\"#punkt-{}\">{}</a></li>\n", item.number, escape(&item.heading)));
     }
-    s.push_str("</ol>\n</nav>\n");
+    s.push_str("</ul>\n</nav>\n");
     for item in &d.items {
         s.push_str(&format!(
             "<section aria-labelledby=\"punkt-{0}\">\n<h2 id=\"punkt-{0}\">{1}</h2>\n",
@@ -279,6 +290,9 @@ pub fn render(d: &DocModel) -> String {
         ));
         if !item.case_id.is_empty() {
             s.push_str(&format!("<p>{}: {}</p>\n", escape(&d.labels.case_id), escape(&item.case_id)));
+        }
+        if item.withheld {
+            s.push_str(&format!("<p>{}</p>\n", escape(&d.labels.closed_items_left_out)));
         }
         for sec in &item.sections {
             s.push_str(&format!("<h3>{}</h3>\n{}\n", escape(&sec.label), paragraphs(&sec.text)));
@@ -292,6 +306,14 @@ pub fn render(d: &DocModel) -> String {
                 s.push_str(&format!("<li>{}</li>\n", escape(&a.text)));
             }
             s.push_str("</ul>\n");
+        }
+        if let Some(dec) = &item.decision {
+            s.push_str(&format!(
+                "<h3>{}</h3>\n<p class=\"meeting-line\">{}</p>\n{}\n",
+                escape(&dec.label),
+                escape(&dec.meeting_line),
+                paragraphs(&dec.text)
+            ));
         }
         s.push_str("</section>\n");
     }

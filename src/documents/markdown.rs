@@ -95,22 +95,23 @@ pub fn render(d: &DocModel) -> String {
     let mut s = String::new();
     s.push_str(&format!("# {}\n\n", escape(&d.title)));
     s.push_str(&format!("**{}**\n\n", escape(&d.meeting_title)));
+    // As the printed header: "Mødetidspunkt 22-02-2018 18:00", each row a hard line break.
     for (label, value) in &d.header {
-        s.push_str(&format!("{}: {}  \n", escape(label), escape(value)));
+        s.push_str(&escape(format!("{label} {value}").trim_end()));
+        s.push_str("  \n");
     }
     s.push('\n');
-    for line in [&d.began, &d.adjourned].into_iter().flatten() {
-        s.push_str(&format!("{}  \n", escape(line)));
-    }
-    if d.began.is_some() || d.adjourned.is_some() {
-        s.push('\n');
-    }
     for (label, names) in &d.attendance {
         s.push_str(&format!("**{}:** {}\n\n", escape(label), escape(names)));
     }
-    s.push_str(&format!("## {}\n\n", escape(&d.labels.toc)));
-    for (i, item) in d.items.iter().enumerate() {
-        s.push_str(&format!("{}\\. {}\n", i + 1, escape(&item.heading)));
+    if let Some(m) = &d.mandate {
+        s.push_str(&format!("## {}\n\n{}\n\n", escape(&m.label), escape(&m.text)));
+    }
+    // One line per item, ended by a hard line break so the lines stay apart; the number is
+    // the item's own, part of its heading.
+    s.push_str(&format!("## {}\n\n{}  \n{}\n\n", escape(&d.labels.toc), escape(&d.committee), escape(&d.meeting_time)));
+    for item in &d.items {
+        s.push_str(&format!("{}  \n", escape(&item.heading)));
     }
     s.push('\n');
     for item in &d.items {
@@ -118,8 +119,14 @@ pub fn render(d: &DocModel) -> String {
         if !item.case_id.is_empty() {
             s.push_str(&format!("{}: {}\n\n", escape(&d.labels.case_id), escape(&item.case_id)));
         }
+        if item.withheld {
+            s.push_str(&format!("{}\n\n", escape(&d.labels.closed_items_left_out)));
+        }
         for sec in &item.sections {
-            s.push_str(&format!("### {}\n\n{}\n\n", escape(&sec.label), escape(&sec.text)));
+            s.push_str(&format!("### {}\n\n", escape(&sec.label)));
+            if !sec.text.trim().is_empty() {
+                s.push_str(&format!("{}\n\n", escape(&sec.text)));
+            }
         }
         if let Some(walk) = &item.walk {
             render_walk(&mut s, walk);
@@ -130,6 +137,12 @@ pub fn render(d: &DocModel) -> String {
                 s.push_str(&format!("- {}\n", escape(&a.text)));
             }
             s.push('\n');
+        }
+        if let Some(dec) = &item.decision {
+            s.push_str(&format!("### {}\n\n*{}*\n\n", escape(&dec.label), escape(&dec.meeting_line)));
+            if !dec.text.trim().is_empty() {
+                s.push_str(&format!("{}\n\n", escape(&dec.text)));
+            }
         }
     }
     if !d.approvals.is_empty() {

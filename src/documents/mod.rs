@@ -1,13 +1,17 @@
 //! Documents: the referat (minutes) and the dagsorden (agenda) of a meeting, in the standard
 //! Danish layout (after Gentofte's referat, `shared/seeds/003_*`): committee and meeting title,
 //! Mødetidspunkt, Mødeafholdelse, the closing line, Tilstede / Fraværende,
-//! Indholdsfortegnelse, then per item its number, (Åben)/(Lukket), title, Sags ID, Resumé,
-//! Baggrund, Indstilling, Tidligere beslutninger, Beslutninger — and, for an item walked at a
-//! temamøde, what the walk produced, with the chart of the continuum positions ([`walk`]).
+//! Indholdsfortegnelse (repeating the committee and the meeting time), then per item its
+//! number, (Åben)/(Lukket), title, Sags ID, Resumé, Baggrund, Indstilling, Tidligere
+//! beslutninger — every heading printed, with or without text, as 003 does — then, for an item
+//! walked at a temamøde, what the walk produced, with the chart of the continuum positions
+//! ([`walk`]), the amendments after approval, and last the decision ("Beslutninger:"), opened
+//! by the line naming the meeting ("Møde i … den 22. februar 2018").
 //!
 //! One [`DocModel`] is built from the database and rendered to every format, so the formats
 //! cannot disagree. Every label comes from the Fluent catalogue, so a document can be exported
-//! in Danish or English. The public version leaves closed (Lukket) items out entirely.
+//! in Danish or English. The public version lists a closed (Lukket) item with its number and
+//! title only, as Danish municipalities publish them, and none of its content.
 
 mod docx;
 pub(crate) mod html;
@@ -46,7 +50,7 @@ impl DocKind {
     }
 }
 
-/// Who the document is for. Public documents leave closed items out.
+/// Who the document is for. Public documents withhold the content of closed items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
@@ -69,10 +73,25 @@ pub struct DocItem {
     pub openness_label: String,
     pub title: String,
     pub case_id: String,
+    /// A closed item in the public version: number and title only, its content withheld.
+    pub withheld: bool,
+    /// Resumé, Baggrund, Indstilling, Tidligere beslutninger: always all four (empty text
+    /// when nothing was written), none for a withheld item.
     pub sections: Vec<Section>,
     /// Minutes of an item with a walk (temamøde): what the walk produced.
     pub walk: Option<DocWalk>,
     pub amendments: Vec<DocAmendment>,
+    /// Minutes: the decision, which comes last in the item.
+    pub decision: Option<DocDecision>,
+}
+
+/// "Beslutninger:", the line naming the meeting, and what was decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocDecision {
+    pub label: String,
+    /// "Møde i Opgaveudvalget for … den 22. februar 2018"
+    pub meeting_line: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -89,17 +108,21 @@ pub struct DocModel {
     pub title: String,
     pub committee: String,
     pub meeting_title: String,
-    /// Label/value rows of the header: Mødetidspunkt, Mødeafholdelse, …
+    /// The meeting's time as the header writes it ("22-02-2018 18:00"), repeated in the
+    /// contents.
+    pub meeting_time: String,
+    /// Label/value rows of the header: Mødetidspunkt, Mødeafholdelse, (dagsorden) Planlagt
+    /// slut, (referat) Mødet påbegyndt kl.: when marked, and always "Protokollen blev læst og
+    /// mødet hævet kl.:" with the time, or nothing yet.
     pub header: Vec<(String, String)>,
-    /// Minutes: "Mødet påbegyndt kl. 17.02", when the secretary marked it.
-    pub began: Option<String>,
-    /// Minutes: "Protokollen blev læst og mødet hævet kl. 19.48", when marked.
-    pub adjourned: Option<String>,
     /// Minutes: label and names of Tilstede, Fraværende, Afbud and Desuden deltog (staff and
     /// guests), in that order; empty groups are left out.
     pub attendance: Vec<(String, String)>,
+    /// The committee's kommissorium (label and text), when one is written down.
+    pub mandate: Option<Section>,
     pub items: Vec<DocItem>,
-    /// Approval lines ("Godkendt af … den …") and the fingerprint, for approved minutes.
+    /// Approval lines ("Godkendt af … den …", Danish local time) and the checksum, for
+    /// approved minutes.
     pub approvals: Vec<String>,
     pub fingerprint: Option<String>,
     /// Labels the renderers need.
@@ -119,13 +142,12 @@ pub struct Labels {
 }
 
 fn approval_line(cat: &Catalog, a: &Approval) -> String {
-    let at = a.approved_at.get(..16).unwrap_or(&a.approved_at).to_owned();
     cat.format(
         "doc-approved-by",
         &[
             ("name", a.name.clone()),
             ("role", cat.format(&a.role.label_key(), &[])),
-            ("at", format!("{} UTC", at.replace('T', " "))),
+            ("at", cat.utc_date_time(&a.approved_at)),
         ],
     )
 }
@@ -138,7 +160,7 @@ fn amendment_line(cat: &Catalog, a: &Amendment) -> String {
             ("text", a.new_text.clone()),
             ("reason", a.reason.clone()),
             ("by", a.made_by.clone()),
-            ("at", a.made_at.get(..10).unwrap_or(&a.made_at).to_owned()),
+            ("at", cat.utc_date_time(&a.made_at)),
         ],
     )
 }
@@ -201,32 +223,55 @@ impl Db {
             DocKind::Minutes => "doc-minutes-title",
             DocKind::Agenda => "doc-agenda-title",
         };
+        let minutes = kind == DocKind::Minutes;
+        let meeting_time = cat.doc_date_time(&m.starts_at);
         let mut header =
-            vec![(l("field-meeting-time"), cat.date_time(&m.starts_at)), (l("field-meeting-place"), m.place.clone())];
+            vec![(l("field-meeting-time"), meeting_time.clone()), (l("field-meeting-place"), m.place.clone())];
         if kind == DocKind::Agenda {
-            header.push((l("field-planned-end"), cat.date_time(&m.ends_at)));
+            header.push((l("field-planned-end"), cat.doc_date_time(&m.ends_at)));
         }
+        if minutes {
+            if let Some(t) = m.began_at.as_deref() {
+                header.push((l("doc-began"), recorded_time(&cat, &m.starts_at, t)));
+            }
+            // Always there, as on the printed form: blank until the secretary marks it.
+            let adjourned = m.adjourned_at.as_deref().map(|t| recorded_time(&cat, &m.starts_at, t));
+            header.push((l("doc-adjourned"), adjourned.unwrap_or_default()));
+        }
+        let decision_line = cat.format(
+            "doc-decision-meeting",
+            &[("committee", d.committee.name.clone()), ("date", cat.date(&m.starts_at))],
+        );
 
         let items = d
             .items
             .iter()
-            .filter(|i| audience == Audience::Internal || i.openness == Openness::Open)
             .map(|i| {
                 let openness_label = l(&i.openness.label_key());
-                let mut fields: Vec<(&str, &String)> = vec![
+                let heading = format!("{} ({}) {}", i.number, openness_label, i.title);
+                if audience == Audience::Public && i.openness == Openness::Closed {
+                    return Ok(DocItem {
+                        heading,
+                        number: i.number,
+                        openness_label,
+                        title: i.title.clone(),
+                        case_id: String::new(),
+                        withheld: true,
+                        sections: Vec::new(),
+                        walk: None,
+                        amendments: Vec::new(),
+                        decision: None,
+                    });
+                }
+                let sections = [
                     ("field-summary", &i.summary),
                     ("field-background", &i.background),
                     ("field-recommendation", &i.recommendation),
-                    ("field-previous-decisions", &i.previous_decisions),
-                ];
-                if kind == DocKind::Minutes {
-                    fields.push(("doc-decisions", &i.decision));
-                }
-                let sections = fields
-                    .into_iter()
-                    .filter(|(_, text)| !text.trim().is_empty())
-                    .map(|(key, text)| Section { label: l(key), text: text.trim_end().to_owned() })
-                    .collect();
+                    ("doc-previous-decisions", &i.previous_decisions),
+                ]
+                .into_iter()
+                .map(|(key, text)| Section { label: l(key), text: text.trim_end().to_owned() })
+                .collect();
                 let walk = match kind {
                     DocKind::Minutes => {
                         let mut summary = self.walk_summary(i.id)?;
@@ -239,31 +284,26 @@ impl Db {
                 };
                 Ok(DocItem {
                     walk,
-                    heading: format!("{} ({}) {}", i.number, openness_label, i.title),
+                    heading,
                     number: i.number,
                     openness_label,
                     title: i.title.clone(),
                     case_id: i.case_id.clone(),
+                    withheld: false,
                     sections,
                     amendments: amendments
                         .iter()
-                        .filter(|a| a.agenda_item_id == Some(i.id) && kind == DocKind::Minutes)
+                        .filter(|a| a.agenda_item_id == Some(i.id) && minutes)
                         .map(|a| DocAmendment { text: amendment_line(&cat, a) })
                         .collect(),
+                    decision: minutes.then(|| DocDecision {
+                        label: l("doc-decisions"),
+                        meeting_line: decision_line.clone(),
+                        text: i.decision.trim_end().to_owned(),
+                    }),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let minutes = kind == DocKind::Minutes;
-        let began = m
-            .began_at
-            .as_deref()
-            .filter(|_| minutes)
-            .map(|t| cat.format("doc-began", &[("time", recorded_time(&cat, &m.starts_at, t))]));
-        let adjourned = m
-            .adjourned_at
-            .as_deref()
-            .filter(|_| minutes)
-            .map(|t| cat.format("doc-adjourned", &[("time", recorded_time(&cat, &m.starts_at, t))]));
         let attendance = if minutes {
             let mut a = self.list_attendance(meeting_id)?;
             if let Some(n) = &names {
@@ -281,10 +321,11 @@ impl Db {
             title: cat.format(title_key, &[("committee", committee_name.clone())]),
             committee: committee_name,
             meeting_title: m.title.clone(),
+            meeting_time,
             header,
-            began,
-            adjourned,
             attendance,
+            mandate: (!d.committee.mandate.trim().is_empty())
+                .then(|| Section { label: l("doc-mandate"), text: d.committee.mandate.trim_end().to_owned() }),
             items,
             approvals: if approved { approvals.iter().map(|a| approval_line(&cat, a)).collect() } else { vec![] },
             fingerprint: if approved { approvals.first().map(|a| a.fingerprint.clone()) } else { None },

@@ -56,6 +56,14 @@ pub struct CycleEntry {
     /// Local time `HH:MM`, after `start_time` on the same day.
     pub end_time: String,
     pub place: String,
+    /// 1: every year; 2: every other year (as the DIS model's conference).
+    #[serde(default = "default_every_years")]
+    #[specta(optional)]
+    pub every_years: u32,
+    /// The first year it comes; with `every_years` 2, then every other year after it.
+    #[serde(default = "default_first_year")]
+    #[specta(optional)]
+    pub first_year: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -76,8 +84,22 @@ pub struct NewCycleEntry {
     pub end_time: String,
     #[serde(default)]
     pub place: String,
+    /// 1 (the default) or 2, every other year.
+    #[serde(default = "default_every_years")]
+    #[specta(optional)]
+    pub every_years: u32,
+    /// The first year; absent: this year.
+    #[serde(default)]
+    #[specta(optional)]
+    pub first_year: Option<i32>,
 }
 
+fn default_every_years() -> u32 {
+    1
+}
+fn default_first_year() -> i32 {
+    *CYCLE_YEARS.start()
+}
 fn default_week() -> u32 {
     1
 }
@@ -124,6 +146,12 @@ pub struct CycleEntryPatch {
     #[serde(default)]
     #[specta(optional)]
     pub place: Option<String>,
+    #[serde(default)]
+    #[specta(optional)]
+    pub every_years: Option<u32>,
+    #[serde(default)]
+    #[specta(optional)]
+    pub first_year: Option<i32>,
 }
 
 /// A fixed point in one year: the day the rule gives, and the meeting made from it, if any.
@@ -241,8 +269,16 @@ pub fn parse_clock(value: &str) -> Option<NaiveTime> {
 }
 
 impl CycleEntry {
-    /// The day of `year` this fixed point falls on.
+    /// Whether it comes in `year`: from its first year on, every year or every other year.
+    pub fn occurs_in(&self, year: i32) -> bool {
+        year >= self.first_year && (year - self.first_year).rem_euclid(self.every_years.max(1) as i32) == 0
+    }
+
+    /// The day of `year` this fixed point falls on; `None` in a year it does not come.
     pub fn date_in(&self, year: i32) -> Option<NaiveDate> {
+        if !self.occurs_in(year) {
+            return None;
+        }
         rule_date(self.rule, year, self.month, self.week, self.weekday, self.day)
     }
 
@@ -311,6 +347,34 @@ mod tests {
     }
 
     #[test]
+    fn every_other_year_comes_in_the_first_year_and_every_second_after_it() {
+        let mut e = CycleEntry {
+            id: 1,
+            committee_id: 1,
+            title: "DIS-konference".into(),
+            kind: MeetingKind::Theme,
+            description: String::new(),
+            rule: CycleRule::Weekday,
+            month: 11,
+            week: 1,
+            weekday: 4,
+            day: 1,
+            start_time: "09:00".into(),
+            end_time: "15:00".into(),
+            place: String::new(),
+            every_years: 2,
+            first_year: 2027,
+        };
+        assert_eq!(e.date_in(2026), None, "not before its first year");
+        assert_eq!(e.date_in(2027), Some(d(2027, 11, 4)));
+        assert_eq!(e.date_in(2028), None);
+        assert_eq!(e.date_in(2029), Some(d(2029, 11, 1)));
+        assert!(e.occurs_in(2031) && !e.occurs_in(2030));
+        e.every_years = 1;
+        assert!(e.occurs_in(2028) && !e.occurs_in(2026));
+    }
+
+    #[test]
     fn wall_clock_times_survive_summer_time_and_the_skipped_hour_moves_on() {
         let entry = |month, week, weekday, start: &str, end: &str| CycleEntry {
             id: 1,
@@ -326,6 +390,8 @@ mod tests {
             start_time: start.into(),
             end_time: end.into(),
             place: String::new(),
+            every_years: 1,
+            first_year: 1970,
         };
         // 17.00 in winter and in summer time alike.
         assert_eq!(

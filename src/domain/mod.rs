@@ -140,6 +140,10 @@ pub struct Committee {
     pub name: String,
     pub kind: CommitteeKind,
     pub description: String,
+    /// The committee's kommissorium (mandate), as the council gave it; may be empty.
+    #[serde(default)]
+    #[specta(optional)]
+    pub mandate: String,
     pub member_count: u32,
     pub meeting_count: u32,
 }
@@ -248,6 +252,9 @@ pub struct CommitteePatch {
     #[serde(default)]
     #[specta(optional)]
     pub description: Option<String>,
+    #[serde(default)]
+    #[specta(optional)]
+    pub mandate: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

@@ -7,7 +7,7 @@ use crate::validate::{self, MAX_TITLE};
 
 const SELECT: &str = "SELECT c.id, c.name, c.kind, c.description,
         (SELECT count(*) FROM membership m WHERE m.committee_id = c.id),
-        (SELECT count(*) FROM meeting g WHERE g.committee_id = c.id)
+        (SELECT count(*) FROM meeting g WHERE g.committee_id = c.id), c.mandate
     FROM committee c";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Committee> {
@@ -18,6 +18,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Committee> {
         description: r.get(3)?,
         member_count: r.get(4)?,
         meeting_count: r.get(5)?,
+        mandate: r.get(6)?,
     })
 }
 
@@ -79,6 +80,7 @@ impl Db {
     pub fn update_committee(&mut self, id: Id, patch: &CommitteePatch) -> Result<Committee> {
         let name = patch.name.as_deref().map(|n| validate::required(n, "name", MAX_TITLE)).transpose()?;
         let description = patch.description.as_deref().map(|d| validate::text(d, "description")).transpose()?;
+        let mandate = patch.mandate.as_deref().map(|d| validate::text(d, "mandate")).transpose()?;
         self.write(|tx| {
             get(tx, id)?;
             if let Some(name) = &name {
@@ -99,6 +101,12 @@ impl Db {
                 tx.execute(
                     "UPDATE committee SET description = ?2, updated_at = ?3 WHERE id = ?1",
                     params![id, description, now_utc()],
+                )?;
+            }
+            if let Some(mandate) = &mandate {
+                tx.execute(
+                    "UPDATE committee SET mandate = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![id, mandate, now_utc()],
                 )?;
             }
             get(tx, id)

@@ -17,7 +17,7 @@ use crate::error::{Error, Message, Result};
 use crate::validate::{self, MAX_SHORT, MAX_TITLE};
 
 const SELECT: &str = "SELECT id, committee_id, title, kind, description, rule, month, week, weekday, day,
-        start_time, end_time, place
+        start_time, end_time, place, every_years, first_year
     FROM cycle_entry";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<CycleEntry> {
@@ -35,6 +35,8 @@ fn row(r: &Row<'_>) -> rusqlite::Result<CycleEntry> {
         start_time: r.get(10)?,
         end_time: r.get(11)?,
         place: r.get(12)?,
+        every_years: r.get(13)?,
+        first_year: r.get(14)?,
     })
 }
 
@@ -79,6 +81,16 @@ fn check(e: &CycleEntry, changed: Option<&'static str>) -> Result<CycleEntry> {
     range(e.week, 1, 5, "week")?;
     range(e.weekday, 1, 7, "weekday")?;
     range(e.day, 1, 31, "day")?;
+    range(e.every_years, 1, 2, "every_years")?;
+    if !CYCLE_YEARS.contains(&e.first_year) {
+        return Err(Error::Validation(
+            Message::new("error-cycle-year")
+                .field("first_year")
+                .arg("year", e.first_year)
+                .arg("min", CYCLE_YEARS.start())
+                .arg("max", CYCLE_YEARS.end()),
+        ));
+    }
     // The longest the month ever is (February: 29), so "29 February" is allowed and falls on
     // the 28th in other years, while "31 April" is refused.
     let longest = days_in_month(2000, e.month);
@@ -118,7 +130,9 @@ fn occurrences(conn: &Connection, committee_id: Id, year: i32) -> Result<Vec<Cyc
     let mut made =
         conn.prepare_cached("SELECT meeting_id FROM cycle_meeting WHERE cycle_entry_id = ?1 AND year = ?2")?;
     for entry in list(conn, committee_id)? {
-        let (starts_at, ends_at) = entry.times_in(year).expect("a stored entry has a day in every year");
+        // Every stored entry has a day in each year it comes in; an every-other-year entry
+        // skips the years between.
+        let Some((starts_at, ends_at)) = entry.times_in(year) else { continue };
         let meeting_id: Option<Id> = made.query_row(params![entry.id, year], |r| r.get(0)).opt()?;
         let meeting = meeting_id.map(|id| super::meetings::get(conn, id)).transpose()?;
         out.push(CycleOccurrence { entry, starts_at, ends_at, meeting });
@@ -150,6 +164,14 @@ impl Db {
                 start_time: input.start_time.clone(),
                 end_time: input.end_time.clone(),
                 place: input.place.clone(),
+                every_years: input.every_years,
+                // Every year: from the cycle's first year; every other year: from this year
+                // unless told otherwise.
+                first_year: input.first_year.unwrap_or(if input.every_years > 1 {
+                    chrono::Datelike::year(&chrono::Local::now())
+                } else {
+                    *CYCLE_YEARS.start()
+                }),
             },
             None,
         )?;
@@ -157,8 +179,8 @@ impl Db {
             super::committees::get(tx, committee_id)?;
             tx.execute(
                 "INSERT INTO cycle_entry (committee_id, title, kind, description, rule, month, week, weekday, day,
-                     start_time, end_time, place)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     start_time, end_time, place, every_years, first_year)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 params![
                     committee_id,
                     e.title,
@@ -171,7 +193,9 @@ impl Db {
                     e.day,
                     e.start_time,
                     e.end_time,
-                    e.place
+                    e.place,
+                    e.every_years,
+                    e.first_year
                 ],
             )?;
             get(tx, tx.last_insert_rowid())
@@ -202,10 +226,13 @@ impl Db {
             set!(end_time);
             set!(start_time);
             set!(place);
+            set!(every_years);
+            set!(first_year);
             let e = check(&e, changed)?;
             tx.execute(
                 "UPDATE cycle_entry SET title = ?2, kind = ?3, description = ?4, rule = ?5, month = ?6, week = ?7,
-                     weekday = ?8, day = ?9, start_time = ?10, end_time = ?11, place = ?12, updated_at = ?13
+                     weekday = ?8, day = ?9, start_time = ?10, end_time = ?11, place = ?12, updated_at = ?13,
+                     every_years = ?14, first_year = ?15
                  WHERE id = ?1",
                 params![
                     id,
@@ -220,7 +247,9 @@ impl Db {
                     e.start_time,
                     e.end_time,
                     e.place,
-                    now_utc()
+                    now_utc(),
+                    e.every_years,
+                    e.first_year
                 ],
             )?;
             get(tx, id)

@@ -47,6 +47,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0008_packages.sql")),
     M::up(include_str!("migrations/0009_integrity.sql")),
     M::up(include_str!("migrations/0010_live_audit.sql")),
+    M::up(include_str!("migrations/0011_mandate_every_other_year.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.

@@ -68,19 +68,20 @@ test("the demo's annual cycle creates next year's meetings once; a project moves
     await until(browser, () => browser.execute(() => document.querySelectorAll(".months > li").length === 12), "twelve months");
     await until(browser, () => bodyHas(browser, "Årets temamøde om digitalisering"), "the demo's fixed points");
 
-    // Next year's meetings: the confirmation lists three, then they are made.
+    // Next year's meetings: the confirmation lists the seven (the budget year's four points, the
+    // projects' status, the temamøde and the every-other-year conference), then they are made.
     await focus(browser, buttonStartingWith, "Opret næste års møder");
     await browser.keys("Enter");
-    await until(browser, () => browser.execute(() => document.querySelectorAll("[data-testid=cycle-preview] li").length === 3), "the list of meetings to create");
-    await focus(browser, buttonStartingWith, "Opret 3 møder");
+    await until(browser, () => browser.execute(() => document.querySelectorAll("[data-testid=cycle-preview] li").length === 7), "the list of meetings to create");
+    await focus(browser, buttonStartingWith, "Opret 7 møder");
     await browser.keys("Enter");
     await until(browser, () => browser.execute((c, y) => location.hash === `#/committees/${c}/cycle/${y}`, id, year + 1), "next year's view");
-    await until(browser, () => browser.execute(() => document.querySelectorAll(".months a[href^='#/meetings/']").length === 3), "the three meetings in their months");
+    await until(browser, () => browser.execute(() => document.querySelectorAll(".months a[href^='#/meetings/']").length === 7), "the seven meetings in their months");
     // A second time: nothing to create, in the app and on the command line.
     const again = JSON.parse(cli(["cycle-create-year", id, String(year + 1), "--json"]));
-    assert.deepEqual([again.created.length, again.already_created], [0, 3]);
+    assert.deepEqual([again.created.length, again.already_created], [0, 7]);
     const meetings = JSON.parse(cli(["meetings", "--committee", id, "--json"]));
-    assert.equal(meetings.filter((m) => m.starts_at.startsWith(`${year + 1}-`)).length, 3);
+    assert.equal(meetings.filter((m) => m.starts_at.startsWith(`${year + 1}-`)).length, 7);
 
     // The project: from phase 1 (the demo) on to phase 4, a meeting linked in each phase.
     await browser.execute(() => (location.hash = "#/projects"));

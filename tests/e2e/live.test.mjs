@@ -64,7 +64,7 @@ test("three participants on their own devices, their positions on the chair's sc
     await until(browser, async () => (await text(browser, "#question-heading")) === ORG_1, "the first organisation question");
 
     // Start the live session from the panel.
-    await focus(browser, () => [...document.querySelectorAll("[data-testid=live-panel] button")].find((b) => b.textContent.trim() === "Start direkte session"));
+    await focus(browser, () => [...document.querySelectorAll("[data-testid=live-panel] button")].find((b) => b.textContent.trim() === "Start livesession"));
     await press(browser, "Enter");
     await until(browser, async () => (await text(browser, "[data-testid=live-url]")) !== null, "the live session's address");
     const shown = await text(browser, "[data-testid=live-url]");
@@ -90,7 +90,7 @@ test("three participants on their own devices, their positions on the chair's sc
       await page.waitForURL(/\/me$/);
       assert.equal(await page.locator("#question").innerText(), ORG_1);
       await page.locator("#value").fill(String(values[i]));
-      await page.locator("#status").filter({ hasText: `Din holdning er gemt: ${values[i]} af 100.` }).waitFor();
+      await page.locator("#status").filter({ hasText: `Din placering er gemt: ${values[i]} af 100.` }).waitFor();
     }
 
     // The chair's panel: three joined, three answered, within its one-second refresh.
@@ -113,9 +113,9 @@ test("three participants on their own devices, their positions on the chair's sc
     assert.match(readFileSync(out, "utf8"), /Antal placeringer: 3, median 65, midterste halvdel 47,5–77,5, fra 30 til 90\./);
 
     // Stop: the port closes.
-    await focus(browser, () => [...document.querySelectorAll("[data-testid=live-panel] button")].find((b) => b.textContent.trim() === "Stop direkte session"));
+    await focus(browser, () => [...document.querySelectorAll("[data-testid=live-panel] button")].find((b) => b.textContent.trim() === "Stop livesession"));
     await press(browser, "Enter");
-    await until(browser, () => browser.execute(() => [...document.querySelectorAll("[data-testid=live-panel] button")].some((b) => b.textContent.trim() === "Start direkte session")), "the stopped session");
+    await until(browser, () => browser.execute(() => [...document.querySelectorAll("[data-testid=live-panel] button")].some((b) => b.textContent.trim() === "Start livesession")), "the stopped session");
     await assert.rejects(fetch(url), "nothing answers once the session has stopped");
   } finally {
     await browser.deleteSession();

@@ -76,7 +76,7 @@ test("the library in the real app: built-in sets explained, a set built by keybo
     await until(browser, () => browser.execute(() => !!document.querySelector("[data-testid=qb-created]")), "the set created", 15000);
     assert.equal(
       await browser.execute(() => document.querySelector("[data-testid=qb-created]").textContent),
-      'Spørgsmålssættet "Særlige hensyn ved faldalarmer" (saerlige-hensyn-ved-faldalarmer version 1) er oprettet.',
+      'Spørgsmålssættet »Særlige hensyn ved faldalarmer« (saerlige-hensyn-ved-faldalarmer version 1) er oprettet.',
     );
     await until(browser, () => browser.execute(() => document.querySelectorAll("[data-testid=qset]").length === 6), "six sets");
     const own = "[data-set='saerlige-hensyn-ved-faldalarmer@1']";

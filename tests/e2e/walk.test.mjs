@@ -141,7 +141,7 @@ test("the demo temamøde walked by keyboard, five positions revealed on the room
 
     // The room's screen: a second window, opened by the shell.
     const mainHandle = await browser.getWindowHandle();
-    await focus(browser, () => [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Åbn skærm til lokalet")));
+    await focus(browser, () => [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Åbn storskærm")));
     await press(browser, "Enter");
     await until(browser, () => browser.execute(() => document.body.textContent.includes("Skærmen til lokalet er åbnet")), "the room window opened");
     let roomHandle;
@@ -190,7 +190,7 @@ test("the demo temamøde walked by keyboard, five positions revealed on the room
     await press(browser, "PageDown");
     await waitWhere(browser, "Spørgsmål til organisering af den politiske deltagelse i digitalisering · spørgsmål 2 af 6");
     // Opening the room's screen again brings the same window forward: still two windows.
-    await focus(browser, () => [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Åbn skærm til lokalet")));
+    await focus(browser, () => [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Åbn storskærm")));
     await press(browser, "Enter");
     await browser.pause(500);
     assert.equal((await browser.getWindowHandles()).length, 2, "one room window, not two");

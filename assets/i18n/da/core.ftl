@@ -15,22 +15,25 @@ error-text-control = Teksten indeholder et ugyldigt kontroltegn.
 error-name-empty = Skriv et navn. Navnet må ikke være tomt.
 error-title-empty = Skriv en titel. Titlen må ikke være tom.
 error-time-empty = Angiv dato og klokkeslæt.
-error-time-invalid = "{ $value }" er ikke en gyldig dato og et gyldigt klokkeslæt (fx 2026-02-22T18:00).
-error-end-before-start = Mødet skal slutte efter, at det begynder.
+error-time-invalid = »{ $value }« er ikke en gyldig dato og et gyldigt klokkeslæt (fx 2026-02-22T18:00).
+error-end-before-start = Sluttidspunktet skal ligge efter starttidspunktet.
 error-start-after-end = Mødet skal begynde før det planlagte sluttidspunkt.
 error-adjourned-before-began = Mødet kan ikke være hævet ({ $adjourned }), før det blev påbegyndt ({ $began }).
-error-committee-name-taken = Der findes allerede et udvalg med navnet "{ $name }".
-error-committee-has-meetings = Udvalget har { $count } møder og kan ikke slettes. Slet møderne først, hvis det er meningen.
+error-committee-name-taken = Der findes allerede et udvalg med navnet »{ $name }«.
+error-committee-has-meetings = { $count ->
+    [one] Udvalget har ét møde og kan ikke slettes. Slet mødet først, hvis det er meningen.
+   *[other] Udvalget har { $count } møder og kan ikke slettes. Slet møderne først, hvis det er meningen.
+}
 error-member-exists = Personen er allerede medlem af udvalget.
-error-meeting-locked = Referatet af "{ $title }" er godkendt og låst. Det kan ikke ændres.
-error-status-step = Status kan ikke skifte fra "{ $from }" til "{ $to }". Et møde går et trin frem eller et trin tilbage ad gangen.
+error-meeting-locked = Referatet af »{ $title }« er godkendt og låst. Det kan ikke ændres.
+error-status-step = Status kan ikke skifte fra »{ $from }« til »{ $to }«. Et møde går et trin frem eller et trin tilbage ad gangen.
 error-workspace-is-open = Arbejdsområdet er åbent og i orden; det lægges ikke til side.
 error-approve-not-closed = Referatet kan først godkendes, når mødet er afsluttet.
 error-approve-via-approval = Et referat godkendes ved, at formanden eller et medlem godkender det; status kan ikke sættes direkte.
 error-approver-not-member = Referatet godkendes af formanden eller et medlem af udvalget.
 error-already-approved = { $name } har allerede godkendt referatet.
-error-minutes-changed-since-approval = Referatet er ændret, siden det blev godkendt. Kør "pejling verify" og kontakt den, der har ansvaret for databasen.
-error-amend-field = Feltet "{ $field }" kan ikke rettes.
+error-minutes-changed-since-approval = Referatet er ændret, siden det blev godkendt. Kør »pejling verify« og kontakt den, der har ansvaret for databasen.
+error-amend-field = Feltet »{ $field }« kan ikke rettes.
 error-amend-reason = Skriv en begrundelse for rettelsen.
 error-amend-not-approved = Kun et godkendt referat rettes med en rettelse; før godkendelsen redigeres det direkte.
 error-too-many-committees = Arbejdsområdet kan højst rumme { $max } udvalg. Slet et udvalg, der ikke bruges, før du opretter et nyt.
@@ -47,7 +50,7 @@ entity-committee = Udvalg
 entity-member = Medlem
 entity-person = Person
 entity-meeting = Møde
-entity-agenda_item = Dagsordenpunkt
+entity-agenda_item = Dagsordenspunkt
 
 ## Committee kinds
 committee-kind-standing = Stående udvalg
@@ -90,17 +93,21 @@ field-planned-end = Planlagt slut
 doc-minutes-title = Referat af møde i { $committee }
 doc-agenda-title = Dagsorden til møde i { $committee }
 doc-toc = Indholdsfortegnelse
-doc-decisions = Beslutninger
+doc-mandate = Udvalgets kommissorium
+doc-decisions = Beslutninger:
+doc-previous-decisions = Tidligere beslutninger:
+doc-decision-meeting = Møde i { $committee } den { $date }
+doc-date-time = { $day }-{ $month }-{ $year } { $hour }:{ $minute }
 doc-page = Side
 doc-page-of = af
 doc-approvals = Godkendelse
-doc-approved-by = Godkendt af { $name } ({ $role }) { $at }
+doc-approved-by = Godkendt af { $name } ({ $role }) den { $at }
 doc-amendments = Rettelser efter godkendelsen
-doc-amendment = { $field } rettet til: "{ $text }" – begrundelse: { $reason } ({ $by }, { $at })
-doc-fingerprint = Fingeraftryk (SHA-256)
-doc-closed-left-out = Lukkede punkter er udeladt af den offentlige udgave.
-doc-began = Mødet påbegyndt kl. { $time }
-doc-adjourned = Protokollen blev læst og mødet hævet kl. { $time }
+doc-amendment = { $field } rettet til: »{ $text }« – begrundelse: { $reason } ({ $by } den { $at })
+doc-fingerprint = Kontrolsum (SHA-256)
+doc-closed-left-out = Punktet er behandlet for lukkede døre og gengives ikke i den offentlige udgave.
+doc-began = Mødet påbegyndt kl.:
+doc-adjourned = Protokollen blev læst og mødet hævet kl.:
 doc-also-present = Desuden deltog
 doc-walk = Temadrøftelse
 doc-walk-case-technology = Teknologi
@@ -130,11 +137,20 @@ doc-continua-range = Fra–til
 error-typeset = Dokumentet kunne ikke sættes op: { $detail }
 
 ## CLI
-cli-no-committees = Ingen udvalg endnu. Kør "pejling demo" for at oprette et demo-arbejdsområde.
+cli-no-committees = Ingen udvalg endnu. Kør »pejling demo« for at oprette et demo-arbejdsområde.
 cli-no-meetings = Ingen møder.
-cli-members = { $count } medlemmer
-cli-meetings = { $count } møder
-cli-items = { $count } punkter
+cli-members = { $count ->
+    [one] { $count } medlem
+   *[other] { $count } medlemmer
+}
+cli-meetings = { $count ->
+    [one] { $count } møde
+   *[other] { $count } møder
+}
+cli-items = { $count ->
+    [one] { $count } punkt
+   *[other] { $count } punkter
+}
 cli-demo-created = Demo-arbejdsområdet er oprettet: { $name } (udvalg nr. { $id }).
 cli-agenda = Dagsorden
 cli-item-heading = { $number } ({ $openness }) { $title }
@@ -152,14 +168,14 @@ cli-verify-not-approved-short = referatet er ikke godkendt.
 
 cli-fingerprint-approved = SHA-256 ved godkendelsen: { $value }
 cli-fingerprint-now = SHA-256 nu:                 { $value }
-error-unknown-document = Ukendt dokument "{ $what }": brug referat eller dagsorden.
-error-unknown-format = Ukendt format "{ $format }": brug pdf, pdfa, docx, html, md eller ics.
+error-unknown-document = Ukendt dokument »{ $what }«: brug referat eller dagsorden.
+error-unknown-format = Ukendt format »{ $format }«: brug pdf, pdfa, docx, html, md eller ics.
 cli-exported = Skrevet: { $path } ({ $bytes } bytes)
 cli-bench-data-written = Benchmark-arkivet er skrevet: { $path } ({ $items } dagsordenspunkter, { $meetings } møder, { $committees } udvalg) på { $seconds } s.
 cli-questions = { $count } spørgsmål
 cli-question-set-built-in = indbygget
 cli-question-set-imported = importeret { $at }
-cli-question-set-import-done = Spørgsmålssættet "{ $title }" ({ $id } version { $version }, { $count } spørgsmål) er importeret.
+cli-question-set-import-done = Spørgsmålssættet »{ $title }« ({ $id } version { $version }, { $count } spørgsmål) er importeret.
 cli-walk-case-technology = Teknologi
 cli-walk-case-problem = Problem
 cli-walk-no-plan = Punktet har ingen spørgsmål til temamødet endnu.
@@ -196,28 +212,28 @@ error-question-set-too-large = Filen er for stor til at være et spørgsmålssæ
 error-question-set-too-many-questions = Spørgsmålssættet kan ikke læses: linje { $line }: sættet har mere end { $max } spørgsmål.
 error-question-set-not-utf8 = Spørgsmålssættet kan ikke læses: linje { $line }: filen er ikke gemt som UTF-8-tekst. Gem den som UTF-8 i teksteditoren, og prøv igen.
 error-question-set-schema = Spørgsmålssættet kan ikke læses: linje { $line }: skemaversion { $found } kendes ikke; denne version af Pejling læser skemaversion { $supported }.
-error-question-set-id = Spørgsmålssættet kan ikke læses: linje { $line }: "{ $id }" er ikke et gyldigt id. Brug små bogstaver a-z, tal og bindestreger, fx "mine-spoergsmaal-1".
+error-question-set-id = Spørgsmålssættet kan ikke læses: linje { $line }: »{ $id }« er ikke et gyldigt id. Brug små bogstaver a-z, tal og bindestreger, fx »mine-spoergsmaal-1«.
 error-question-set-version = Spørgsmålssættet kan ikke læses: linje { $line }: versionen skal være et helt tal fra 1 og op, ikke { $version }.
-error-question-set-duplicate-id = Spørgsmålssættet kan ikke læses: linje { $line }: id'et "{ $id }" er brugt mere end én gang. Hver gruppe og hvert spørgsmål skal have sit eget id.
+error-question-set-duplicate-id = Spørgsmålssættet kan ikke læses: linje { $line }: id'et »{ $id }« er brugt mere end én gang. Hver gruppe og hvert spørgsmål skal have sit eget id.
 error-question-set-no-groups = Spørgsmålssættet kan ikke læses: linje { $line }: sættet har ingen grupper ([[groups]]).
-error-question-set-empty-group = Spørgsmålssættet kan ikke læses: linje { $line }: gruppen "{ $id }" har ingen spørgsmål ([[groups.questions]]).
+error-question-set-empty-group = Spørgsmålssættet kan ikke læses: linje { $line }: gruppen »{ $id }« har ingen spørgsmål ([[groups.questions]]).
 error-question-set-empty-text = Spørgsmålssættet kan ikke læses: linje { $line }: den danske tekst (da) er tom.
 error-question-set-text-too-long = Spørgsmålssættet kan ikke læses: linje { $line }: teksten er for lang: { $length } tegn, højst { $max } tegn.
-error-question-set-missing-extreme = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet "{ $id }" mangler { $extreme }. Et spørgsmål i et kontinuum har to yderpositioner, extreme_left og extreme_right.
-error-question-set-extreme-not-continuum = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet "{ $id }" har en yderposition, men kun sæt med kind = "continuum" har yderpositioner.
-error-question-set-phase-number = Spørgsmålssættet kan ikke læses: linje { $line }: fasen "{ $id }" skal have et nummer (number), som ingen anden fase i sættet har.
-error-question-set-number-not-phase = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet "{ $id }" har et nummer, men kun sæt med kind = "phases" har numre.
-error-question-set-conflict = Spørgsmålssættet "{ $id }" version { $version } findes allerede med et andet indhold. Giv det ændrede sæt et højere versionsnummer.
-error-question-set-not-found = Spørgsmålssættet "{ $id }" version { $version } findes ikke.
-error-walk-question-not-in-set = "{ $question }" er hverken en gruppe eller et spørgsmål i spørgsmålssættet "{ $id }".
-error-walk-duplicate-step = Spørgsmålet "{ $question }" er valgt mere end én gang til punktet.
-error-walk-two-versions = Et punkt kan kun bruge én version af spørgsmålssættet "{ $id }".
-error-walk-step-has-data = Spørgsmålet "{ $question }" har allerede noter, placeringer eller spørgsmål til forvaltningen, så det kan ikke fjernes fra punktet eller skifte version. Slet dem først, hvis det er meningen.
+error-question-set-missing-extreme = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet »{ $id }« mangler { $extreme }. Et spørgsmål i et kontinuum har to yderpositioner, extreme_left og extreme_right.
+error-question-set-extreme-not-continuum = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet »{ $id }« har en yderposition, men kun sæt med kind = »continuum« har yderpositioner.
+error-question-set-phase-number = Spørgsmålssættet kan ikke læses: linje { $line }: fasen »{ $id }« skal have et nummer (number), som ingen anden fase i sættet har.
+error-question-set-number-not-phase = Spørgsmålssættet kan ikke læses: linje { $line }: spørgsmålet »{ $id }« har et nummer, men kun sæt med kind = »phases« har numre.
+error-question-set-conflict = Spørgsmålssættet »{ $id }« version { $version } findes allerede med et andet indhold. Giv det ændrede sæt et højere versionsnummer.
+error-question-set-not-found = Spørgsmålssættet »{ $id }« version { $version } findes ikke.
+error-walk-question-not-in-set = »{ $question }« er hverken en gruppe eller et spørgsmål i spørgsmålssættet »{ $id }«.
+error-walk-duplicate-step = Spørgsmålet »{ $question }« er valgt mere end én gang til punktet.
+error-walk-two-versions = Et punkt kan kun bruge én version af spørgsmålssættet »{ $id }«.
+error-walk-step-has-data = Spørgsmålet »{ $question }« har allerede noter, placeringer eller spørgsmål til forvaltningen, så det kan ikke fjernes fra punktet eller skifte version. Slet dem først, hvis det er meningen.
 error-walk-step-out-of-range = Punktet har intet trin nr. { $step }; det har { $count } trin.
-error-walk-item-not-in-meeting = Dagsordenpunktet hører ikke til dette møde.
+error-walk-item-not-in-meeting = Dagsordenspunktet hører ikke til dette møde.
 error-walk-not-continuum = Trin { $step } er ikke et spørgsmål med yderpositioner, så der kan ikke tages placering.
 error-not-participant = Personen er ikke medlem af udvalget og er ikke registreret ved mødet.
-error-not-present = { $name } er ikke registreret som tilstede.
+error-not-present = { $name } er ikke registreret som til stede.
 error-position-not-politician = { $name } deltager ikke i mødet som politiker og tager ikke placering.
 error-position-value = En placering er et tal fra 0 til 100, ikke { $value }.
 error-position-skip-reason = Skriv en begrundelse, når der ikke tages placering.
@@ -225,7 +241,7 @@ error-question-empty = Skriv spørgsmålet. Det må ikke være tomt.
 entity-follow_up = Opfølgningspunkt
 entity-meeting_guest = Gæst
 question-set-kind-questions = Spørgsmål
-question-set-kind-continuum = Kontinuum med yderpositioner
+question-set-kind-continuum = Spørgsmål med yderpositioner
 question-set-kind-phases = Faser
 attendance-present = Tilstede
 attendance-absent = Fraværende
@@ -237,23 +253,23 @@ follow-up-status-closed = Lukket
 walk-where = { $group } · spørgsmål { $number } af { $count }
 search-kind-committee = Udvalg
 search-kind-meeting = Møde
-search-kind-agenda-item = Dagsordenpunkt
+search-kind-agenda-item = Dagsordenspunkt
 search-kind-note = Note
 search-kind-follow-up = Opfølgningspunkt
-cli-search-none = Intet fundet for "{ $query }".
+cli-search-none = Intet fundet for »{ $query }«.
 cli-search-item = punkt { $number }
 
 ## Follow-up items across meetings (opfølgning); positions over time
 error-follow-up-text-empty = Skriv, hvad der skal følges op på. Teksten må ikke være tom.
-error-date-invalid = "{ $value }" er ikke en gyldig dato (fx 2027-03-01).
-error-follow-up-other-committee = Mødet eller dagsordenpunktet hører til et andet udvalg end opfølgningspunktet.
+error-date-invalid = »{ $value }« er ikke en gyldig dato (fx 2027-03-01).
+error-follow-up-other-committee = Mødet eller dagsordenspunktet hører til et andet udvalg end opfølgningspunktet.
 error-follow-up-text-locked = Spørgsmålet står i et godkendt referat, så teksten kan ikke ændres. Ansvarlig, frist, status og svar kan stadig ændres.
 error-follow-up-delete-locked = Spørgsmålet står i et godkendt referat og kan ikke slettes. Luk det i stedet.
 error-follow-up-answer-empty = Skriv svaret, før punktet markeres som besvaret.
 error-follow-up-none-chosen = Vælg mindst ét opfølgningspunkt til dagsordenen.
 follow-up-origin-question = Spørgsmål til forvaltningen
 follow-up-origin-decision = Beslutning
-follow-up-origin-manual = Oprettet i hånden
+follow-up-origin-manual = Oprettet manuelt
 follow-up-agenda-title = Opfølgning
 follow-up-agenda-intro = Status på udvalgets opfølgningspunkter:
 follow-up-agenda-owner = Ansvarlig: { $owner }.
@@ -266,30 +282,39 @@ cli-follow-ups-heading = Opfølgning: { $pending } åbne, { $overdue } over fris
 cli-follow-up-overdue = over fristen
 cli-follow-up-answered-since = besvaret siden sidste møde
 cli-positions-none = Ingen viste placeringer på { $set } i udvalgets møder.
-cli-positions-median = rummets median
+cli-positions-median = udvalgets median
 
 ## The annual cycle (årshjul) and digitalisation projects
-entity-cycle_entry = Fast punkt i årshjulet
+entity-cycle_entry = Fast møde i årshjulet
 entity-project = Projekt
 entity-project_link = Kobling til møde
 search-kind-project = Projekt
 error-cycle-range = Værdien { $value } er uden for det tilladte: fra { $min } til { $max }.
 error-cycle-time-empty = Angiv et klokkeslæt (fx 17:00).
-error-cycle-time-invalid = "{ $value }" er ikke et gyldigt klokkeslæt. Skriv det som TT:MM, fx 17:00.
-error-cycle-end-before-start = Mødet skal slutte efter, at det begynder.
+error-cycle-time-invalid = »{ $value }« er ikke et gyldigt klokkeslæt. Skriv det som TT:MM, fx 17:00.
+error-cycle-end-before-start = Sluttidspunktet skal ligge efter starttidspunktet.
 error-cycle-day-not-in-month = Måneden har aldrig { $day } dage; højst { $max }.
 error-cycle-year = Året { $year } kan ikke planlægges; vælg et år fra { $min } til { $max }.
-error-committee-has-projects = Udvalget følger { $count } projekter og kan ikke slettes. Flyt projekterne til et andet udvalg eller slet dem først.
+error-committee-has-projects = { $count ->
+    [one] Udvalget følger ét projekt og kan ikke slettes. Flyt projektet til et andet udvalg, eller slet det først.
+   *[other] Udvalget følger { $count } projekter og kan ikke slettes. Flyt projekterne til et andet udvalg, eller slet dem først.
+}
 error-project-phase-unknown = Der er ingen fase { $phase }; faserne går fra 0 til { $last }.
 error-project-phase-skip = Projektet kan ikke springe fra fase { $from } til fase { $to }. Et projekt går en fase frem ad gangen; næste fase er fase { $next }. Tidligere faser kan altid genbesøges.
-error-project-item-not-in-meeting = Dagsordenpunktet hører ikke til mødet "{ $meeting }".
+error-project-item-not-in-meeting = Dagsordenspunktet hører ikke til mødet »{ $meeting }«.
 error-project-link-exists = Mødet eller punktet er allerede koblet til projektets fase { $phase }.
-cli-no-cycle = Udvalget har ingen faste punkter i årshjulet endnu.
+cli-no-cycle = Udvalget har ingen faste møder i årshjulet endnu.
 cli-cycle-heading = Årshjul { $year }
 cli-cycle-made = oprettet: møde nr. { $id }
 cli-cycle-not-made = ikke oprettet
-cli-cycle-created = { $count } møder er oprettet for { $year }.
-cli-cycle-already = { $count } faste punkter havde allerede deres møde for { $year }.
+cli-cycle-created = { $count ->
+    [one] Ét møde er oprettet for { $year }.
+   *[other] { $count } møder er oprettet for { $year }.
+}
+cli-cycle-already = { $count ->
+    [one] Ét fast møde havde allerede sit møde for { $year }.
+   *[other] { $count } faste møder havde allerede deres møde for { $year }.
+}
 cli-no-projects = Ingen projekter endnu.
 cli-project-phase = Fase { $number }: { $name }
 cli-project-stakeholders = Interessenter
@@ -301,13 +326,13 @@ cli-project-moved = fra fase { $from } til fase { $to }
 cli-project-current = her står projektet
 
 # Live session (participants' own devices; the page's own texts are in live.ftl)
-error-live-running = Der kører allerede en direkte session for et andet møde. Stop den først.
-error-live-no-database = En direkte session kræver en database i en fil.
-error-live-ended = Den direkte session er stoppet.
+error-live-running = Der kører allerede en livesession for et andet møde. Stop den først.
+error-live-no-database = En livesession kræver en database i en fil.
+error-live-ended = Livesessionen er stoppet.
 error-live-no-request = Enheden beder ikke længere om at deltage. Den kan have trukket anmodningen tilbage, eller den er allerede afgjort.
 error-live-name-taken = Navnet er allerede taget på en anden enhed. Frigiv det først, hvis det er den forkerte enhed.
-error-live-address = Den direkte session kan ikke lytte på { $address }. Vælg en af maskinens netværksadresser.
-error-live-not-participant = Kun de tilstedeværende politikere kan deltage i den direkte session.
+error-live-address = Livesessionen kan ikke lytte på { $address }. Vælg en af maskinens netværksadresser.
+error-live-not-participant = Kun de tilstedeværende politikere kan deltage i livesessionen.
 
 # Meeting packages (.pejling files)
 error-package-not-a-package = Filen er ikke en Pejling-mødepakke.
@@ -315,17 +340,29 @@ error-package-too-new = Mødepakken er skrevet af en nyere Pejling (format { $fo
 error-package-too-large = Filen er for stor til at være en mødepakke (højst { $max_mb } MB).
 error-package-damaged = Mødepakken er beskadiget eller ufuldstændig ({ $detail }). Intet er indlæst.
 error-package-damaged-line = Mødepakken er beskadiget i linje { $line } ({ $detail }). Intet er indlæst.
-error-package-already-imported = Mødet "{ $title }" findes allerede her. Flet mødepakken ind i det i stedet for at importere den igen.
-error-package-meeting-unknown = Mødet "{ $title }" fra mødepakken findes ikke her. Importér pakken i stedet for at flette den.
-error-package-meeting-locked = Referatet af "{ $title }" er godkendt og låst; der laves ikke mødepakker af det.
-error-package-merge-locked = Referatet af "{ $title }" er godkendt og låst. Mødepakken kan ikke flettes ind.
-error-package-unresolved = { $count } konflikt(er) er ikke afgjort: { $keys }. Vælg for hver konflikt, hvad der skal gælde. Intet er flettet.
-error-package-merge-unmatched = Mødepakken nævner noget, mødet her ikke har ({ $what }). Intet er flettet.
+error-package-already-imported = Mødet »{ $title }« findes allerede her. Flet mødepakken ind i det i stedet for at importere den igen.
+error-package-meeting-unknown = Mødet »{ $title }« fra mødepakken findes ikke her. Importér pakken i stedet for at flette den.
+error-package-meeting-locked = Referatet af »{ $title }« er godkendt og låst; der laves ikke mødepakker af det.
+error-package-merge-locked = Referatet af »{ $title }« er godkendt og låst. Mødepakken kan ikke flettes ind.
+error-package-unresolved = { $count ->
+    [one] Én konflikt er ikke afgjort: { $keys }. Vælg, hvad der skal gælde. Intet er flettet ind.
+   *[other] { $count } konflikter er ikke afgjort: { $keys }. Vælg for hver konflikt, hvad der skal gælde. Intet er flettet ind.
+}
+error-package-merge-unmatched = Mødepakken nævner noget, som mødet her ikke har ({ $what }). Intet er flettet ind.
 cli-package-exported = Mødepakken er gemt: { $path }
-cli-package-imported = Mødet "{ $title }" er importeret (id { $id }).
-cli-package-merged = Flettet: { $applied } ændring(er), { $resolved } konflikt(er) afgjort.
-cli-package-conflicts = { $count } konflikt(er) skal afgøres med --resolve NØGLE=mine|theirs|both eller --all mine|theirs|both:
-error-package-choice = Ugyldigt valg "{ $value }": brug NØGLE=mine, NØGLE=theirs eller NØGLE=both.
+cli-package-imported = Mødet »{ $title }« er importeret (id { $id }).
+cli-package-merged = Flettet ind: { $applied ->
+    [one] én ændring
+   *[other] { $applied } ændringer
+}, { $resolved ->
+    [one] én konflikt
+   *[other] { $resolved } konflikter
+} afgjort.
+cli-package-conflicts = { $count ->
+    [one] Én konflikt skal afgøres med --resolve NØGLE=mine|theirs|both eller --all mine|theirs|both:
+   *[other] { $count } konflikter skal afgøres med --resolve NØGLE=mine|theirs|both eller --all mine|theirs|both:
+}
+error-package-choice = Ugyldigt valg »{ $value }«: brug NØGLE=mine, NØGLE=theirs eller NØGLE=both.
 error-package-none-pending = Vælg først den mødepakke, der skal flettes ind.
 
 # A record nobody can quietly break (restore, schema, approval snapshot, who is writing)

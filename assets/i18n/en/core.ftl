@@ -16,11 +16,14 @@ error-name-empty = Enter a name. The name cannot be empty.
 error-title-empty = Enter a title. The title cannot be empty.
 error-time-empty = Enter a date and time.
 error-time-invalid = "{ $value }" is not a valid date and time (e.g. 2026-02-22T18:00).
-error-end-before-start = The meeting must end after it starts.
+error-end-before-start = The end time must be after the start time.
 error-start-after-end = The meeting must start before its planned end.
 error-adjourned-before-began = The meeting cannot have been adjourned ({ $adjourned }) before it began ({ $began }).
 error-committee-name-taken = A committee named "{ $name }" already exists.
-error-committee-has-meetings = The committee has { $count } meetings and cannot be deleted. Delete the meetings first if that is what you mean.
+error-committee-has-meetings = { $count ->
+    [one] The committee has one meeting and cannot be deleted. Delete the meeting first if that is what you mean.
+   *[other] The committee has { $count } meetings and cannot be deleted. Delete the meetings first if that is what you mean.
+}
 error-member-exists = The person is already a member of the committee.
 error-meeting-locked = The minutes of "{ $title }" are approved and locked. They cannot be changed.
 error-status-step = The status cannot change from "{ $from }" to "{ $to }". A meeting moves one step forward or one step back at a time.
@@ -51,7 +54,7 @@ entity-agenda_item = Agenda item
 
 ## Committee kinds
 committee-kind-standing = Standing committee
-committee-kind-task = Task committee (§ 17(4))
+committee-kind-task = Task committee (section 17(4) of the Local Government Act)
 committee-kind-finance = Finance committee
 committee-kind-council = Municipal council
 committee-kind-other = Other
@@ -90,51 +93,64 @@ field-planned-end = Planned end
 doc-minutes-title = Minutes of the meeting of { $committee }
 doc-agenda-title = Agenda for the meeting of { $committee }
 doc-toc = Contents
-doc-decisions = Decisions
+doc-mandate = The committee's terms of reference
+doc-decisions = Decisions:
+doc-previous-decisions = Previous decisions:
+doc-decision-meeting = Meeting of { $committee } on { $date }
+doc-date-time = { $day }/{ $month }/{ $year } { $hour }:{ $minute }
 doc-page = Page
 doc-page-of = of
 doc-approvals = Approval
-doc-approved-by = Approved by { $name } ({ $role }) { $at }
+doc-approved-by = Approved by { $name } ({ $role }) on { $at }
 doc-amendments = Amendments after approval
-doc-amendment = { $field } amended to: "{ $text }" – reason: { $reason } ({ $by }, { $at })
-doc-fingerprint = Fingerprint (SHA-256)
-doc-closed-left-out = Closed items are left out of the public version.
-doc-began = The meeting began at { $time }
-doc-adjourned = The minutes were read and the meeting adjourned at { $time }
+doc-amendment = { $field } amended to: “{ $text }” – reason: { $reason } ({ $by } on { $at })
+doc-fingerprint = Checksum (SHA-256)
+doc-closed-left-out = This item was dealt with in closed session and is not reproduced in the public version.
+doc-began = The meeting began at:
+doc-adjourned = The minutes were read and the meeting adjourned at:
 doc-also-present = Also present
 doc-walk = Theme discussion
 doc-walk-case-technology = Technology
 doc-walk-case-problem = Problem
 doc-walk-questions-to-administration = Questions to the administration
 doc-walk-asked-by = (asked by { $name })
-doc-positions = Number of positions: { $count }, median { $median }, middle half { $q1 }–{ $q3 }, from { $min } to { $max }.
+doc-positions = Number of positions: { $count }, median { $median }, interquartile range { $q1 }–{ $q3 }, from { $min } to { $max }.
 doc-positions-none = Nobody took a position.
 doc-positions-hidden = The positions were not shown to the committee.
 doc-positions-named = Positions by name: { $list }
 doc-positions-skipped = No position: { $reason }
 doc-continua-six = Positions on the six questions
 doc-continua-set = Positions on { $set }
-doc-continua-description = The figure shows the committee's positions on each question on a scale from extreme position 1 (0) to extreme position 2 (100). Each dot is one position, the vertical line is the median, and the grey band covers the middle half of the positions (from the lower to the upper quartile).
-doc-continua-row = { $question }: positions { $values }; median { $median }; middle half { $q1 }–{ $q3 }; from { $min } to { $max }.
+doc-continua-description = The figure shows the committee's positions on each question on a scale from extreme position 1 (0) to extreme position 2 (100). Each dot is one position, the vertical line is the median, and the grey band covers the interquartile range (from the lower to the upper quartile).
+doc-continua-row = { $question }: positions { $values }; median { $median }; interquartile range { $q1 }–{ $q3 }; from { $min } to { $max }.
 doc-continua-left = Extreme position 1 (0)
 doc-continua-right = Extreme position 2 (100)
 doc-continua-legend-value = one position
 doc-continua-legend-median = median
-doc-continua-legend-quartiles = middle half
-doc-continua-legend-bands = Grey cells: the middle half of the positions.
+doc-continua-legend-quartiles = interquartile range
+doc-continua-legend-bands = Grey cells: the interquartile range of the positions.
 doc-continua-question = Question
 doc-continua-values = Positions
 doc-continua-median = Median
-doc-continua-quartiles = Middle half
+doc-continua-quartiles = Interquartile range
 doc-continua-range = Range
 error-typeset = The document could not be typeset: { $detail }
 
 ## CLI
 cli-no-committees = No committees yet. Run "pejling demo" to create a demo workspace.
 cli-no-meetings = No meetings.
-cli-members = { $count } members
-cli-meetings = { $count } meetings
-cli-items = { $count } items
+cli-members = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+cli-meetings = { $count ->
+    [one] { $count } meeting
+   *[other] { $count } meetings
+}
+cli-items = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
 cli-demo-created = The demo workspace was created: { $name } (committee no. { $id }).
 cli-agenda = Agenda
 cli-item-heading = { $number } ({ $openness }) { $title }
@@ -253,7 +269,7 @@ error-follow-up-answer-empty = Write the answer before marking the item as answe
 error-follow-up-none-chosen = Choose at least one follow-up item for the agenda.
 follow-up-origin-question = Question to the administration
 follow-up-origin-decision = Decision
-follow-up-origin-manual = Written by hand
+follow-up-origin-manual = Created manually
 follow-up-agenda-title = Follow-up
 follow-up-agenda-intro = Status of the committee's follow-up items:
 follow-up-agenda-owner = Owner: { $owner }.
@@ -266,30 +282,39 @@ cli-follow-ups-heading = Follow-up: { $pending } open, { $overdue } overdue, { $
 cli-follow-up-overdue = overdue
 cli-follow-up-answered-since = answered since the last meeting
 cli-positions-none = No revealed positions on { $set } in the committee's meetings.
-cli-positions-median = the room's median
+cli-positions-median = the committee's median
 
 ## The annual cycle (årshjul) and digitalisation projects
-entity-cycle_entry = Fixed point of the annual cycle
+entity-cycle_entry = Recurring meeting in the annual cycle
 entity-project = Project
 entity-project_link = Link to a meeting
 search-kind-project = Project
 error-cycle-range = The value { $value } is out of range: from { $min } to { $max }.
 error-cycle-time-empty = Give a time of day (e.g. 17:00).
 error-cycle-time-invalid = "{ $value }" is not a valid time of day. Write it as HH:MM, e.g. 17:00.
-error-cycle-end-before-start = The meeting must end after it begins.
+error-cycle-end-before-start = The end time must be after the start time.
 error-cycle-day-not-in-month = The month never has { $day } days; at most { $max }.
 error-cycle-year = The year { $year } cannot be planned; choose a year from { $min } to { $max }.
-error-committee-has-projects = The committee follows { $count } projects and cannot be deleted. Move the projects to another committee or delete them first.
+error-committee-has-projects = { $count ->
+    [one] The committee follows one project and cannot be deleted. Move the project to another committee or delete it first.
+   *[other] The committee follows { $count } projects and cannot be deleted. Move the projects to another committee or delete them first.
+}
 error-project-phase-unknown = There is no phase { $phase }; the phases run from 0 to { $last }.
 error-project-phase-skip = The project cannot skip from phase { $from } to phase { $to }. A project moves forward one phase at a time; the next phase is phase { $next }. Earlier phases can always be revisited.
 error-project-item-not-in-meeting = The agenda item does not belong to the meeting "{ $meeting }".
 error-project-link-exists = The meeting or item is already linked to phase { $phase } of the project.
-cli-no-cycle = The committee has no fixed points in its annual cycle yet.
+cli-no-cycle = The committee has no recurring meetings in its annual cycle yet.
 cli-cycle-heading = Annual cycle { $year }
 cli-cycle-made = created: meeting no. { $id }
 cli-cycle-not-made = not created
-cli-cycle-created = { $count } meetings were created for { $year }.
-cli-cycle-already = { $count } fixed points already had their meeting for { $year }.
+cli-cycle-created = { $count ->
+    [one] One meeting was created for { $year }.
+   *[other] { $count } meetings were created for { $year }.
+}
+cli-cycle-already = { $count ->
+    [one] One recurring meeting already had its meeting for { $year }.
+   *[other] { $count } recurring meetings already had their meeting for { $year }.
+}
 cli-no-projects = No projects yet.
 cli-project-phase = Phase { $number }: { $name }
 cli-project-stakeholders = Stakeholders
@@ -319,12 +344,24 @@ error-package-already-imported = The meeting "{ $title }" is already here. Merge
 error-package-meeting-unknown = The meeting "{ $title }" in the package is not here. Import the package instead of merging it.
 error-package-meeting-locked = The minutes of "{ $title }" are approved and locked; no package is made of them.
 error-package-merge-locked = The minutes of "{ $title }" are approved and locked. The package cannot be merged.
-error-package-unresolved = { $count } conflict(s) are not resolved: { $keys }. Choose for each conflict which value holds. Nothing was merged.
+error-package-unresolved = { $count ->
+    [one] One conflict is not resolved: { $keys }. Choose which value holds. Nothing was merged.
+   *[other] { $count } conflicts are not resolved: { $keys }. Choose for each conflict which value holds. Nothing was merged.
+}
 error-package-merge-unmatched = The package names something this meeting does not have ({ $what }). Nothing was merged.
 cli-package-exported = The meeting package is saved: { $path }
 cli-package-imported = The meeting "{ $title }" was imported (id { $id }).
-cli-package-merged = Merged: { $applied } change(s), { $resolved } conflict(s) resolved.
-cli-package-conflicts = { $count } conflict(s) must be resolved with --resolve KEY=mine|theirs|both or --all mine|theirs|both:
+cli-package-merged = Merged: { $applied ->
+    [one] 1 change
+   *[other] { $applied } changes
+}, { $resolved ->
+    [one] 1 conflict
+   *[other] { $resolved } conflicts
+} resolved.
+cli-package-conflicts = { $count ->
+    [one] One conflict must be resolved with --resolve KEY=mine|theirs|both or --all mine|theirs|both:
+   *[other] { $count } conflicts must be resolved with --resolve KEY=mine|theirs|both or --all mine|theirs|both:
+}
 error-package-choice = Invalid choice "{ $value }": use KEY=mine, KEY=theirs or KEY=both.
 error-package-none-pending = First choose the meeting package to merge.
 

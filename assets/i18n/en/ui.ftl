@@ -81,7 +81,7 @@ welcome-text = Pejling helps chairs and secretaries of municipal committees prep
 welcome-text-2 = Everything is saved automatically on your own computer as you type, and nothing is sent over the internet.
 welcome-demo = Create demo workspace
 welcome-demo-busy = Creating demo workspace …
-welcome-demo-hint = The demo workspace holds an invented task committee with members and a theme meeting, which you are free to change or delete.
+welcome-demo-hint = The demo workspace holds an invented task committee with members, terms of reference, an annual cycle, a year of meetings with approved minutes and a coming theme meeting. You are free to change or delete all of it.
 welcome-empty = Start with an empty workspace
 
 ## Committees
@@ -93,10 +93,12 @@ committee-create = Create committee
 committee-field-name = Name
 committee-field-kind = Committee type
 committee-field-description = Description
+committee-field-mandate = Terms of reference
+committee-mandate-hint = The committee's task as the council has worded it. The terms of reference are printed in agendas and minutes.
 committee-info-title = About the committee
 committee-not-found = The committee does not exist
 committee-kind-standing = Standing committee
-committee-kind-task = Task committee (section 17(4))
+committee-kind-task = Task committee (section 17(4) of the Local Government Act)
 committee-kind-finance = Finance committee
 committee-kind-council = Municipal council
 committee-kind-other = Other
@@ -249,7 +251,7 @@ approval-lock-hint = Once approved, the minutes are locked: later changes must b
 approval-list-title = Approvals
 approval-none = The minutes are not approved yet.
 approval-line = { $name } ({ $role }), { $at }
-approval-fingerprint = Fingerprint (SHA-256):
+approval-fingerprint = Checksum (SHA-256):
 minutes-approved-by = The minutes are approved by { $name }.
 minutes-verify = Verify the minutes
 minutes-verify-unchanged = The minutes are unchanged since approval.
@@ -278,7 +280,7 @@ export-format-html = HTML (one file)
 export-format-md = Markdown
 export-format-ics = Calendar (ICS)
 export-audience = Edition
-export-audience-public = Public (without closed items)
+export-audience-public = Public (closed items by number and title only)
 export-audience-internal = Internal (with closed items)
 export-lang = Document language
 export-submit = Export …
@@ -286,7 +288,10 @@ export-saved = Saved: { $path }
 export-cancelled = The export was cancelled.
 audit-title = Audit log
 audit-none = No changes are recorded yet.
-audit-show = Show the audit log ({ $count } changes)
+audit-show = { $count ->
+    [one] Show the audit log (1 change)
+   *[other] Show the audit log ({ $count } changes)
+}
 audit-col-at = Time
 audit-col-actor = Who
 audit-col-what = What
@@ -319,7 +324,7 @@ guest-removed = { $name } has been removed as a guest.
 ## The guided temamøde (walk): preparing, walking, positions, summary, the room's screen
 
 walk-plan-title = Theme meeting: questions for the item
-walk-plan-hint = Choose the case and the questions the committee will go through, in the order they are to be asked. Changes save themselves.
+walk-plan-hint = Choose the case and the questions the committee will go through, in the order they are to be asked. Changes are saved automatically.
 walk-case-technology = The technology in the case
 walk-case-technology-hint = E.g. “Algorithm that predicts the risk of falls”.
 walk-case-problem = The problem for citizens
@@ -401,15 +406,15 @@ walk-next = Next question
 walk-keys-help = Change question with Alt+Right arrow and Alt+Left arrow, or Page Down and Page Up outside text fields.
 walk-moved = { $where }: { $text }
 walk-examples = Examples
-walk-room-open = Open the room's screen
-walk-room-opened = The room's screen is open in a new window.
-room-open-failed = The room's window could not be opened.
+walk-room-open = Open the projector view
+walk-room-opened = The projector view is open in a new window.
+room-open-failed = The projector view could not be opened.
 walk-summary-link = Summary of the walk
 walk-named = Show names with the positions
 walk-named-hint = Unticked, the positions are shown without names.
 walk-locked = The minutes are approved: the walk can be viewed but not changed.
 walk-note-label = Notes on the question
-walk-note-hint = The secretary's notes. They are never shown on the room's screen.
+walk-note-hint = The secretary's notes. They are never shown in the projector view.
 walk-qa-title = Questions to the administration
 walk-qa-none = No questions to the administration at this question.
 walk-qa-text = The question
@@ -450,8 +455,8 @@ position-hidden-note = The positions are hidden. { $answered } of { $participant
 
 chart-caption = Positions on the question
 chart-description = { $count ->
-    [one] 1 position; median { $median }, middle half { $q1 }–{ $q3 }
-   *[other] { $count } positions; median { $median }, middle half { $q1 }–{ $q3 }
+    [one] 1 position; median { $median }, interquartile range { $q1 }–{ $q3 }
+   *[other] { $count } positions; median { $median }, interquartile range { $q1 }–{ $q3 }
   }
 chart-description-none = No positions.
 chart-skipped = { $count ->
@@ -460,7 +465,7 @@ chart-skipped = { $count ->
   }
 chart-legend-position = ○ position (with number or name)
 chart-legend-median = ◆ median
-chart-legend-spread = ▨ middle half (quartiles)
+chart-legend-spread = ▨ interquartile range (quartiles)
 chart-table-caption = The positions as a table
 chart-col-participant = Participant
 chart-col-position = Position
@@ -479,13 +484,13 @@ summary-back = Back to the walk
 summary-qa-all = All questions to the administration
 summary-qa-none = There are no questions to the administration.
 
-room-title = The room's screen
+room-title = Projector view
 room-waiting = The meeting is not at an open item yet.
 room-no-steps = The item has no questions.
 room-item = Item { $number }: { $title }
 room-answered = { $answered } of { $participants } have answered
 room-connection-lost = The connection to the meeting is lost. Trying again …
-walk-closed-item = The item is closed: the room's screen does not show it.
+walk-closed-item = The item is closed: the projector view does not show it.
 walk-plan-in-part = (chosen in set no. { $number })
 summary-row-hidden = hidden
 summary-legend-hidden = - - - the positions are not shown yet
@@ -496,7 +501,7 @@ position-end-left = ← 0: extreme position 1
 position-end-right = extreme position 2: 100 →
 
 ## The annual cycle (årshjul)
-committee-cycle-link = Annual cycle: fixed meetings and next year's meetings
+committee-cycle-link = Annual cycle: recurring meetings and next year's meetings
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday
@@ -511,38 +516,57 @@ cycle-week-4 = 4th
 cycle-week-5 = last
 cycle-clock = { $hour }:{ $minute }
 cycle-time-range = { $start }–{ $end }
-cycle-rule-weekday-text = Every year on the { $week } { $weekday } of { $month }, { $time }
-cycle-rule-date-text = Every year on { $day } { $month }, { $time }
-cycle-rule-date-text-last = Every year on { $day } { $month }, { $time } (in years when the month is shorter: its last day)
+cycle-rule-weekday-text = { $every } on the { $week } { $weekday } of { $month }, { $time }
+cycle-rule-date-text = { $every } on { $day } { $month }, { $time }
+cycle-rule-date-text-last = { $every } on { $day } { $month }, { $time } (in years when the month is shorter: its last day)
+cycle-every-1 = Every year
+cycle-every-2 = Every other year
+cycle-every-2-from = Every other year from { $year }
+cycle-field-every = How often
+cycle-field-first-year = First time (year)
 cycle-rule-weekday = A weekday of the month (e.g. 2nd Tuesday)
 cycle-rule-date = A date (e.g. 1 June)
 cycle-title = Annual cycle { $year }: { $committee }
 cycle-crumb = Annual cycle { $year }
-cycle-intro = The annual cycle holds the committee's fixed points that come back every year. Here are the year's fixed points and the meetings the committee actually has.
+cycle-intro = The annual cycle shows the committee's recurring meetings, which come back every year, and the meetings the committee actually has in the year.
 cycle-year-nav = Choose year
 cycle-year-link = Annual cycle { $year }
 cycle-export-calendar = Save the meetings of { $year } as a calendar file (.ics)
 cycle-calendar-saved = The meeting calendar was saved: { $path }
 cycle-create-next = Create next year's meetings
-cycle-create-needs-entries = Add fixed points to the annual cycle below; then next year's meetings can be created in one step.
+cycle-create-needs-entries = Add recurring meetings to the annual cycle below; then next year's meetings can be created in one step.
 cycle-year-heading = The year { $year } month by month
-cycle-tag-fixed = Fixed point
+cycle-week-number = week { $week }
+cycle-wheel-heading = The annual cycle
+cycle-wheel-title = Annual cycle { $year }
+cycle-wheel-desc = The wheel shows the year's twelve months around the circle, January at the top and clockwise. Dots on the rim are the committee's meetings, diamonds are recurring meetings of the annual cycle, and the arcs inside the wheel are the phases of the budget year. The table below the wheel says the same.
+cycle-wheel-today = Today
+cycle-wheel-table-caption = Annual cycle { $year } as a table
+cycle-wheel-col-date = Date
+cycle-wheel-col-week = Week
+cycle-wheel-col-what = What
+cycle-wheel-col-kind = Kind
+cycle-wheel-phases = Phases of the budget year:
+cycle-phase-accounts = Last year's accounts
+cycle-phase-budget = Next year's budget
+cycle-phase-range = { $name }: { $from } – { $to }
+cycle-tag-fixed = Recurring meeting
 cycle-tag-meeting = Meeting
-cycle-legend-fixed = marks the cycle's fixed points on their day of the year;
+cycle-legend-fixed = marks the cycle's recurring meetings on their day of the year;
 cycle-legend-meeting = marks the meetings the committee has.
 cycle-month-empty = Nothing this month.
 cycle-made = meeting created
 cycle-not-made = not created yet
 cycle-from-cycle = from the annual cycle
-cycle-entries-title = Fixed points of the annual cycle
-cycle-entries-intro = A fixed point is a meeting that comes back every year: either on a weekday of a month (e.g. the 2nd Tuesday of September, "in the 2nd week of September") or on a date. Changes apply to meetings created from now on; meetings already created are not moved.
-cycle-entries-empty = The annual cycle has no fixed points yet.
-cycle-entry-new-title = New fixed point
-cycle-entry-add = Add fixed point
-cycle-entry-added = The fixed point "{ $title }" was added.
-cycle-entry-deleted = The fixed point "{ $title }" was removed from the annual cycle.
+cycle-entries-title = Recurring meetings in the annual cycle
+cycle-entries-intro = A recurring meeting comes back every year: either on a weekday of a month (e.g. the 2nd Tuesday of September, "in the 2nd week of September") or on a date. Changes apply to meetings created from now on; meetings already created are not moved.
+cycle-entries-empty = The annual cycle has no recurring meetings yet.
+cycle-entry-new-title = New recurring meeting
+cycle-entry-add = Add recurring meeting
+cycle-entry-added = The recurring meeting "{ $title }" was added to the annual cycle.
+cycle-entry-deleted = The recurring meeting "{ $title }" was removed from the annual cycle.
 cycle-entry-delete = Remove from the annual cycle
-cycle-entry-delete-confirm-title = Remove the fixed point?
+cycle-entry-delete-confirm-title = Remove the recurring meeting?
 cycle-entry-delete-confirm-text = "{ $title }" is removed from the annual cycle. Meetings already created from it stay.
 cycle-field-title = Meeting title
 cycle-field-rule = Recurs
@@ -553,16 +577,17 @@ cycle-field-day = Day of the month
 cycle-field-start = Starts at
 cycle-field-end = Ends at
 cycle-time-hint = Write the time as HH:MM, e.g. 17:00.
-cycle-field-description = What the fixed point is about
+cycle-field-description = What the meeting is about
 cycle-create-confirm-title = Create the meetings for { $year }?
 cycle-create-confirm-text = { $count ->
     [one] This meeting will be created as a draft for { $year }:
    *[other] These { $count } meetings will be created as drafts for { $year }:
 }
-cycle-create-nothing = Every fixed point already has its meeting for { $year }. Nothing will be created.
+cycle-create-nothing = Every recurring meeting already has its meeting for { $year }. Nothing will be created.
 cycle-create-already = { $count ->
-    [one] One fixed point already has its meeting and is not created again:
-   *[other] { $count } fixed points already have their meeting and are not created again:
+    [one] One recurring meeting already has its meeting and is not created again:
+   *[other] { $count } recurring meetings already have their meeting and are not created again:
+}
 }
 cycle-create-confirm = { $count ->
     [one] Create the meeting
@@ -688,7 +713,7 @@ follow-up-delete-confirm-text = "{ $text }" will be deleted. This cannot be undo
 follow-up-delete-confirm = Delete
 follow-up-deleted = The follow-up item has been deleted.
 follow-up-new-title = New follow-up item
-follow-up-new-hint = Write an item by hand. An item from a decision is created on the agenda item.
+follow-up-new-hint = Create a follow-up item manually. A follow-up item from a decision is created from the agenda item.
 follow-up-create = Create follow-up item
 follow-up-created = The follow-up item has been created: { $text }
 follow-up-offer-title = Add the item "Follow-up"?
@@ -715,7 +740,7 @@ item-follow-ups-list-link = Go to the committee's follow-up
 positions-link = Positions over time
 positions-title = Positions over time: { $committee }
 positions-crumb = Positions over time
-positions-intro = How the committee's positions on { $set } moved from meeting to meeting. Only positions shown to the room count, and names only from meetings that showed positions with names.
+positions-intro = How the committee's positions on { $set } moved from meeting to meeting. Only positions shown to the committee count, and names only from meetings that showed positions with names.
 positions-empty = The committee has no revealed positions on the six questions yet.
 positions-occasions-title = Meetings with positions
 positions-occasion = { $meeting }, { $date }, item { $number }
@@ -727,15 +752,15 @@ positions-towards-right = towards extreme position 2
 positions-towards-left = towards extreme position 1
 positions-unchanged = unchanged
 positions-none-for-question = No revealed positions on this question.
-positions-room-once = The room's median was { $median } ({ $date }); the question was shown at one meeting only.
-positions-room-moved = The room's median moved from { $from } ({ $fromDate }) to { $to } ({ $toDate }): { $direction }.
+positions-room-once = The committee's median was { $median } ({ $date }); the question was shown at one meeting only.
+positions-room-moved = The committee's median moved from { $from } ({ $fromDate }) to { $to } ({ $toDate }): { $direction }.
 positions-person-moved = { $name } moved from { $from } to { $to }: { $direction }.
 positions-person-once = { $name }: { $value } ({ $date }).
-positions-figure-caption = One row per meeting. ◆ is the room's median (joined from meeting to meeting), the hatched box is the middle half of the positions, and the numbered circles are named participants. A dashed line: no revealed positions.
+positions-figure-caption = One row per meeting. ◆ is the committee's median (joined from meeting to meeting), the hatched box is the interquartile range of the positions, and the numbered circles are named participants. A dashed line: no revealed positions.
 positions-table-caption = Question { $number }: the figures behind the picture
 positions-col-occasion = Meeting
-positions-col-median = The room's median
-positions-col-middle = Middle half
+positions-col-median = The committee's median
+positions-col-middle = Interquartile range
 positions-col-count = Positions
 positions-col-skipped = No position
 positions-none-cell = –
@@ -764,7 +789,7 @@ backup-reason-start = The program started
 backup-reason-before-migration = Before updating the database
 backup-reason-meeting-closed = A meeting was closed
 backup-reason-before-restore = Before a restore
-backup-reason-manual = Taken on request
+backup-reason-manual = Taken manually
 recovery-title = The workspace could not be opened
 recovery-db-path = The database:
 recovery-in-use-hint = Switch to the other Pejling window. If it is closed, start Pejling again.
@@ -825,7 +850,7 @@ live-panel-code-given = Personal code for { $name }: { $code }.
 
 # Meeting packages (.pejling files)
 package-title = Meeting package
-package-text = Take the meeting to another computer as one file: agenda, question sets, attendees and what has been noted. What is noted there can be merged back here afterwards.
+package-text = Take the meeting to another computer as one file: agenda, question sets, attendees and what has been noted. What is noted on the other computer can be merged back here afterwards.
 package-include-closed = Include closed items
 package-export = Export meeting package
 package-import = Import meeting package
@@ -835,21 +860,36 @@ package-cancelled = Cancelled. Nothing was changed.
 package-saved = The meeting package is saved: { $path }
 package-imported = The meeting "{ $title }" was imported.
 package-merge-title = Merge a meeting package
-package-merge-intro = Choose the meeting package coming back from another computer. Changes made only there are merged as they are. Where the same thing was changed in both places, you choose for each conflict which value holds.
+package-merge-intro = Choose the meeting package coming back from the other computer. Changes made only in the package are merged as they are. Where the same thing was changed in both places, you choose for each conflict which value holds.
 package-back = Back to { $title }
 package-pick = Choose meeting package …
-package-reviewed = The meeting package was read: { $changes } change(s) and { $conflicts } conflict(s).
-package-merged = Merged: { $applied } change(s), { $resolved } conflict(s) resolved.
+package-reviewed = The meeting package was read: { $changes ->
+    [one] 1 change
+   *[other] { $changes } changes
+} and { $conflicts ->
+    [one] 1 conflict
+   *[other] { $conflicts } conflicts
+}.
+package-merged = Merged: { $applied ->
+    [one] 1 change
+   *[other] { $applied } changes
+}, { $resolved ->
+    [one] 1 conflict
+   *[other] { $resolved } conflicts
+} resolved.
 package-source-title = From
-package-source = The meeting "{ $meeting }", exported by { $person } on { $machine } { $when } (UTC).
+package-source = The meeting "{ $meeting }", exported by { $person } on { $machine } { $when }.
 package-other-meeting = The meeting package belongs to the meeting "{ $title }", not to this meeting. It is merged into "{ $title }".
-package-changes-title = Changes made there ({ $count })
-package-no-changes = No changes made only there.
+package-changes-title = Changes in the meeting package ({ $count })
+package-no-changes = No changes made only in the meeting package.
 package-mine = Here
 package-theirs = The package
 package-conflicts-title = Conflicts ({ $count })
 package-no-conflicts = No conflicts.
-package-unresolved = { $count } conflict(s) still need a choice. Nothing is merged until all are resolved.
+package-unresolved = { $count ->
+    [one] 1 conflict still needs a choice.
+   *[other] { $count } conflicts still need a choice.
+} Nothing is merged until all are resolved.
 package-merge-submit = Merge
 package-entity-note = Note
 package-entity-position = Position
@@ -857,10 +897,10 @@ package-entity-question = Question to the administration
 package-entity-attendance = Attendance
 package-question = question { $id }
 package-none = (none)
-package-choice-mine = Keep mine
-package-choice-theirs = Take theirs
+package-choice-mine = Keep the version here
+package-choice-theirs = Use the package's
 package-choice-both = Keep both
-package-changed-by = Changed by { $person } { $when } (UTC)
+package-changed-by = Changed by { $person } { $when }
 
 ## Who is writing (the person at this machine; every change is recorded under them)
 identity-group = Who is writing

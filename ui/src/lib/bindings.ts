@@ -1013,7 +1013,7 @@ role: Role | null; attendance: Attendance;
  */
 recorded: boolean }
 /**
- * Who the document is for. Public documents leave closed items out.
+ * Who the document is for. Public documents withhold the content of closed items.
  */
 export type Audience = "public" | "internal"
 export type AuditEntry = { id: number; at: string; actor: string; 
@@ -1038,7 +1038,11 @@ export type BackupFile = { path: string;
  * UTC time it was taken, `YYYY-MM-DDTHH:MM:SSZ`, from its name.
  */
 taken_at: string; reason: string; bytes: number }
-export type Committee = { id: number; name: string; kind: CommitteeKind; description: string; member_count: number; meeting_count: number }
+export type Committee = { id: number; name: string; kind: CommitteeKind; description: string; 
+/**
+ * The committee's kommissorium (mandate), as the council gave it; may be empty.
+ */
+mandate?: string; member_count: number; meeting_count: number }
 export type CommitteeDetail = { committee: Committee; members: Member[]; meetings: Meeting[] }
 /**
  * Udvalgstype.
@@ -1047,7 +1051,7 @@ export type CommitteeKind = "standing" | "task" | "finance" | "council" | "other
 /**
  * Only the fields that are present change.
  */
-export type CommitteePatch = { name?: string | null; kind?: CommitteeKind | null; description?: string | null }
+export type CommitteePatch = { name?: string | null; kind?: CommitteeKind | null; description?: string | null; mandate?: string | null }
 export type ConflictChoice = { key: string; resolution: Resolution }
 /**
  * The positions on one continuum question.
@@ -1136,11 +1140,19 @@ start_time: string;
 /**
  * Local time `HH:MM`, after `start_time` on the same day.
  */
-end_time: string; place: string }
+end_time: string; place: string; 
+/**
+ * 1: every year; 2: every other year (as the DIS model's conference).
+ */
+every_years?: number; 
+/**
+ * The first year it comes; with `every_years` 2, then every other year after it.
+ */
+first_year?: number }
 /**
  * Only the fields that are present change.
  */
-export type CycleEntryPatch = { title?: string | null; kind?: MeetingKind | null; description?: string | null; rule?: CycleRule | null; month?: number | null; week?: number | null; weekday?: number | null; day?: number | null; start_time?: string | null; end_time?: string | null; place?: string | null }
+export type CycleEntryPatch = { title?: string | null; kind?: MeetingKind | null; description?: string | null; rule?: CycleRule | null; month?: number | null; week?: number | null; weekday?: number | null; day?: number | null; start_time?: string | null; end_time?: string | null; place?: string | null; every_years?: number | null; first_year?: number | null }
 /**
  * A fixed point in one year: the day the rule gives, and the meeting made from it, if any.
  */
@@ -1544,7 +1556,15 @@ name: string; address: string;
  */
 is_default: boolean; is_loopback: boolean }
 export type NewCommittee = { name: string; kind: CommitteeKind; description?: string }
-export type NewCycleEntry = { title: string; kind: MeetingKind; description?: string; rule: CycleRule; month: number; week?: number; weekday?: number; day?: number; start_time: string; end_time: string; place?: string }
+export type NewCycleEntry = { title: string; kind: MeetingKind; description?: string; rule: CycleRule; month: number; week?: number; weekday?: number; day?: number; start_time: string; end_time: string; place?: string; 
+/**
+ * 1 (the default) or 2, every other year.
+ */
+every_years?: number; 
+/**
+ * The first year; absent: this year.
+ */
+first_year?: number | null }
 /**
  * A follow-up item written by hand, or from a decision when `agenda_item_id` is given (its
  * meeting is then the item's).

@@ -75,7 +75,7 @@ test("keyboard only: the year view, a new fixed point, next year's meetings crea
     assert.equal(await page.inputValue("#new-entry-day"), "29");
     await tabToSelector(page, ".rule-preview ~ * button[type=submit], form[aria-labelledby=new-entry-heading] button[type=submit]");
     await page.keyboard.press("Enter");
-    await page.getByTestId("announcer").filter({ hasText: "Det faste punkt \"Status på IT-sikkerhed\" er tilføjet." }).waitFor();
+    await page.getByTestId("announcer").filter({ hasText: "Det faste møde »Status på IT-sikkerhed« er tilføjet årshjulet." }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.id), "new-entry-title");
     const february = page.locator(".months > li").nth(1);
     await february.getByText("Status på IT-sikkerhed").waitFor();
@@ -117,7 +117,7 @@ test("keyboard only: the year view, a new fixed point, next year's meetings crea
     await page.locator("h1", { hasText: `Årshjul ${year}:` }).waitFor();
     await page.getByRole("button", { name: "Opret næste års møder" }).click();
     await dialog.waitFor();
-    assert.match(await dialog.textContent(), new RegExp(`Alle faste punkter har allerede deres møde for ${year + 1}`));
+    assert.match(await dialog.textContent(), new RegExp(`Alle faste møder er allerede oprettet for ${year + 1}`));
     assert.equal(await dialog.getByRole("button", { name: /^Opret/ }).count(), 0, "nothing to confirm");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });

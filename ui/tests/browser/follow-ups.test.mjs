@@ -230,7 +230,7 @@ test("positions over time: the room's median and named participants, in words, p
     await page.waitForFunction(() => document.activeElement?.tagName === "H1");
     const first = page.getByTestId("position-question").first();
     const summary = await first.getByTestId("position-summary").textContent();
-    assert.match(summary, /Rummets median flyttede fra 35 \(12\. marts 2026\) til 70 \(10\. september 2026\): mod yderposition 2\./);
+    assert.match(summary, /Udvalgets median flyttede sig fra 35 \(12\. marts 2026\) til 70 \(10\. september 2026\): mod yderposition 2\./);
     assert.match(summary, /Anne Holm Sørensen: 60 \(10\. september 2026\)\./);
     const rows = await first.getByTestId("position-table").locator("tbody tr").allTextContents();
     assert.equal(rows.length, 2);

@@ -23,8 +23,8 @@ after(async () => {
 const TEXT = {
   da: {
     demo: "Opret demo-arbejdsområde",
-    start: "Start direkte session",
-    stop: "Stop direkte session",
+    start: "Start livesession",
+    stop: "Stop livesession",
     qr: "QR-kode til ",
     release: "Frigiv navnet",
     joined: "tilsluttet",

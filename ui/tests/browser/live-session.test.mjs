@@ -46,7 +46,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), "pejling-live-"));
   db = join(dir, "live.sqlite3");
   cli("demo");
-  meeting = cliJson("meetings").find((m) => m.kind === "theme").id;
+  meeting = cliJson("meetings").find((m) => m.title.startsWith("Temamøde: Algoritmer")).id;
   item = cliJson("show-meeting", String(meeting)).items.find((i) => i.title.startsWith("Algoritmer")).id;
   steps = cliJson("walk-summary", String(item)).steps.map((s) => s.step);
   const first = steps.find((s) => s.is_continuum);
@@ -138,7 +138,7 @@ test("three participants join on their own phones, set their positions, and the 
     // Keyboard: the slider takes focus and moves with the keys, as the range input does.
     await page.locator("#value").focus();
     await page.locator("#value").fill(String(values[i]));
-    await page.locator("#status").filter({ hasText: `Din holdning er gemt: ${values[i]} af 100.` }).waitFor();
+    await page.locator("#status").filter({ hasText: `Din placering er gemt: ${values[i]} af 100.` }).waitFor();
   }
 
   // The chair's data: three answers, no values while hidden.
@@ -155,7 +155,7 @@ test("three participants join on their own phones, set their positions, and the 
   // A participant changes their mind while the question is open.
   values[1] = 45;
   await phones[1].page.locator("#value").fill("45");
-  await phones[1].page.locator("#status").filter({ hasText: "Din holdning er gemt: 45 af 100." }).waitFor();
+  await phones[1].page.locator("#status").filter({ hasText: "Din placering er gemt: 45 af 100." }).waitFor();
 
   // The chair closes the question by revealing the result: the pages stop taking positions.
   cli("reveal-positions", String(item), String(first.index));

@@ -29,8 +29,8 @@ const TEXT = {
     pick: "Vælg mødepakke …",
     submit: "Flet ind",
     saved: "Mødepakken er gemt: ",
-    unresolved: "konflikt(er) er ikke afgjort",
-    merged: "Flettet ind: 2 ændring(er), 2 konflikt(er) afgjort.",
+    unresolved: "er ikke afgjort",
+    merged: "Flettet ind: 2 ændringer, 2 konflikter afgjort.",
   },
   en: {
     demo: "Create demo workspace",
@@ -39,8 +39,8 @@ const TEXT = {
     pick: "Choose meeting package …",
     submit: "Merge",
     saved: "The meeting package is saved: ",
-    unresolved: "conflict(s) are not resolved",
-    merged: "Merged: 2 change(s), 2 conflict(s) resolved.",
+    unresolved: "are not resolved",
+    merged: "Merged: 2 changes, 2 conflicts resolved.",
   },
 };
 

@@ -118,7 +118,7 @@ test("keyboard: the library lists the sets with what they are for, shows questio
     // A problem found after parsing names its line too.
     await importText(page, "half.toml", OWN_SET.replace('extreme_right = { da = "Alt, der kan forebygge" }\n', ""));
     await page.waitForFunction(() => document.querySelector("[data-testid=qsets-import-error]")?.textContent.includes("linje 13"));
-    assert.match(await error.textContent(), /linje 13: spørgsmålet "data-1" mangler extreme_right/);
+    assert.match(await error.textContent(), /linje 13: spørgsmålet »data-1« mangler extreme_right/);
     assert.equal(await sets.count(), 5);
 
     // A good file: imported and listed as imported, with its own help text.
@@ -126,7 +126,7 @@ test("keyboard: the library lists the sets with what they are for, shows questio
     await page.getByTestId("qsets-imported").waitFor();
     assert.equal(
       await page.getByTestId("qsets-imported").textContent(),
-      'Spørgsmålssættet "Egne spørgsmål om data" (egne-spoergsmaal version 1, 1 spørgsmål) er importeret.',
+      'Spørgsmålssættet »Egne spørgsmål om data« (egne-spoergsmaal version 1, 1 spørgsmål) er importeret.',
     );
     assert.equal(await error.count(), 0);
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=qset]").length === 6);
@@ -194,7 +194,7 @@ test("building a set in the UI: missing texts are named, the set is created, a s
     await page.getByTestId("qb-created").waitFor();
     assert.equal(
       await page.getByTestId("qb-created").textContent(),
-      'Spørgsmålssættet "Økonomi og værdier på ældreområdet" (oekonomi-og-vaerdier-paa-aeldreomraadet version 1) er oprettet.',
+      'Spørgsmålssættet »Økonomi og værdier på ældreområdet« (oekonomi-og-vaerdier-paa-aeldreomraadet version 1) er oprettet.',
     );
     await page.waitForFunction(() => document.activeElement?.id === "qb-toggle");
     const own = page.locator("[data-set='oekonomi-og-vaerdier-paa-aeldreomraadet@1']");

@@ -36,7 +36,7 @@ test("a damaged database: the newest good backup is offered and restored by keyb
     const reason = await page.getByTestId("recovery-reason").textContent();
     assert.match(reason, /ikke en Pejling-database, der kan åbnes: den er beskadiget/);
     assert.match(await page.getByTestId("recovery-newest").textContent(), /Den nyeste sikkerhedskopi, der kan åbnes, er fra/);
-    assert.match(await page.locator("body").textContent(), /lægges den til side med "\.damaged-"/);
+    assert.match(await page.locator("body").textContent(), /lægges den til side med »\.damaged-«/);
     assert.equal(await page.getByTestId("backup-row").count(), 3, "every backup that opens is listed");
 
     await tabToButton(page, "Gendan den nyeste sikkerhedskopi");
@@ -113,7 +113,7 @@ test("the backups page: a backup taken now is listed; restoring one asks first a
     await tabToButton(page, "Tag en sikkerhedskopi nu");
     await page.keyboard.press("Enter");
     await page.waitForFunction((n) => document.querySelectorAll("[data-testid=backup-row]").length === n + 1, before);
-    assert.match(await rows.first().textContent(), /Taget på opfordring/);
+    assert.match(await rows.first().textContent(), /Taget manuelt/);
     assert.match(await rows.first().textContent(), /nyeste/);
     assert.equal(await page.evaluate(focusedText), "Tag en sikkerhedskopi nu", "focus stays on the button");
 

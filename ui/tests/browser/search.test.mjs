@@ -78,7 +78,7 @@ test("search by keyboard: results, marks, count announced, Enter opens the place
     assert.equal(meeting.where, "Udvalg: Opgaveudvalget for digitalisering og teknologi");
     const item = found.find((h) => h.kind === "agenda_item");
     assert.ok(item, JSON.stringify(found));
-    assert.equal(item.link, "Dagsordenpunkt: Oplæg: Sådan virker en model for faldrisiko");
+    assert.equal(item.link, "Dagsordenspunkt: Oplæg: Sådan virker en model for faldrisiko");
     assert.equal(
       item.where,
       "Punkt 2 · Møde: Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere · Udvalg: Opgaveudvalget for digitalisering og teknologi",
@@ -121,7 +121,7 @@ test("an agenda item opens in the editor, a note at its step, a closed item is m
     let found = await hits(page);
     assert.equal(found.length, 1, JSON.stringify(found));
     assert.equal(found[0].kind, "agenda_item");
-    assert.equal(found[0].link, "Dagsordenpunkt: Drøftelse: Etik, samtykke og databeskyttelse");
+    assert.equal(found[0].link, "Dagsordenspunkt: Drøftelse: Etik, samtykke og databeskyttelse");
     assert.deepEqual(found[0].marks, ["kommissorium"]);
     assert.match(found[0].snippet, /input til et kommissorium for en mulig forsøgsordning/);
 

@@ -280,7 +280,7 @@ test("the room's screen follows the chair and never shows notes", async () => {
 
     const [room] = await Promise.all([
       context.waitForEvent("page"),
-      page.getByRole("button", { name: "Åbn skærm til lokalet" }).click(),
+      page.getByRole("button", { name: "Åbn storskærm" }).click(),
     ]);
     room.on("pageerror", (e) => errors.push(String(e)));
     await room.getByTestId("room-question").waitFor();
@@ -354,8 +354,8 @@ test("text at 200 %: the walk with positions does not scroll sideways", async ()
 });
 
 const TEXT = {
-  da: { reveal: "Vis placeringer", summary: "Oversigt over gennemgangen", room: "Åbn skærm til lokalet" },
-  en: { reveal: "Show positions", summary: "Summary of the walk", room: "Open the room's screen" },
+  da: { reveal: "Vis placeringer", summary: "Oversigt over gennemgangen", room: "Åbn storskærm" },
+  en: { reveal: "Show positions", summary: "Summary of the walk", room: "Open the projector view" },
 };
 
 async function assertNoViolations(page, what) {

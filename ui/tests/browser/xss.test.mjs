@@ -199,7 +199,7 @@ test("hostile text in every field stays text in every view", async () => {
     // The room's screen shows the item's title and case.
     const [room] = await Promise.all([
       context.waitForEvent("page"),
-      page.getByRole("button", { name: "Åbn skærm til lokalet" }).click(),
+      page.getByRole("button", { name: "Åbn storskærm" }).click(),
     ]);
     await room.getByTestId("continuum-chart").waitFor();
     await assertInert(room, "the room's screen", ["CASE-TITLE", "MEETING"]);
