@@ -19,6 +19,9 @@ const RELEASED: &[(&str, &str)] = &[
     ("0006_follow_up.sql", "39ddc1ee6f0da4cd2045b289d4a1a47a44941bea94821850b76dce349d587256"),
     ("0007_cycle_projects.sql", "23f29e6cfbd938e32be6daf28d9c8dfa082f562b73c05be64fe5075a5d67d479"),
     ("0008_packages.sql", "b4816471f4440a664f64853fc5fea3d5544559034de5bfc0bbc78bf2bb7542de"),
+    ("0009_integrity.sql", "762e3cc4cfc1a0a66fab23aacc4f235e44d1bcb0659c0ec03939a39c2749c506"),
+    ("0010_live_audit.sql", "e96322a566559e251dee755850c26191e6731f060aca076be532924f2b676ca8"),
+    ("0011_mandate_every_other_year.sql", "e05f0ea8beef1a33529b90424ce66c5b17514373bcb1d457379dea7c9d0fc150"),
 ];
 
 fn root() -> &'static Path {

@@ -14,7 +14,7 @@ import { chromium } from "playwright-core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const UI_DIR = resolve(here, "..", "..");
-export const DIST = join(UI_DIR, "dist-testhost");
+export const DIST = process.env.PEJLING_UI_DIST ?? join(UI_DIR, "dist-testhost");
 const TARGET = process.env.CARGO_TARGET_DIR ?? join(homedir(), ".cache", "pejling-target");
 export const TESTHOST = process.env.PEJLING_TESTHOST ?? join(TARGET, "debug", "examples", "testhost");
 
