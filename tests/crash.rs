@@ -166,7 +166,7 @@ fn crash_safety_under_sigkill() {
             lines
         });
         let roll = xorshift(&mut rng);
-        if roll % 10 == 0 {
+        if roll.is_multiple_of(10) {
             // Now and then while it opens the database.
             std::thread::sleep(Duration::from_millis(roll % 30));
             kills_at_start += 1;

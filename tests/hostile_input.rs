@@ -127,9 +127,14 @@ fn export(db: &Db, meeting: Id, kind: DocKind, format: Format) -> String {
 }
 
 /// An HTML document as a tokenizer sees it: start tags with their attributes, and the text.
+/// A start tag's name and attributes.
+type StartTag = (String, Vec<(String, String)>);
+/// A document, the texts it must contain, and the sets to compare.
+type DocCase<'a> = (DocKind, &'a [&'a str], BTreeSet<String>, BTreeSet<String>);
+
 #[derive(Default)]
 struct Read {
-    tags: RefCell<Vec<(String, Vec<(String, String)>)>>,
+    tags: RefCell<Vec<StartTag>>,
     /// Text content, entities decoded; `\u{1}` wherever a tag or comment stood.
     text: RefCell<String>,
 }
@@ -263,7 +268,7 @@ fn hostile_text_in_every_field_is_exported_as_text_in_html_and_markdown() {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     // Per document: the fields it shows and the clean document's markup (HTML export, and
     // the Markdown export rendered to HTML).
-    let documents: Vec<(DocKind, &[&str], BTreeSet<String>, BTreeSet<String>)> =
+    let documents: Vec<DocCase<'_>> =
         [(DocKind::Minutes, FIELDS), (DocKind::Agenda, AGENDA_FIELDS)]
             .into_iter()
             .map(|(kind, fields)| {

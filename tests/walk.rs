@@ -374,7 +374,7 @@ fn members_are_present_unless_recorded_otherwise_and_guests_are_listed() {
     let g = d.db.add_meeting_guest(d.meeting, "  Lise Fysioterapeut ", "Center for Sundhed og Omsorg").unwrap();
     assert_eq!(g.name, "Lise Fysioterapeut");
     let a = d.db.list_attendance(d.meeting).unwrap();
-    assert_eq!(a.guests, [g.clone()]);
+    assert_eq!(a.guests, std::slice::from_ref(&g));
     assert_eq!(a.people.iter().filter(|p| p.attendance == Attendance::Absent).count(), 1);
     assert_eq!(d.db.add_meeting_guest(d.meeting, " ", "").unwrap_err().message().field, Some("name"));
     d.db.delete_meeting_guest(g.id).unwrap();

@@ -1,7 +1,7 @@
 // Every command the UI may call, declared once.
 //
 // `with_commands!(callback)` hands the whole list to `callback!`. From it are derived:
-// the core functions in [`crate::api`] (here, by `define_api!`), the Tauri handlers and the
+// the core functions in [`$crate::api`] (here, by `define_api!`), the Tauri handlers and the
 // TypeScript bindings (`src-tauri/src/lib.rs`), the capability grants (`src-tauri/build.rs`
 // writes `capabilities/*.json` from the windows listed), and the test host's HTTP routes
 // (`src/bin/testhost.rs`). Adding a command is one entry here (and, where it is more than one
@@ -21,7 +21,7 @@ macro_rules! with_commands {
             /// The rules the UI offers choices by: enum values, who takes positions, status moves,
             /// amendable fields (see `api::rules`).
             fn ui_rules(_ctx) -> UiRules => [main] {
-                Ok::<UiRules, ApiError>(crate::api::rules::ui_rules())
+                Ok::<UiRules, ApiError>($crate::api::rules::ui_rules())
             }
 
             /// Who works at this machine, or `None` before the first run's question was answered.
@@ -40,7 +40,7 @@ macro_rules! with_commands {
             }
 
             fn create_demo(ctx) -> Committee => [main] {
-                ctx.with(crate::demo::create)
+                ctx.with($crate::demo::create)
             }
 
             fn list_committees(ctx) -> Vec<Committee> => [main] {
@@ -134,7 +134,7 @@ macro_rules! with_commands {
             }
 
             fn list_backups(ctx) -> Vec<BackupFile> => [main] {
-                crate::backup::list(&crate::backup::dir_for(ctx.workspace.path()))
+                $crate::backup::list(&$crate::backup::dir_for(ctx.workspace.path()))
             }
 
             /// Replace the workspace with a backup (the current file is backed up or, if damaged, kept
@@ -343,7 +343,7 @@ macro_rules! with_commands {
 
             /// The machine's IPv4 interfaces a live session can listen on, the default first.
             fn live_interfaces(_ctx) -> Vec<NetInterface> => [main] {
-                Ok::<_, ApiError>(crate::live::interfaces())
+                Ok::<_, ApiError>($crate::live::interfaces())
             }
 
             /// Let a device take the name it asked for ("Aisha Khalil vil deltage — Godkend").

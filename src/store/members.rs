@@ -51,7 +51,7 @@ impl Db {
     pub fn list_members(&self, committee_id: Id) -> Result<Vec<Member>> {
         let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE m.committee_id = ?1"))?;
         let mut rows = stmt.query_map([committee_id], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.sort_by(|a, b| (a.role.rank(), a.name.to_lowercase()).cmp(&(b.role.rank(), b.name.to_lowercase())));
+        rows.sort_by_key(|a| (a.role.rank(), a.name.to_lowercase()));
         Ok(rows)
     }
 

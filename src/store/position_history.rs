@@ -135,7 +135,7 @@ impl Db {
             })
             .collect();
         let mut participants: Vec<HistoryParticipant> = participants.into_values().collect();
-        participants.sort_by(|a, b| (a.name.to_lowercase(), a.person_id).cmp(&(b.name.to_lowercase(), b.person_id)));
+        participants.sort_by_key(|a| (a.name.to_lowercase(), a.person_id));
         Ok(PositionHistory {
             committee_id,
             set_id: set_id.to_owned(),
