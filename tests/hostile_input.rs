@@ -437,7 +437,10 @@ fn live_pages(payload: Option<&str>) -> (String, String) {
     let continuum = db.get_walk(case).unwrap().steps.iter().find(|s| s.is_continuum).unwrap().index;
     db.set_current_step(meeting, case, continuum).unwrap();
 
-    let session = LiveSession::start(LiveConfig::new(&path, meeting, "127.0.0.1:0".parse().unwrap())).unwrap();
+    // Admitted at once: this test is about the pages' text, not about admission.
+    let mut config = LiveConfig::new(&path, meeting, "127.0.0.1:0".parse().unwrap());
+    config.admit_all = true;
+    let session = LiveSession::start(config).unwrap();
     let addr: std::net::SocketAddr = format!("127.0.0.1:{}", session.port()).parse().unwrap();
     let base = format!("/{}", session.join_code().replace('-', ""));
     let (status, _, join_page) = http(addr, "GET", &base, None, "");

@@ -1,11 +1,11 @@
-// The annual cycle (årshjul) and digitalisation projects, by keyboard in the mock build: the year
+// The annual cycle (årshjul) and digitalisation projects, by keyboard on the real core: the year
 // view creates next year's meetings once after a confirmation that lists them, fixed points are
 // added and edited in place, and a project is moved through all five phases with linked
 // meetings and decisions, its history kept.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, serveDist, tabTo, tabToSelector, waitSaved } from "./helpers.mjs";
+import { core, launchBrowser, newPage, serveDist, tabTo, tabToSelector, waitSaved } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -42,13 +42,16 @@ test("keyboard only: the year view, a new fixed point, next year's meetings crea
     await tabAndEnter(page, `a[href="#/committees/${id}/cycle"]`);
     await page.waitForURL(new RegExp(`#/committees/${id}/cycle$`));
     const year = new Date().getFullYear();
+    // The demo's conference (every other year) starts the year after its temamøde.
+    const theme = (await core(page, "get_committee", { id: Number(id) })).meetings.find((m) => m.kind === "theme" && m.status === "draft");
+    const conferenceFrom = Number(theme.starts_at.slice(0, 4)) + 1;
     const h1 = page.locator("h1");
     await page.waitForFunction(() => document.activeElement?.tagName === "H1");
     assert.equal(await h1.textContent(), `Årshjul ${year}: Opgaveudvalget for digitalisering og teknologi`);
     // Twelve months, each a heading.
     assert.equal(await page.locator(".months > li h3").count(), 12);
     assert.equal(await page.locator(".months > li h3").first().textContent(), "januar");
-    // The demo's three fixed points in their months, not created yet.
+    // The demo's fixed points in their months, not created yet.
     const september = page.locator(".months > li").nth(8);
     await september.getByText("Årets temamøde om digitalisering").waitFor();
     assert.match(await september.textContent(), /ikke oprettet endnu/);
@@ -56,8 +59,12 @@ test("keyboard only: the year view, a new fixed point, next year's meetings crea
       await page.getByTestId("cycle-rule").allTextContents(),
       [
         "Hvert år den sidste tirsdag i februar kl. 17.00–19.00",
+        "Hvert år den 2. tirsdag i april kl. 17.00–19.00",
+        "Hvert år den 2. tirsdag i maj kl. 17.00–18.00",
         "Hvert år den 1. tirsdag i juni kl. 17.00–19.00",
         "Hvert år den 2. tirsdag i september kl. 17.00–20.00",
+        "Hvert år den 1. tirsdag i november kl. 17.00–18.00",
+        `Hvert andet år fra ${conferenceFrom} den 3. tirsdag i november kl. 09.00–15.00`,
       ],
     );
 
@@ -90,27 +97,31 @@ test("keyboard only: the year view, a new fixed point, next year's meetings crea
     await waitSaved(page);
     await themeEntry.getByText("Hvert år den 3. tirsdag i september kl. 17.00–20.00").waitFor();
 
-    // Next year's meetings: the confirmation lists them, with their days.
+    // Next year's meetings: the confirmation lists them, with their days (the core's count).
+    const nextYearBefore = await core(page, "cycle_year", { committeeId: Number(id), year: year + 1 });
+    const n = nextYearBefore.occurrences.length;
+    const meetingsBefore = (await core(page, "get_committee", { id: Number(id) })).meetings.length;
+    assert.ok(n >= 7, `the demo's cycle and the new point give ${n} meetings for ${year + 1}`);
     await tabToSelector(page, "[data-testid=cycle-create-next]", { max: 200, shift: true });
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Annuller");
-    assert.match(await dialog.textContent(), new RegExp(`Disse 4 møder oprettes som kladder for ${year + 1}`));
+    assert.match(await dialog.textContent(), new RegExp(`Disse ${n} møder oprettes som kladder for ${year + 1}`));
     const listed = await dialog.getByTestId("cycle-preview").locator("li").allTextContents();
-    assert.equal(listed.length, 4);
+    assert.equal(listed.length, n);
     assert.ok(listed.some((l) => l.includes("Årets temamøde om digitalisering") && l.includes("Temamøde")), listed.join("\n"));
-    await tabTo(page, () => document.activeElement?.textContent?.trim() === "Opret 4 møder");
+    await tabTo(page, (k) => document.activeElement?.textContent?.trim() === `Opret ${k} møder`, n);
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`#/committees/${id}/cycle/${year + 1}$`));
-    await page.getByTestId("announcer").filter({ hasText: `4 møder er oprettet for ${year + 1}.` }).waitFor();
+    await page.getByTestId("announcer").filter({ hasText: `${n} møder er oprettet for ${year + 1}.` }).waitFor();
     await page.locator("h1", { hasText: `Årshjul ${year + 1}` }).waitFor();
     // The year's months now hold the meetings, linked, marked as from the cycle.
     const meetingLinks = page.locator(".months a[href^='#/meetings/']");
     await meetingLinks.first().waitFor();
-    assert.equal(await meetingLinks.count(), 4);
-    assert.equal(await page.getByText("fra årshjulet", { exact: true }).count(), 4);
-    assert.equal(await page.getByText("mødet er oprettet", { exact: true }).count(), 4);
+    assert.equal(await meetingLinks.count(), n + nextYearBefore.meetings.length);
+    assert.equal(await page.getByText("fra årshjulet", { exact: true }).count(), n);
+    assert.equal(await page.getByText("mødet er oprettet", { exact: true }).count(), n);
 
     // Once more for the year after the one shown: another year; the shown year itself is done.
     await page.goto(`${server.url}#/committees/${id}/cycle/${year}`);
@@ -123,10 +134,11 @@ test("keyboard only: the year view, a new fixed point, next year's meetings crea
     await dialog.waitFor({ state: "detached" });
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Opret næste års møder");
 
-    // The committee has its meetings once: the demo's temamøde + 4 from the cycle.
+    // The committee has its meetings once: the demo's meetings + those from the cycle.
     await page.goto(`${server.url}${committee}`);
     await page.locator("h1").waitFor();
-    await page.getByText("5 møder").first().waitFor();
+    await page.getByText(`${meetingsBefore + n} møder`).first().waitFor();
+    assert.equal((await core(page, "get_committee", { id: Number(id) })).meetings.length, meetingsBefore + n);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -168,9 +180,9 @@ test("keyboard only: a project through all five phases with meetings, decisions 
       await tabToSelector(page, `#phase-${phase}-learnings`);
       await page.keyboard.type(`Læring i fase ${phase}`);
       await waitSaved(page);
-      // Link the demo temamøde and its third item (with its decision, none yet).
+      // Link the demo temamøde and its last item (with its decision, none yet).
       await tabToSelector(page, `#phase-${phase}-link-meeting`);
-      const meetingValue = await page.locator(`#phase-${phase}-link-meeting option`).nth(1).getAttribute("value");
+      const meetingValue = await page.locator(`#phase-${phase}-link-meeting option`, { hasText: "Temamøde: Algoritmer" }).getAttribute("value");
       await page.selectOption(`#phase-${phase}-link-meeting`, meetingValue);
       await page.waitForFunction((p) => !document.querySelector(`#phase-${p}-link-item`)?.disabled, phase);
       await tabToSelector(page, `#phase-${phase}-link-item`);
@@ -179,7 +191,7 @@ test("keyboard only: a project through all five phases with meetings, decisions 
       await page.keyboard.press("Enter");
       await page.getByTestId("announcer").filter({ hasText: `Mødet er koblet til fase ${phase}.` }).waitFor();
       await panel.locator(".links li").first().waitFor();
-      assert.match(await panel.locator(".links").textContent(), /punkt 3: Drøftelse: Etik, samtykke og databeskyttelse/);
+      assert.match(await panel.locator(".links").textContent(), /Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere, punkt 5: Eventuelt/);
       assert.match(await panel.locator(".links").textContent(), /Ingen beslutning skrevet endnu/);
       if (phase < 4) {
         await tabToSelector(page, "#move-note", { max: 300, shift: true });
@@ -226,18 +238,19 @@ test("a linked item opens its place in the agenda; a doubled link is refused in 
   try {
     await demo(page);
     await page.goto(`${server.url}#/projects`);
-    await page.locator("tbody tr a").first().click();
+    await page.locator("tbody tr a", { hasText: "Algoritmer til forebyggelse af fald" }).click();
     await page.waitForURL(/#\/projects\/\d+$/);
     const phase1 = page.getByTestId("phase-panel").nth(1);
     await phase1.locator(".links li").first().waitFor();
     const itemLink = phase1.locator(".links a").first();
     const target = await itemLink.getAttribute("href");
     assert.match(target, /^#\/meetings\/\d+\/items\/\d+$/);
-    // The same link twice is refused with the core's message.
-    const meetingValue = await page.locator("#phase-1-link-meeting option").nth(1).getAttribute("value");
+    // The same link twice (the demo temamøde's case, item 2) is refused with the core's message.
+    const meetingValue = await page.locator("#phase-1-link-meeting option", { hasText: "Temamøde: Algoritmer" }).getAttribute("value");
     await page.selectOption("#phase-1-link-meeting", meetingValue);
     await page.waitForFunction(() => !document.querySelector("#phase-1-link-item")?.disabled);
-    await page.selectOption("#phase-1-link-item", { index: 3 });
+    await page.selectOption("#phase-1-link-item", { index: 2 });
+    assert.equal(target, `#/meetings/${meetingValue}/items/${await page.inputValue("#phase-1-link-item")}`, "the demo's link is that item");
     await phase1.getByRole("button", { name: "Kobl til fase 1" }).click();
     await phase1.getByText("Mødet eller punktet er allerede koblet til projektets fase 1.").waitFor();
     // Phase 0's stakeholders from the demo, as KL's case names them.

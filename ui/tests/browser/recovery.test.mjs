@@ -1,11 +1,11 @@
-// The recovery screen and the backups page, by keyboard alone (mock core): a database that
+// The recovery screen and the backups page, by keyboard alone, on the real core (the test host's scenarios): a database that
 // does not open shows why and offers the newest good backup; restoring it, from the list or
 // from a chosen file, brings the workspace back; a database open in another window offers
 // nothing that could overwrite it; a backup taken on request is listed at once.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, serveDist, tabTo } from "./helpers.mjs";
+import { core, launchBrowser, newPage, scriptDialogs, serveDist, tabTo } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -29,15 +29,18 @@ async function tabToButton(page, label) {
 test("a damaged database: the newest good backup is offered and restored by keyboard", async () => {
   const { page, context, errors } = await newPage(browser, server.url);
   try {
-    await page.goto(`${server.url}?mock-recovery=damaged`);
+    await page.goto(`${server.url}?scenario=damaged`);
     const heading = page.getByRole("heading", { level: 1, name: "Arbejdsområdet kunne ikke åbnes" });
     await heading.waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus starts on the heading");
     const reason = await page.getByTestId("recovery-reason").textContent();
-    assert.match(reason, /ikke en Pejling-database, der kan åbnes: den er beskadiget/);
+    // The test host's damaged file is random bytes: the core says it is no database at all.
+    assert.match(reason, /ikke en Pejling-database: den er slet ikke en database \(.*beskadiget helt fra begyndelsen\)\. Den er ikke ændret\./);
     assert.match(await page.getByTestId("recovery-newest").textContent(), /Den nyeste sikkerhedskopi, der kan åbnes, er fra/);
     assert.match(await page.locator("body").textContent(), /lægges den til side med »\.damaged-«/);
-    assert.equal(await page.getByTestId("backup-row").count(), 3, "every backup that opens is listed");
+    const info = await core(page, "recovery_info");
+    assert.ok(info.backups.length >= 1, "the scenario has a backup");
+    assert.equal(await page.getByTestId("backup-row").count(), info.backups.length, "every backup that opens is listed");
 
     await tabToButton(page, "Gendan den nyeste sikkerhedskopi");
     assert.equal(await page.evaluate(focusedText), "Gendan den nyeste sikkerhedskopi");
@@ -54,12 +57,17 @@ test("a damaged database: the newest good backup is offered and restored by keyb
 test("a database from a newer Pejling says so, and a chosen file can be restored", async () => {
   const { page, context, errors } = await newPage(browser, server.url);
   try {
-    await page.goto(`${server.url}?mock-recovery=too-new`);
+    await page.goto(`${server.url}?scenario=too-new`);
     await page.getByRole("heading", { level: 1, name: "Arbejdsområdet kunne ikke åbnes" }).waitFor();
     assert.match(await page.getByTestId("recovery-reason").textContent(), /nyere version af Pejling/);
+    // The file chosen in the native dialog: the scenario's own backup.
+    const { backups } = await core(page, "recovery_info");
+    await scriptDialogs(page, [{ pick: backups[0].path }]);
     await tabToButton(page, "Gendan fra en fil …");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Udvalg" }).waitFor();
+    assert.ok((await page.locator(".committee-link").count()) > 0, "the chosen backup's workspace is shown");
+    assert.equal((await core(page, "recovery_info")), null, "the workspace opens now");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -69,7 +77,7 @@ test("a database from a newer Pejling says so, and a chosen file can be restored
 test("no backups: starting empty keeps the file aside after a confirmation", async () => {
   const { page, context, errors } = await newPage(browser, server.url, { lang: "en" });
   try {
-    await page.goto(`${server.url}?mock-recovery=no-backups`);
+    await page.goto(`${server.url}?scenario=no-backups`);
     await page.getByRole("heading", { level: 1, name: "The workspace could not be opened" }).waitFor();
     assert.match(await page.locator("main").textContent(), /There are no backups that open/);
     await tabToButton(page, "Start with an empty workspace");
@@ -89,7 +97,7 @@ test("no backups: starting empty keeps the file aside after a confirmation", asy
 test("a database open in another window offers nothing that could overwrite it", async () => {
   const { page, context, errors } = await newPage(browser, server.url);
   try {
-    await page.goto(`${server.url}?mock-recovery=in-use`);
+    await page.goto(`${server.url}?scenario=in-use`);
     await page.getByRole("heading", { level: 1, name: "Arbejdsområdet kunne ikke åbnes" }).waitFor();
     assert.match(await page.getByTestId("recovery-reason").textContent(), /allerede åben i et andet Pejling-vindue/);
     assert.equal(await page.locator("main button").count(), 0, "no restore, no fresh start");
