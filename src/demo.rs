@@ -88,7 +88,7 @@ Det skaber dårligere livskvalitet for den ældre og i mange tilfælde større t
 
 /// The walk of the case: every TESK question, then the six organisation questions.
 pub fn case_walk_plan() -> WalkPlan {
-    let part = |set_id: &str| WalkPlanPart { set_id: set_id.into(), set_version: 1, selection: Vec::new() };
+    let part = |set_id: &str| WalkPlanPart { set_id: set_id.into(), set_version: 2, selection: Vec::new() };
     WalkPlan {
         case_technology: CASE_TECHNOLOGY.into(),
         case_problem: CASE_PROBLEM.into(),

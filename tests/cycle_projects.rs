@@ -68,7 +68,7 @@ fn a_project_moves_through_all_five_phases_with_linked_meetings_and_decisions() 
     let d = db.get_project(p.id).unwrap();
     let names: Vec<&str> = d.phases.iter().map(|ph| ph.name.da.as_str()).collect();
     assert_eq!(names, ["Identifikation", "Forståelse", "Ideudvikling", "Afprøvning", "Beslutning"]);
-    let set = pejling::question_sets::built_in_set("phases", 1).unwrap();
+    let set = pejling::question_sets::built_in_set(pejling::PHASES_SET.0, pejling::PHASES_SET.1).unwrap();
     for (ph, q) in d.phases.iter().zip(&set.groups[0].questions) {
         assert_eq!(Some(ph.number), q.number);
         assert_eq!(ph.description, q.description);

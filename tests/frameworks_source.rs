@@ -231,7 +231,7 @@ fn check_file(
     if doc.get("id").and_then(Value::as_str) != Some(stem.as_str()) {
         c.error(format!("`id` must equal the file name {stem:?}"));
     }
-    if !doc.get("version").and_then(Value::as_integer).is_some_and(|v| v >= 1) {
+    if doc.get("version").and_then(Value::as_integer).is_none_or(|v| v < 1) {
         c.error("`version` must be an integer >= 1".into());
     }
     c.citation(&doc, "file", true);
@@ -249,7 +249,7 @@ fn check_file(
             _ => c.error(format!("`{key}` {{ da, en }} is missing")),
         }
     }
-    if !rest.get("sections").and_then(Value::as_array).is_some_and(|s| !s.is_empty()) {
+    if rest.get("sections").and_then(Value::as_array).is_none_or(|s| s.is_empty()) {
         c.error("`sections` must be a non-empty array of tables ([[sections]])".into());
     }
     c.walk(&rest, "file", &source_file);

@@ -12,9 +12,11 @@
 //! `description`, `example`, `examples[]`. Not checked against the source: the set's
 //! `title` and `help` (written for the app).
 //!
-//! All comparisons are case-sensitive: every file stores the exact source casing (e.g.
-//! TESK's prompt is stored as the source's "HVAD VIL DU BELYSE?"), so no field needs a
-//! case-insensitive comparison.
+//! All comparisons are case-sensitive. Where the app shows a text differently from the
+//! source — a typo corrected (TESK's "egistreres"), a heading in capitals shown in sentence
+//! case (TESK's "HVAD VIL DU BELYSE?") — `da` holds the text shown and `original` the exact
+//! source text, with a `note` of the correction; then `original` is what is checked, so the
+//! fidelity stays checkable.
 //!
 //! The seed directory is `$PEJLING_SEEDS`, else `../shared/seeds` next to the crate, else the
 //! copy committed in `tests/fixtures/seeds` (so a clone on its own is checked too; when both
@@ -91,6 +93,8 @@ struct Checker<'a> {
     errors: &'a mut Vec<String>,
     /// (where, Danish text) of every transcription, to look up in the source.
     transcriptions: Vec<(String, String)>,
+    /// How many texts are shown corrected (with the source text kept in `original`).
+    corrected: usize,
 }
 
 impl Checker<'_> {
@@ -117,7 +121,7 @@ impl Checker<'_> {
             self.error(format!("{at}: expected a table {{ da = \"...\", en = \"...\" }}"));
             return None;
         };
-        self.unknown_keys(table, &["da", "en"], at);
+        self.unknown_keys(table, &["da", "en", "original", "note"], at);
         let mut da = None;
         for lang in ["da", "en"] {
             match table.get(lang).and_then(Value::as_str) {
@@ -136,10 +140,29 @@ impl Checker<'_> {
         da
     }
 
-    /// A bilingual text whose Danish side is a transcription from the source.
+    /// A bilingual text whose Danish side is a transcription from the source. When the
+    /// app shows it corrected, the exact source text is `original` (with a `note` of the
+    /// correction), and that is what is looked up in the source.
     fn transcription(&mut self, value: Option<&Value>, at: &str) {
-        if let Some(da) = self.bilingual(value, at) {
-            self.transcriptions.push((at.to_string(), da));
+        let Some(da) = self.bilingual(value, at) else { return };
+        let table = value.and_then(Value::as_table).expect("bilingual checked the table");
+        let original = table.get("original").map(|v| v.as_str().unwrap_or("").to_string());
+        let note = table.get("note").map(|v| v.as_str().unwrap_or("").to_string());
+        match (original, note) {
+            (None, None) => self.transcriptions.push((format!("{at}.da"), da)),
+            (Some(original), Some(note)) if !original.trim().is_empty() && !note.trim().is_empty() => {
+                if original == da {
+                    self.error(format!("{at}: `original` equals `da`; drop `original` and `note`"));
+                }
+                if original != normalise(&original) {
+                    self.error(format!("{at}.original: stray whitespace"));
+                }
+                self.corrected += 1;
+                self.transcriptions.push((format!("{at}.original"), original));
+            }
+            _ => {
+                self.error(format!("{at}: `original` (the exact source text) and `note` (the correction) go together"))
+            }
         }
     }
 
@@ -172,6 +195,7 @@ struct Summary {
     id: String,
     groups: usize,
     questions: usize,
+    corrected: usize,
 }
 
 fn check_file(
@@ -196,7 +220,7 @@ fn check_file(
             return None;
         }
     };
-    let mut c = Checker { file: file.clone(), errors, transcriptions: Vec::new() };
+    let mut c = Checker { file: file.clone(), errors, transcriptions: Vec::new(), corrected: 0 };
     c.unknown_keys(&doc, &SET_KEYS, "set");
 
     if doc.get("schema").and_then(Value::as_integer) != Some(1) {
@@ -222,7 +246,14 @@ fn check_file(
     c.bilingual(doc.get("title"), "title");
     c.bilingual(doc.get("help"), "help");
     match doc.get("source").and_then(Value::as_str) {
-        Some(s) if !s.trim().is_empty() => {}
+        Some(s) if !s.trim().is_empty() => {
+            // A citation is shown to the committee: no developer note about the extraction.
+            for phrase in ["tekstudtræk", "fremgår ikke"] {
+                if s.contains(phrase) {
+                    c.error(format!("`source`: a developer note ({phrase:?}) in the citation"));
+                }
+            }
+        }
         _ => c.error("`source` (document and page/figure reference) is missing".into()),
     }
     let source_file = doc.get("source_file").and_then(Value::as_str).unwrap_or("").to_string();
@@ -341,13 +372,13 @@ fn check_file(
                 *checked += 1;
                 let needle: Vec<char> = da.chars().collect();
                 if !contains(source, &needle) {
-                    c.error(format!("{at}.da does not occur in {source_file}: {da:?}"));
+                    c.error(format!("{at} does not occur in {source_file}: {da:?}"));
                 }
             }
         }
     }
 
-    Some(Summary { id: set_id, groups: groups.len(), questions: question_count })
+    Some(Summary { id: set_id, groups: groups.len(), questions: question_count, corrected: c.corrected })
 }
 
 #[test]
@@ -374,7 +405,10 @@ fn question_sets_match_their_source_documents() {
     let mut found = Vec::new();
     for path in &files {
         if let Some(summary) = check_file(path, &seeds, &mut sources, &mut errors, &mut checked) {
-            println!("{}: {} group(s), {} question(s)", summary.id, summary.groups, summary.questions);
+            println!(
+                "{}: {} group(s), {} question(s), {} text(s) shown corrected",
+                summary.id, summary.groups, summary.questions, summary.corrected
+            );
             found.push(summary.id);
         }
     }

@@ -21,7 +21,7 @@ use super::{Id, Openness, Text};
 pub const LAST_PHASE: u32 = 4;
 
 /// The question set holding the phases' texts, and its version.
-pub const PHASES_SET: (&str, u32) = ("phases", 1);
+pub const PHASES_SET: (&str, u32) = ("phases", 2);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Project {

@@ -77,7 +77,7 @@ pub struct QuestionSet {
     pub source: Option<String>,
     /// The seed file the texts are transcribed from (built-in sets).
     pub source_file: Option<String>,
-    /// A heading to show over the questions, e.g. TESK's "HVAD VIL DU BELYSE?".
+    /// A heading to show over the questions, e.g. TESK's "Hvad vil du belyse?".
     pub prompt: Option<Text>,
     pub intro: Option<Text>,
     pub example: Option<Text>,

@@ -32,10 +32,10 @@ pub fn normalise(s: &str) -> String {
 /// after normalising. Such a break cannot be told apart from a real hyphen broken at a line
 /// end ("fald-\ncasen" is "fald-casen") or from a real "hyphen space" ("sundheds- og"). So
 /// wherever the source has "- " the needle may have:
-///   * "- "  (kept as in the source: "sundheds- og"),
-///   * "-"   (a real hyphen at a line break: "fald-casen"),
-///   * ""    (an extraction artefact, joined: "borgerne") — only when a lowercase letter
-///            follows, since a word never continues with a capital or a digit.
+/// * "- " (kept as in the source: "sundheds- og"),
+/// * "-" (a real hyphen at a line break: "fald-casen"),
+/// * "" (an extraction artefact, joined: "borgerne") — only when a lowercase letter
+///   follows, since a word never continues with a capital or a digit.
 /// Likewise a slash at a line end ("leverandør/ udvikler") may be read as "/ " or "/".
 /// Everything else must match exactly, case included.
 pub fn contains(source: &[char], needle: &[char]) -> bool {
