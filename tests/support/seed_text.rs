@@ -36,6 +36,7 @@ pub fn normalise(s: &str) -> String {
 /// * "-" (a real hyphen at a line break: "fald-casen"),
 /// * "" (an extraction artefact, joined: "borgerne") — only when a lowercase letter
 ///   follows, since a word never continues with a capital or a digit.
+///
 /// Likewise a slash at a line end ("leverandør/ udvikler") may be read as "/ " or "/".
 /// Everything else must match exactly, case included.
 pub fn contains(source: &[char], needle: &[char]) -> bool {
