@@ -99,6 +99,8 @@ const COMMANDS: &[&str] = &[
     "update_project_phase",
     "link_project_meeting",
     "unlink_project_meeting",
+    // ---- new commands (frameworks) ----
+    "list_frameworks",
 ];
 
 fn main() {

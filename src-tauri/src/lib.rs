@@ -981,6 +981,18 @@ fn save_with_dialog(app: &tauri::AppHandle, suggested: &str, bytes: &[u8]) -> Re
     Ok(Some(path.display().to_string()))
 }
 
+// ---- new commands (frameworks) ----
+
+/// The frameworks library ("Rammer og inspiration"): Gentofte's DIS model, KL's catalogue and
+/// KL's IT-organisation analysis as transcribed. Read-only and compiled in; no database.
+#[tauri::command(async)]
+#[specta::specta]
+fn list_frameworks() -> Res<Vec<pejling::frameworks::Framework>> {
+    Ok(pejling::frameworks::built_in().to_vec())
+}
+
+// ---- end of new commands (frameworks) ----
+
 /// The commands and types the UI sees. The same list feeds the invoke handler and the
 /// generated TypeScript, so they cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
@@ -1083,6 +1095,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         import_meeting_package,
         review_package_merge,
         merge_reviewed_package,
+        // ---- new commands (frameworks) ----
+        list_frameworks,
     ])
 }
 

@@ -865,6 +865,18 @@ async mergeReviewedPackage(choices: ConflictChoice[]) : Promise<Result<MergeOutc
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The frameworks library ("Rammer og inspiration"): Gentofte's DIS model, KL's catalogue and
+ * KL's IT-organisation analysis as transcribed. Read-only and compiled in; no database.
+ */
+async listFrameworks() : Promise<Result<Framework[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_frameworks") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -1252,6 +1264,162 @@ export type FollowUpStatus = "open" | "in_progress" | "answered" | "closed"
  * The output formats.
  */
 export type Format = "pdf" | "pdfa" | "docx" | "html" | "md" | "ics"
+/**
+ * One framework document: Gentofte's DIS model, KL's catalogue, KL's IT-organisation
+ * analysis.
+ */
+export type Framework = { 
+/**
+ * Kebab-case, the file name, e.g. `dis-model`.
+ */
+id: string; version: number; 
+/**
+ * Written for the app.
+ */
+title: Text; 
+/**
+ * What the framework is, written for the app.
+ */
+help: Text; 
+/**
+ * The source document, as a citation.
+ */
+source: string; 
+/**
+ * The authors or origin as the source credits them.
+ */
+credit: Text | null; sections: FrameworkSection[] }
+/**
+ * A principle, a pejlemærke, a barrier, a recommendation, a case, a format, a theme …
+ */
+export type FrameworkEntry = { id: string; title: Text; 
+/**
+ * A number, a case's headline, a theme's guiding question.
+ */
+subtitle: Text | null; text: Text | null; 
+/**
+ * Further paragraphs after `text`.
+ */
+paragraphs: Text[]; 
+/**
+ * Where in the source, when it differs from the section's.
+ */
+source: string | null; 
+/**
+ * Example actions, "Greb til inddragelse", "Hvad er svært?" …
+ */
+lists: FrameworkList[]; 
+/**
+ * The poles of a balance, the funding forms …
+ */
+parts: FrameworkPart[]; 
+/**
+ * A case's "Et godt råd".
+ */
+good_advice: Text | null; 
+/**
+ * A case's "Et dårligt råd".
+ */
+bad_advice: Text | null }
+export type FrameworkList = { 
+/**
+ * E.g. `examples`, `grips` ("Greb til inddragelse"), `difficulties` ("Hvad er svært?").
+ */
+id: string; title: Text | null; items: Text[] }
+export type FrameworkPart = { id: string; title: Text; text: Text | null }
+export type FrameworkSection = { id: string; kind: FrameworkSectionKind; title: Text; 
+/**
+ * Where in the source document: chapter, page, figure, table or slide.
+ */
+source: string; intro: Text | null; 
+/**
+ * A source line for a figure or model (e.g. Kjær & Opstrup 2016).
+ */
+credit: Text | null; entries: FrameworkEntry[] }
+/**
+ * What a section of a framework holds; the library groups and labels sections by it.
+ */
+export type FrameworkSectionKind = 
+/**
+ * The DIS model's three steps.
+ */
+"steps" | 
+/**
+ * Political principles (digitalisation, innovation).
+ */
+"principles" | 
+/**
+ * Pejlemærker with descriptions and example actions.
+ */
+"bearings" | 
+/**
+ * "Pejlemærkernes funktion og brug".
+ */
+"bearings-use" | 
+/**
+ * Measures for setting political direction.
+ */
+"direction" | 
+/**
+ * How direction is followed up (the annual cycle).
+ */
+"follow-up" | 
+/**
+ * Governance and knowledge tools.
+ */
+"tools" | 
+/**
+ * Sparringsrummet and its formats.
+ */
+"sparring-room" | 
+/**
+ * KL's barriers to political participation.
+ */
+"barriers" | 
+/**
+ * The framing of the six organisation questions.
+ */
+"organisation-questions" | 
+/**
+ * KL's main cases.
+ */
+"cases" | 
+/**
+ * KL's mini-cases.
+ */
+"mini-cases" | 
+/**
+ * KL's cross-cutting recommendations.
+ */
+"recommendations" | 
+/**
+ * KL's three ways to get started (chapter 4).
+ */
+"models" | 
+/**
+ * The framing of the five-phase model.
+ */
+"phase-model" | 
+/**
+ * The TESK model's source and prompt.
+ */
+"tesk" | 
+/**
+ * How to use an analysis.
+ */
+"use" | 
+/**
+ * Questions to consider.
+ */
+"considerations" | 
+/**
+ * Themes with two poles to balance.
+ */
+"themes" | 
+/**
+ * Target states (målbilleder).
+ */
+"target-states"
 /**
  * A person who took a named position at some occasion.
  */
@@ -1664,7 +1832,7 @@ source: string | null;
  */
 source_file: string | null; 
 /**
- * A heading to show over the questions, e.g. TESK's "HVAD VIL DU BELYSE?".
+ * A heading to show over the questions, e.g. TESK's "Hvad vil du belyse?".
  */
 prompt: Text | null; intro: Text | null; example: Text | null; groups: QuestionGroup[] }
 /**
