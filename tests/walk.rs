@@ -832,3 +832,33 @@ fn deleting_an_item_or_the_meeting_takes_its_walk_along() {
         assert_eq!(count(&d.db, table), 0, "{table}");
     }
 }
+
+#[test]
+fn each_tesk_perspective_carries_its_prompt_in_sentence_case() {
+    let mut d = demo();
+    let walk =
+        d.db.set_walk_plan(
+            d.other_item,
+            &plan(vec![
+                part("tesk", 2, &["technology-1", "strategy-1", "consequence-1"]),
+                part("organisation-questions", 2, &["organisation-1"]),
+            ]),
+        )
+        .unwrap();
+    let prompts: Vec<Option<&str>> = walk.steps.iter().map(|s| s.prompt.as_ref().map(|p| p.da.as_str())).collect();
+    let tesk = Some("Hvad vil du belyse?");
+    assert_eq!(prompts, [tesk, tesk, tesk, None], "TESK's three perspectives, not the organisation question");
+    assert_eq!(walk.steps[0].prompt.as_ref().unwrap().en, "What do you want to shed light on?");
+
+    // A copy with the source's capitals (as version 1 was frozen in older meetings) is shown
+    // in sentence case too.
+    let shouting = tesk_version(3, "Hvilke dele består løsningen af?").replace(
+        r#"prompt = { da = "Hvad vil du belyse?", original = "HVAD VIL DU BELYSE?", note = "Overskriften står med versaler i kilden.", en = "What do you want to shed light on?" }"#,
+        r#"prompt = { da = "HVAD VIL DU BELYSE?", en = "WHAT DO YOU WANT TO SHED LIGHT ON?" }"#,
+    );
+    assert!(shouting.contains("da = \"HVAD VIL DU BELYSE?\""));
+    d.db.import_question_set(&shouting).unwrap();
+    let walk = d.db.set_walk_plan(d.other_item, &plan(vec![part("tesk", 3, &["technology-1"])])).unwrap();
+    let prompt = walk.steps[0].prompt.as_ref().unwrap();
+    assert_eq!((prompt.da.as_str(), prompt.en.as_str()), ("Hvad vil du belyse?", "What do you want to shed light on?"));
+}

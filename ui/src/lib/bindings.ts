@@ -2075,6 +2075,11 @@ export type WalkStep = {
  */
 index: number; set_id: string; set_version: number; set_title: Text; set_kind: QuestionSetKind; group_id: string; group_title: Text; 
 /**
+ * The set's heading over each perspective, e.g. TESK's "Hvad vil du belyse?", in sentence
+ * case even where an older frozen copy has the source's capitals.
+ */
+prompt: Text | null; 
+/**
  * The question as frozen in the meeting's copy of the set.
  */
 question: Question; 

@@ -660,6 +660,7 @@ class MockCore {
         set_kind: set.kind,
         group_id: group.id,
         group_title: group.title,
+        prompt: set.prompt ?? null,
         question,
         question_number: seen.get(key)!,
         question_count: count.get(key)!,
