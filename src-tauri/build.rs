@@ -101,6 +101,7 @@ const COMMANDS: &[&str] = &[
     "unlink_project_meeting",
     // ---- new commands (frameworks) ----
     "list_frameworks",
+    "add_agenda_item_from_case",
 ];
 
 fn main() {

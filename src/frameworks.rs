@@ -408,6 +408,78 @@ impl FrameworkEntry {
     }
 }
 
+// ---- the case library ------------------------------------------------------------------------
+
+/// A case from KL's catalogue (main case or mini-case) that a temamøde can start from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct CaseRef {
+    pub framework_id: String,
+    pub case_id: String,
+}
+
+/// Every case a temamøde can start from: the entries of the `cases` and `mini-cases`
+/// sections, in the library's order.
+pub fn cases() -> impl Iterator<Item = (&'static Framework, &'static FrameworkSection, &'static FrameworkEntry)> {
+    built_in().iter().flat_map(|f| {
+        f.sections
+            .iter()
+            .filter(|s| matches!(s.kind, FrameworkSectionKind::Cases | FrameworkSectionKind::MiniCases))
+            .flat_map(move |s| s.entries.iter().map(move |e| (f, s, e)))
+    })
+}
+
+/// What an agenda item started from a case is filled with (Danish, as the minutes are).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDraft {
+    /// "Aabenraa Kommune: Velfærdsteknologi med strategi og systematik".
+    pub title: String,
+    /// Resumé: the catalogue's description of the approach.
+    pub summary: String,
+    /// Baggrund: preparation notes — "Greb til inddragelse", "Hvad er svært?", the good and
+    /// the bad advice — and the source.
+    pub background: String,
+    /// The walk's technology (the case's headline) and problem (its approach).
+    pub technology: String,
+    pub problem: String,
+}
+
+/// The draft of an agenda item for the case `case_id` of framework `framework_id`; `None` if
+/// there is no such case.
+pub fn case_draft(framework_id: &str, case_id: &str, cat: &crate::i18n::Catalog) -> Option<CaseDraft> {
+    let (f, s, e) = cases().find(|(f, _, e)| f.id == framework_id && e.id == case_id)?;
+    let title = match &e.subtitle {
+        Some(sub) => format!("{}: {}", e.title.da, sub.da),
+        None => e.title.da.clone(),
+    };
+    let summary = e.text.iter().chain(&e.paragraphs).map(|t| t.da.as_str()).collect::<Vec<_>>().join("\n\n");
+    let mut notes = vec![cat.format("case-item-preparation", &[])];
+    for list in &e.lists {
+        let mut block = list.title.as_ref().map(|t| t.da.clone()).unwrap_or_default();
+        for item in &list.items {
+            if !block.is_empty() {
+                block.push('\n');
+            }
+            block.push_str("• ");
+            block.push_str(&item.da);
+        }
+        notes.push(block);
+    }
+    for (key, advice) in [("case-item-good-advice", &e.good_advice), ("case-item-bad-advice", &e.bad_advice)] {
+        if let Some(a) = advice {
+            notes.push(format!("{}\n{}", cat.format(key, &[("who", e.title.da.clone())]), a.da));
+        }
+    }
+    let place = e.source.as_deref().unwrap_or(&s.source);
+    notes.push(cat.format("case-item-source", &[("source", format!("{}, {place}", f.source))]));
+    Some(CaseDraft {
+        title,
+        background: notes.join("\n\n"),
+        technology: e.subtitle.as_ref().map(|t| t.da.clone()).unwrap_or_default(),
+        problem: e.text.as_ref().map(|t| t.da.clone()).unwrap_or_default(),
+        summary,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

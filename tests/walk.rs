@@ -862,3 +862,44 @@ fn each_tesk_perspective_carries_its_prompt_in_sentence_case() {
     let prompt = walk.steps[0].prompt.as_ref().unwrap();
     assert_eq!((prompt.da.as_str(), prompt.en.as_str()), ("Hvad vil du belyse?", "What do you want to shed light on?"));
 }
+
+#[test]
+fn a_temamoede_item_starts_from_a_case_in_the_catalogue() {
+    let mut d = demo();
+    let before = d.db.get_meeting(d.meeting).unwrap().items.len();
+    let item = d.db.add_agenda_item_from_case(d.meeting, "kl-catalogue", "aabenraa").unwrap();
+    assert_eq!(item.title, "Aabenraa Kommune: Velfærdsteknologi med strategi og systematik");
+    assert!(
+        item.summary.starts_with("Systematisk arbejde med velfærdsteknologi som del af planstrategi"),
+        "{}",
+        item.summary
+    );
+    let bg = &item.background;
+    for part in [
+        "Til forberedelse – fra KL's inspirationskatalog",
+        "Greb til inddragelse\n• Skab bredt politisk ejerskab, så fejl ikke bliver politisk kampplads",
+        "Hvad er svært?\n• Det er svært at skabe tværgående sektorsamarbejde",
+        "Et godt råd fra Aabenraa Kommune:\nPolitikerne skal have teknologien i hånden og selv prøve – det afmystificerer.",
+        "Et dårligt råd fra Aabenraa Kommune:\nFormuler projekterne om digitalisering som rene besparelsesprojekter.",
+        "Kilde: KL: Veje til politisk deltagelse i digitalisering – inspirationskatalog, 2021, Kapitel 2, Tabel 1",
+    ] {
+        assert!(bg.contains(part), "{part:?} missing in:\n{bg}");
+    }
+    // The walk: the six organisation questions, with the case as technology and problem.
+    let walk = d.db.get_walk(item.id).unwrap();
+    assert_eq!(walk.case_technology, "Velfærdsteknologi med strategi og systematik");
+    assert!(walk.case_problem.starts_with("Systematisk arbejde"));
+    assert_eq!(walk.steps.len(), 6);
+    assert!(walk.steps.iter().all(|s| s.set_id == "organisation-questions"));
+    assert_eq!(d.db.get_meeting(d.meeting).unwrap().items.len(), before + 1);
+
+    // A mini-case has no lists; a corrected headline is used as shown.
+    let mini = d.db.add_agenda_item_from_case(d.meeting, "kl-catalogue", "haderslev").unwrap();
+    assert_eq!(mini.title, "Haderslev: Strategi");
+
+    // An unknown case is refused with a Danish message and nothing is added.
+    let e = d.db.add_agenda_item_from_case(d.meeting, "kl-catalogue", "roskilde").unwrap_err();
+    assert_eq!((e.kind(), e.message().key), (ErrorKind::Validation, "error-framework-case-not-found"));
+    assert_eq!(e.to_string(), "Casen \"roskilde\" findes ikke i \"kl-catalogue\".");
+    assert_eq!(d.db.get_meeting(d.meeting).unwrap().items.len(), before + 2);
+}

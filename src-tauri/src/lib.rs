@@ -991,6 +991,19 @@ fn list_frameworks() -> Res<Vec<pejling::frameworks::Framework>> {
     Ok(pejling::frameworks::built_in().to_vec())
 }
 
+/// A temamøde agenda item started from one of KL's cases: title, Resumé, preparation notes
+/// in Baggrund and the walk with the six organisation questions, in one transaction.
+#[tauri::command(async)]
+#[specta::specta]
+fn add_agenda_item_from_case(
+    state: State<'_, AppState>,
+    meeting_id: Id,
+    framework_id: String,
+    case_id: String,
+) -> Res<AgendaItem> {
+    state.with(|db| db.add_agenda_item_from_case(meeting_id, &framework_id, &case_id))
+}
+
 // ---- end of new commands (frameworks) ----
 
 /// The commands and types the UI sees. The same list feeds the invoke handler and the
@@ -1097,6 +1110,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         merge_reviewed_package,
         // ---- new commands (frameworks) ----
         list_frameworks,
+        add_agenda_item_from_case,
     ])
 }
 

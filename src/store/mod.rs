@@ -12,6 +12,7 @@ pub mod clean;
 mod committees;
 mod cycle;
 mod follow_ups;
+mod frameworks;
 mod live;
 mod meetings;
 mod members;

@@ -322,3 +322,10 @@ cli-package-merged = Flettet: { $applied } ændring(er), { $resolved } konflikt(
 cli-package-conflicts = { $count } konflikt(er) skal afgøres med --resolve NØGLE=mine|theirs|both eller --all mine|theirs|both:
 error-package-choice = Ugyldigt valg "{ $value }": brug NØGLE=mine, NØGLE=theirs eller NØGLE=both.
 error-package-none-pending = Vælg først den mødepakke, der skal flettes ind.
+
+## The case library: an agenda item started from one of KL's cases
+error-framework-case-not-found = Casen "{ $id }" findes ikke i "{ $framework }".
+case-item-preparation = Til forberedelse – fra KL's inspirationskatalog om politisk deltagelse i digitalisering:
+case-item-good-advice = Et godt råd fra { $who }:
+case-item-bad-advice = Et dårligt råd fra { $who }:
+case-item-source = Kilde: { $source }.

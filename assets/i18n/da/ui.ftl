@@ -873,3 +873,10 @@ fw-source = Kilde: { $source }
 fw-where = Sted i kilden: { $where }
 fw-good-advice = Et godt råd fra { $who }
 fw-bad-advice = Et dårligt råd fra { $who }
+
+## The case library in a temamøde's agenda
+case-picker-title = Start et punkt fra en case
+case-picker-hint = Punktet får casens overskrift og resumé og, som forberedelse, dens greb til inddragelse, hvad der er svært, og de gode og dårlige råd. Gennemgangen sættes op med de seks spørgsmål om politisk organisering. Læs casene i
+case-picker-label = Case fra KL's katalog
+case-picker-none = Vælg en case
+case-picker-add = Tilføj punkt fra casen

@@ -322,3 +322,10 @@ cli-package-merged = Merged: { $applied } change(s), { $resolved } conflict(s) r
 cli-package-conflicts = { $count } conflict(s) must be resolved with --resolve KEY=mine|theirs|both or --all mine|theirs|both:
 error-package-choice = Invalid choice "{ $value }": use KEY=mine, KEY=theirs or KEY=both.
 error-package-none-pending = First choose the meeting package to merge.
+
+## The case library: an agenda item started from one of KL's cases
+error-framework-case-not-found = There is no case "{ $id }" in "{ $framework }".
+case-item-preparation = For preparation – from KL's inspiration catalogue on political participation in digitalisation:
+case-item-good-advice = A good piece of advice from { $who }:
+case-item-bad-advice = A bad piece of advice from { $who }:
+case-item-source = Source: { $source }.

@@ -873,3 +873,10 @@ fw-source = Source: { $source }
 fw-where = Where in the source: { $where }
 fw-good-advice = A good piece of advice from { $who }
 fw-bad-advice = A bad piece of advice from { $who }
+
+## The case library in a temamøde's agenda
+case-picker-title = Start an item from a case
+case-picker-hint = The item gets the case's headline, a summary and, for preparation, its ways to involve, what is difficult and the good and bad advice. The walk is set up with the six questions on political organisation. Read the cases in
+case-picker-label = Case from KL's catalogue
+case-picker-none = Choose a case
+case-picker-add = Add an item from the case

@@ -347,6 +347,9 @@ export const api = {
   getMeeting: (id: number) => call(() => commands.getMeeting(id)),
 
   addAgendaItem: (meetingId: number, title: string) => call(() => commands.addAgendaItem(meetingId, title)),
+  /** A temamøde item started from one of KL's cases (see the frameworks library). */
+  addAgendaItemFromCase: (meetingId: number, frameworkId: string, caseId: string) =>
+    call(() => commands.addAgendaItemFromCase(meetingId, frameworkId, caseId)),
   updateAgendaItem: (id: number, patch: AgendaItemPatch) => call(() => commands.updateAgendaItem(id, patch)),
   moveAgendaItem: (id: number, toNumber: number) => call(() => commands.moveAgendaItem(id, toNumber)),
   deleteAgendaItem: (id: number) => call(() => commands.deleteAgendaItem(id)),

@@ -877,6 +877,18 @@ async listFrameworks() : Promise<Result<Framework[], ApiError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * A temamøde agenda item started from one of KL's cases: title, Resumé, preparation notes
+ * in Baggrund and the walk with the six organisation questions, in one transaction.
+ */
+async addAgendaItemFromCase(meetingId: number, frameworkId: string, caseId: string) : Promise<Result<AgendaItem, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_agenda_item_from_case", { meetingId, frameworkId, caseId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
