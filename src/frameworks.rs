@@ -408,6 +408,27 @@ impl FrameworkEntry {
     }
 }
 
+// ---- what a committee adopts ---------------------------------------------------------------------
+
+/// A principle or pejlemærke a committee has adopted, by reference to the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct AdoptedEntry {
+    pub framework_id: String,
+    pub section_id: String,
+    pub entry_id: String,
+    /// UTC.
+    pub adopted_at: String,
+}
+
+/// Whether an entry can be adopted by a committee: the political principles and the
+/// pejlemærker, the texts a committee sets its direction by.
+pub fn adoptable(framework_id: &str, section_id: &str, entry_id: &str) -> bool {
+    get(framework_id)
+        .and_then(|f| f.section(section_id))
+        .filter(|s| matches!(s.kind, FrameworkSectionKind::Principles | FrameworkSectionKind::Bearings))
+        .is_some_and(|s| s.entries.iter().any(|e| e.id == entry_id))
+}
+
 // ---- the case library ------------------------------------------------------------------------
 
 /// A case from KL's catalogue (main case or mini-case) that a temamøde can start from.

@@ -3,10 +3,12 @@
 //! walk writes, in one transaction, so they are validated and audited exactly as if the chair
 //! had typed them.
 
-use super::Db;
+use rusqlite::params;
+
+use super::{found, Db, OptionalRow};
 use crate::domain::*;
 use crate::error::{Error, Message, Result};
-use crate::frameworks;
+use crate::frameworks::{self, AdoptedEntry};
 use crate::i18n::{Catalog, Lang};
 
 /// The set a case is discussed with: KL's catalogue proposes discussing the six organisation
@@ -14,7 +16,68 @@ use crate::i18n::{Catalog, Lang};
 /// kommuner" — the other municipalities' experience being exactly what a case is.
 const CASE_SET: &str = "organisation-questions";
 
+fn adopted(conn: &rusqlite::Connection, committee_id: Id) -> Result<Vec<AdoptedEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT framework_id, section_id, entry_id, adopted_at FROM committee_framework_entry
+         WHERE committee_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([committee_id], |r| {
+        Ok(AdoptedEntry { framework_id: r.get(0)?, section_id: r.get(1)?, entry_id: r.get(2)?, adopted_at: r.get(3)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn committee_exists(conn: &rusqlite::Connection, committee_id: Id) -> Result<()> {
+    let row = conn.query_row("SELECT id FROM committee WHERE id = ?1", [committee_id], |r| r.get::<_, Id>(0)).opt()?;
+    found(row, "committee", committee_id).map(drop)
+}
+
 impl Db {
+    /// The principles and pejlemærker committee `committee_id` has adopted, oldest first.
+    pub fn adopted_framework_entries(&self, committee_id: Id) -> Result<Vec<AdoptedEntry>> {
+        committee_exists(&self.conn, committee_id)?;
+        adopted(&self.conn, committee_id)
+    }
+
+    /// Adopt (or, with `adopted` false, withdraw) a principle or pejlemærke from the library
+    /// for a committee. Only the political principles and the pejlemærker can be adopted; the
+    /// rest of the library is reference. Adopting twice or withdrawing what was not adopted
+    /// changes nothing. Returns the committee's adopted entries.
+    pub fn set_framework_entry_adopted(
+        &mut self,
+        committee_id: Id,
+        framework_id: &str,
+        section_id: &str,
+        entry_id: &str,
+        adopted_now: bool,
+    ) -> Result<Vec<AdoptedEntry>> {
+        if !frameworks::adoptable(framework_id, section_id, entry_id) {
+            return Err(Error::Validation(
+                Message::new("error-framework-not-adoptable")
+                    .field("entry_id")
+                    .arg("id", entry_id)
+                    .arg("framework", framework_id),
+            ));
+        }
+        self.write(|tx| {
+            committee_exists(tx, committee_id)?;
+            if adopted_now {
+                tx.execute(
+                    "INSERT INTO committee_framework_entry (committee_id, framework_id, section_id, entry_id)
+                     VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                    params![committee_id, framework_id, section_id, entry_id],
+                )?;
+            } else {
+                tx.execute(
+                    "DELETE FROM committee_framework_entry
+                     WHERE committee_id = ?1 AND framework_id = ?2 AND section_id = ?3 AND entry_id = ?4",
+                    params![committee_id, framework_id, section_id, entry_id],
+                )?;
+            }
+            adopted(tx, committee_id)
+        })
+    }
+
     /// Add an agenda item to `meeting_id` started from case `case_id` of framework
     /// `framework_id`: its title is the case's headline, its Resumé the catalogue's
     /// description of the approach, its Baggrund the preparation notes (Greb til inddragelse,

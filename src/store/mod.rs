@@ -45,6 +45,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_follow_up.sql")),
     M::up(include_str!("migrations/0007_cycle_projects.sql")),
     M::up(include_str!("migrations/0008_packages.sql")),
+    M::up(include_str!("migrations/0012_committee_frameworks.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.

@@ -329,3 +329,4 @@ case-item-preparation = Til forberedelse – fra KL's inspirationskatalog om pol
 case-item-good-advice = Et godt råd fra { $who }:
 case-item-bad-advice = Et dårligt råd fra { $who }:
 case-item-source = Kilde: { $source }.
+error-framework-not-adoptable = "{ $id }" i "{ $framework }" er hverken et politisk princip eller et pejlemærke og kan ikke vedtages af et udvalg.

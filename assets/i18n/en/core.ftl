@@ -329,3 +329,4 @@ case-item-preparation = For preparation – from KL's inspiration catalogue on p
 case-item-good-advice = A good piece of advice from { $who }:
 case-item-bad-advice = A bad piece of advice from { $who }:
 case-item-source = Source: { $source }.
+error-framework-not-adoptable = "{ $id }" in "{ $framework }" is neither a political principle nor a bearing (pejlemærke) and cannot be adopted by a committee.
