@@ -102,6 +102,8 @@ const COMMANDS: &[&str] = &[
     // ---- new commands (frameworks) ----
     "list_frameworks",
     "add_agenda_item_from_case",
+    "adopted_framework_entries",
+    "set_framework_entry_adopted",
 ];
 
 fn main() {

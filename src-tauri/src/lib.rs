@@ -1004,6 +1004,30 @@ fn add_agenda_item_from_case(
     state.with(|db| db.add_agenda_item_from_case(meeting_id, &framework_id, &case_id))
 }
 
+/// The principles and pejlemærker a committee has adopted from the library.
+#[tauri::command(async)]
+#[specta::specta]
+fn adopted_framework_entries(
+    state: State<'_, AppState>,
+    committee_id: Id,
+) -> Res<Vec<pejling::frameworks::AdoptedEntry>> {
+    state.with(|db| db.adopted_framework_entries(committee_id))
+}
+
+/// Adopt (or withdraw) a principle or pejlemærke for a committee.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_framework_entry_adopted(
+    state: State<'_, AppState>,
+    committee_id: Id,
+    framework_id: String,
+    section_id: String,
+    entry_id: String,
+    adopted: bool,
+) -> Res<Vec<pejling::frameworks::AdoptedEntry>> {
+    state.with(|db| db.set_framework_entry_adopted(committee_id, &framework_id, &section_id, &entry_id, adopted))
+}
+
 // ---- end of new commands (frameworks) ----
 
 /// The commands and types the UI sees. The same list feeds the invoke handler and the
@@ -1111,6 +1135,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         // ---- new commands (frameworks) ----
         list_frameworks,
         add_agenda_item_from_case,
+        adopted_framework_entries,
+        set_framework_entry_adopted,
     ])
 }
 

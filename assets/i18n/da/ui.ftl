@@ -880,3 +880,9 @@ case-picker-hint = Punktet får casens overskrift og resumé og, som forberedels
 case-picker-label = Case fra KL's katalog
 case-picker-none = Vælg en case
 case-picker-add = Tilføj punkt fra casen
+
+## A committee's adopted principles and pejlemærker
+adopted-title = Udvalgets principper og pejlemærker
+adopted-hint = Sæt kryds ved de principper og pejlemærker fra Gentofte Kommunes DIS-model, som udvalget har vedtaget. Ændringen gemmes med det samme og logføres. Teksterne står i
+adopted-announce-on = Vedtaget: { $title }
+adopted-announce-off = Ikke længere vedtaget: { $title }

@@ -880,3 +880,9 @@ case-picker-hint = The item gets the case's headline, a summary and, for prepara
 case-picker-label = Case from KL's catalogue
 case-picker-none = Choose a case
 case-picker-add = Add an item from the case
+
+## A committee's adopted principles and pejlemærker
+adopted-title = The committee's principles and bearings
+adopted-hint = Tick the principles and bearings (pejlemærker) from Gentofte Municipality's DIS model that the committee has adopted. The change is saved at once and logged. The texts are in
+adopted-announce-on = Adopted: { $title }
+adopted-announce-off = No longer adopted: { $title }

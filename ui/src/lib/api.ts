@@ -55,6 +55,7 @@ import {
   type QuestionSetKind,
   type QuestionSetSummary,
   type Framework,
+  type AdoptedEntry,
   type FrameworkEntry,
   type FrameworkList,
   type FrameworkPart,
@@ -168,6 +169,7 @@ export type {
   QuestionSetKind,
   QuestionSetSummary,
   Framework,
+  AdoptedEntry,
   FrameworkEntry,
   FrameworkList,
   FrameworkPart,
@@ -390,6 +392,9 @@ export const api = {
   listQuestionSets: () => call(() => commands.listQuestionSets()),
   /** The frameworks library ("Rammer og inspiration"), read-only. */
   listFrameworks: (): Promise<Framework[]> => call(() => commands.listFrameworks()),
+  adoptedFrameworkEntries: (committeeId: number) => call(() => commands.adoptedFrameworkEntries(committeeId)),
+  setFrameworkEntryAdopted: (committeeId: number, frameworkId: string, sectionId: string, entryId: string, adopted: boolean) =>
+    call(() => commands.setFrameworkEntryAdopted(committeeId, frameworkId, sectionId, entryId, adopted)),
   getQuestionSet: (id: string, version: number) => call(() => commands.getQuestionSet(id, version)),
   importQuestionSet: (source: string) => call(() => commands.importQuestionSet(source)),
   setWalkPlan: (itemId: number, plan: WalkPlan) => call(() => commands.setWalkPlan(itemId, plan)),

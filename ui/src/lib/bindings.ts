@@ -889,6 +889,28 @@ async addAgendaItemFromCase(meetingId: number, frameworkId: string, caseId: stri
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The principles and pejlemærker a committee has adopted from the library.
+ */
+async adoptedFrameworkEntries(committeeId: number) : Promise<Result<AdoptedEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("adopted_framework_entries", { committeeId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adopt (or withdraw) a principle or pejlemærke for a committee.
+ */
+async setFrameworkEntryAdopted(committeeId: number, frameworkId: string, sectionId: string, entryId: string, adopted: boolean) : Promise<Result<AdoptedEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_framework_entry_adopted", { committeeId, frameworkId, sectionId, entryId, adopted }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -900,6 +922,14 @@ async addAgendaItemFromCase(meetingId: number, frameworkId: string, caseId: stri
 
 
 
+/**
+ * A principle or pejlemærke a committee has adopted, by reference to the library.
+ */
+export type AdoptedEntry = { framework_id: string; section_id: string; entry_id: string; 
+/**
+ * UTC.
+ */
+adopted_at: string }
 /** user-defined types **/
 
 export type AgendaItem = { id: number; meeting_id: number; 
