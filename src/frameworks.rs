@@ -429,6 +429,26 @@ pub fn adoptable(framework_id: &str, section_id: &str, entry_id: &str) -> bool {
         .is_some_and(|s| s.entries.iter().any(|e| e.id == entry_id))
 }
 
+/// One of KL's five recommendations on a project's checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ProjectRecommendation {
+    /// The entry id in `kl-catalogue`'s section `recommendations`.
+    pub id: String,
+    pub title: Text,
+    pub text: Option<Text>,
+    /// The project has acted on it.
+    pub done: bool,
+    pub note: String,
+}
+
+/// KL's five cross-cutting recommendations, in the catalogue's order.
+pub fn recommendations() -> &'static [FrameworkEntry] {
+    get("kl-catalogue")
+        .and_then(|f| f.sections_of(FrameworkSectionKind::Recommendations).next())
+        .map(|s| s.entries.as_slice())
+        .unwrap_or_default()
+}
+
 // ---- the case library ------------------------------------------------------------------------
 
 /// A case from KL's catalogue (main case or mini-case) that a temamøde can start from.

@@ -73,3 +73,56 @@ fn a_committee_adopts_principles_and_bearings() {
     assert!(rows.iter().all(|r| r.0 == "Birte Lauridsen"));
     assert!(rows[1].2.contains("\"entry_id\":\"bearing-2\""), "{}", rows[1].2);
 }
+
+#[test]
+fn a_project_carries_kls_five_recommendations_as_a_checklist_with_notes() {
+    let mut db = Db::open_in_memory().unwrap();
+    db.set_actor("Jens Holmgaard").unwrap();
+    let c = committee(&mut db);
+    let p = db
+        .create_project(&pejling::NewProject {
+            title: "Chatbot i borgerservice".into(),
+            description: String::new(),
+            committee_id: c,
+        })
+        .unwrap();
+    let list = db.project_recommendations(p.id).unwrap();
+    let titles: Vec<&str> = list.iter().map(|r| r.title.da.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Sæt retning og følg op",
+            "Opbyg indsigt",
+            "Konkretisér og afprøv",
+            "Tænk sammen med velfærd",
+            "Skab bredt og tidligt ejerskab"
+        ]
+    );
+    assert!(list.iter().all(|r| !r.done && r.note.is_empty() && r.text.is_some()));
+
+    let note = "Demonstration på udvalgsmødet i marts.\n  Borgerservice viser chatbotten.";
+    let list = db.set_project_recommendation(p.id, "make-concrete-and-test", true, note).unwrap();
+    let r = list.iter().find(|r| r.id == "make-concrete-and-test").unwrap();
+    assert!(r.done);
+    assert_eq!(r.note, note, "kept exactly as typed");
+    // Unchecked again, note kept; the same again records nothing more.
+    db.set_project_recommendation(p.id, "make-concrete-and-test", false, note).unwrap();
+    db.set_project_recommendation(p.id, "make-concrete-and-test", false, note).unwrap();
+    let r = db.project_recommendations(p.id).unwrap().into_iter().find(|r| r.id == "make-concrete-and-test").unwrap();
+    assert!(!r.done && r.note == note);
+
+    let e = db.set_project_recommendation(p.id, "spring-over", true, "").unwrap_err();
+    assert_eq!((e.kind(), e.message().key), (ErrorKind::Validation, "error-project-recommendation-unknown"));
+    assert_eq!(e.to_string(), "\"spring-over\" er ikke en af KL's fem anbefalinger.");
+    assert_eq!(db.set_project_recommendation(9999, "build-insight", true, "").unwrap_err().kind(), ErrorKind::NotFound);
+
+    let n: i64 = db
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'project_recommendation' AND actor = 'Jens Holmgaard'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 2, "one insert and one update; the unchanged write is not logged");
+}

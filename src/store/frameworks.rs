@@ -8,8 +8,9 @@ use rusqlite::params;
 use super::{found, Db, OptionalRow};
 use crate::domain::*;
 use crate::error::{Error, Message, Result};
-use crate::frameworks::{self, AdoptedEntry};
+use crate::frameworks::{self, AdoptedEntry, ProjectRecommendation};
 use crate::i18n::{Catalog, Lang};
+use crate::validate;
 
 /// The set a case is discussed with: KL's catalogue proposes discussing the six organisation
 /// questions "med afsæt i lokale dilemma-cases om digitalisering og erfaringerne fra andre
@@ -32,7 +33,59 @@ fn committee_exists(conn: &rusqlite::Connection, committee_id: Id) -> Result<()>
     found(row, "committee", committee_id).map(drop)
 }
 
+fn recommendations(conn: &rusqlite::Connection, project_id: Id) -> Result<Vec<ProjectRecommendation>> {
+    let row = conn.query_row("SELECT id FROM project WHERE id = ?1", [project_id], |r| r.get::<_, Id>(0)).opt()?;
+    found(row, "project", project_id)?;
+    let mut stmt =
+        conn.prepare("SELECT done, note FROM project_recommendation WHERE project_id = ?1 AND recommendation_id = ?2")?;
+    frameworks::recommendations()
+        .iter()
+        .map(|e| {
+            let (done, note) = stmt
+                .query_row(params![project_id, e.id], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, String>(1)?)))
+                .opt()?
+                .unwrap_or_default();
+            Ok(ProjectRecommendation { id: e.id.clone(), title: e.title.clone(), text: e.text.clone(), done, note })
+        })
+        .collect()
+}
+
 impl Db {
+    /// KL's five recommendations as the project's checklist, in the catalogue's order.
+    pub fn project_recommendations(&self, project_id: Id) -> Result<Vec<ProjectRecommendation>> {
+        recommendations(&self.conn, project_id)
+    }
+
+    /// Record whether the project has acted on recommendation `recommendation_id`, with a
+    /// note (stored exactly as typed). Returns the whole checklist.
+    pub fn set_project_recommendation(
+        &mut self,
+        project_id: Id,
+        recommendation_id: &str,
+        done: bool,
+        note: &str,
+    ) -> Result<Vec<ProjectRecommendation>> {
+        if !frameworks::recommendations().iter().any(|e| e.id == recommendation_id) {
+            return Err(Error::Validation(
+                Message::new("error-project-recommendation-unknown")
+                    .field("recommendation_id")
+                    .arg("id", recommendation_id),
+            ));
+        }
+        let note = validate::text(note, "note")?;
+        self.write(|tx| {
+            recommendations(tx, project_id)?;
+            tx.execute(
+                "INSERT INTO project_recommendation (project_id, recommendation_id, done, note) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (project_id, recommendation_id) DO UPDATE SET done = excluded.done, note = excluded.note,
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                 WHERE done IS NOT excluded.done OR note IS NOT excluded.note",
+                params![project_id, recommendation_id, done, note],
+            )?;
+            recommendations(tx, project_id)
+        })
+    }
+
     /// The principles and pejlemærker committee `committee_id` has adopted, oldest first.
     pub fn adopted_framework_entries(&self, committee_id: Id) -> Result<Vec<AdoptedEntry>> {
         committee_exists(&self.conn, committee_id)?;

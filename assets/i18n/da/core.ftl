@@ -330,3 +330,4 @@ case-item-good-advice = Et godt råd fra { $who }:
 case-item-bad-advice = Et dårligt råd fra { $who }:
 case-item-source = Kilde: { $source }.
 error-framework-not-adoptable = "{ $id }" i "{ $framework }" er hverken et politisk princip eller et pejlemærke og kan ikke vedtages af et udvalg.
+error-project-recommendation-unknown = "{ $id }" er ikke en af KL's fem anbefalinger.

@@ -330,3 +330,4 @@ case-item-good-advice = A good piece of advice from { $who }:
 case-item-bad-advice = A bad piece of advice from { $who }:
 case-item-source = Source: { $source }.
 error-framework-not-adoptable = "{ $id }" in "{ $framework }" is neither a political principle nor a bearing (pejlemærke) and cannot be adopted by a committee.
+error-project-recommendation-unknown = "{ $id }" is not one of KL's five recommendations.
