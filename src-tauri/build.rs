@@ -104,6 +104,8 @@ const COMMANDS: &[&str] = &[
     "add_agenda_item_from_case",
     "adopted_framework_entries",
     "set_framework_entry_adopted",
+    "project_recommendations",
+    "set_project_recommendation",
 ];
 
 fn main() {

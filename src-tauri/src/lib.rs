@@ -1028,6 +1028,29 @@ fn set_framework_entry_adopted(
     state.with(|db| db.set_framework_entry_adopted(committee_id, &framework_id, &section_id, &entry_id, adopted))
 }
 
+/// KL's five recommendations as a project's checklist.
+#[tauri::command(async)]
+#[specta::specta]
+fn project_recommendations(
+    state: State<'_, AppState>,
+    project_id: Id,
+) -> Res<Vec<pejling::frameworks::ProjectRecommendation>> {
+    state.with(|db| db.project_recommendations(project_id))
+}
+
+/// Record whether a project has acted on one of KL's recommendations, with a note.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_project_recommendation(
+    state: State<'_, AppState>,
+    project_id: Id,
+    recommendation_id: String,
+    done: bool,
+    note: String,
+) -> Res<Vec<pejling::frameworks::ProjectRecommendation>> {
+    state.with(|db| db.set_project_recommendation(project_id, &recommendation_id, done, &note))
+}
+
 // ---- end of new commands (frameworks) ----
 
 /// The commands and types the UI sees. The same list feeds the invoke handler and the
@@ -1137,6 +1160,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         add_agenda_item_from_case,
         adopted_framework_entries,
         set_framework_entry_adopted,
+        project_recommendations,
+        set_project_recommendation,
     ])
 }
 

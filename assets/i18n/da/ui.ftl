@@ -886,3 +886,10 @@ adopted-title = Udvalgets principper og pejlemærker
 adopted-hint = Sæt kryds ved de principper og pejlemærker fra Gentofte Kommunes DIS-model, som udvalget har vedtaget. Ændringen gemmes med det samme og logføres. Teksterne står i
 adopted-announce-on = Vedtaget: { $title }
 adopted-announce-off = Ikke længere vedtaget: { $title }
+
+## KL's five recommendations on a project
+project-reco-title = KL's fem anbefalinger
+project-reco-hint = Sæt kryds, når projektet har fulgt en anbefaling, og skriv kort hvordan. Krydset gemmes med det samme, noten når du forlader feltet. Anbefalingerne står i
+project-reco-read = Læs anbefalingen
+project-reco-note = Note til “{ $title }”
+project-reco-saved = Gemt: { $title }

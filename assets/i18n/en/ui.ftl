@@ -886,3 +886,10 @@ adopted-title = The committee's principles and bearings
 adopted-hint = Tick the principles and bearings (pejlemærker) from Gentofte Municipality's DIS model that the committee has adopted. The change is saved at once and logged. The texts are in
 adopted-announce-on = Adopted: { $title }
 adopted-announce-off = No longer adopted: { $title }
+
+## KL's five recommendations on a project
+project-reco-title = KL's five recommendations
+project-reco-hint = Tick a recommendation when the project has followed it and write briefly how. The tick is saved at once, the note when you leave the field. The recommendations are in
+project-reco-read = Read the recommendation
+project-reco-note = Note on “{ $title }”
+project-reco-saved = Saved: { $title }

@@ -56,6 +56,7 @@ import {
   type QuestionSetSummary,
   type Framework,
   type AdoptedEntry,
+  type ProjectRecommendation,
   type FrameworkEntry,
   type FrameworkList,
   type FrameworkPart,
@@ -170,6 +171,7 @@ export type {
   QuestionSetSummary,
   Framework,
   AdoptedEntry,
+  ProjectRecommendation,
   FrameworkEntry,
   FrameworkList,
   FrameworkPart,
@@ -392,6 +394,9 @@ export const api = {
   listQuestionSets: () => call(() => commands.listQuestionSets()),
   /** The frameworks library ("Rammer og inspiration"), read-only. */
   listFrameworks: (): Promise<Framework[]> => call(() => commands.listFrameworks()),
+  projectRecommendations: (projectId: number) => call(() => commands.projectRecommendations(projectId)),
+  setProjectRecommendation: (projectId: number, recommendationId: string, done: boolean, note: string) =>
+    call(() => commands.setProjectRecommendation(projectId, recommendationId, done, note)),
   adoptedFrameworkEntries: (committeeId: number) => call(() => commands.adoptedFrameworkEntries(committeeId)),
   setFrameworkEntryAdopted: (committeeId: number, frameworkId: string, sectionId: string, entryId: string, adopted: boolean) =>
     call(() => commands.setFrameworkEntryAdopted(committeeId, frameworkId, sectionId, entryId, adopted)),

@@ -911,6 +911,28 @@ async setFrameworkEntryAdopted(committeeId: number, frameworkId: string, section
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * KL's five recommendations as a project's checklist.
+ */
+async projectRecommendations(projectId: number) : Promise<Result<ProjectRecommendation[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("project_recommendations", { projectId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Record whether a project has acted on one of KL's recommendations, with a note.
+ */
+async setProjectRecommendation(projectId: number, recommendationId: string, done: boolean, note: string) : Promise<Result<ProjectRecommendation[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_project_recommendation", { projectId, recommendationId, done, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -1800,6 +1822,18 @@ stakeholders: string;
  */
 learnings: string }
 export type ProjectPhasePatch = { stakeholders?: string | null; learnings?: string | null }
+/**
+ * One of KL's five recommendations on a project's checklist.
+ */
+export type ProjectRecommendation = { 
+/**
+ * The entry id in `kl-catalogue`'s section `recommendations`.
+ */
+id: string; title: Text; text: Text | null; 
+/**
+ * The project has acted on it.
+ */
+done: boolean; note: string }
 /**
  * A QR code as a square of modules, drawn by the UI as one SVG path.
  */
