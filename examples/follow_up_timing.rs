@@ -34,7 +34,7 @@ fn main() -> pejling::Result<()> {
     let plan = WalkPlan {
         case_technology: String::new(),
         case_problem: String::new(),
-        parts: vec![WalkPlanPart { set_id: store::ORGANISATION_QUESTIONS.into(), set_version: 1, selection: vec![] }],
+        parts: vec![WalkPlanPart { set_id: store::ORGANISATION_QUESTIONS.into(), set_version: 2, selection: vec![] }],
     };
     let started = Instant::now();
     let mut last_meeting = 0;

@@ -104,7 +104,7 @@ Det skaber dårligere livskvalitet for den ældre og i mange tilfælde større t
 
 /// The walk of the case: every TESK question, then the six organisation questions.
 pub fn case_walk_plan() -> WalkPlan {
-    let part = |set_id: &str| WalkPlanPart { set_id: set_id.into(), set_version: 1, selection: Vec::new() };
+    let part = |set_id: &str| WalkPlanPart { set_id: set_id.into(), set_version: 2, selection: Vec::new() };
     WalkPlan {
         case_technology: CASE_TECHNOLOGY.into(),
         case_problem: CASE_PROBLEM.into(),
@@ -391,7 +391,7 @@ fn history_meeting(db: &mut Db, committee_id: Id, h: &HeldMeeting, day: NaiveDat
             },
         )?;
         let Some(positions) = item.positions else { continue };
-        let part = WalkPlanPart { set_id: "organisation-questions".into(), set_version: 1, selection: Vec::new() };
+        let part = WalkPlanPart { set_id: "organisation-questions".into(), set_version: 2, selection: Vec::new() };
         db.set_walk_plan(
             added.id,
             &WalkPlan { case_technology: String::new(), case_problem: String::new(), parts: vec![part] },

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod frameworks;
 pub mod i18n;
 pub mod identity;
 pub mod instance;

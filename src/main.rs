@@ -230,7 +230,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Move a project to PHASE (0-4): the next phase, or back to an earlier one.
+    /// Move a project to PHASE (0-4): the next phase, back to an earlier one, or forward past
+    /// a phase with the reason in --note.
     ProjectPhase {
         id: Id,
         phase: u32,

@@ -133,6 +133,11 @@ struct RawText {
     da: String,
     #[serde(default)]
     en: String,
+    /// The exact source text, when `da` shows it corrected (a typo, capitals); kept in the
+    /// file so the transcription stays checkable, not part of the set the app uses.
+    original: Option<String>,
+    /// What was corrected; goes with `original`.
+    note: Option<String>,
 }
 
 // ---- parsing ------------------------------------------------------------------------------
@@ -180,6 +185,13 @@ impl Checker<'_> {
         let (da, en) = (raw.da.trim(), raw.en.trim());
         if da.is_empty() {
             return Err(Error::Validation(self.err(t.span(), "error-question-set-empty-text")));
+        }
+        let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+        if blank(&raw.original) != blank(&raw.note) {
+            return Err(Error::Validation(
+                self.err(t.span(), "error-question-set-invalid")
+                    .arg("problem", "`original` (the exact source text) and `note` (what was corrected) go together"),
+            ));
         }
         for s in [da, en] {
             let n = s.chars().count();
@@ -391,5 +403,37 @@ mod tests {
             let back = from_json(&canonical_json(set)).unwrap();
             assert_eq!(&back, set);
         }
+    }
+
+    #[test]
+    fn source_typos_are_shown_corrected_and_the_original_stays_out_of_the_set() {
+        let tesk = built_in_set("tesk", 2).unwrap();
+        let texts: Vec<&str> = tesk.groups.iter().flat_map(|g| &g.questions).map(|q| q.text.da.as_str()).collect();
+        assert!(
+            texts.contains(&"Hvad betyder teknologien for kommunens ansatte, deres arbejdsopgaver og arbejdsglæde?")
+        );
+        assert!(texts.iter().any(|t| t.contains("hvordan registreres, bearbejdes")));
+        assert!(texts.iter().any(|t| t.ends_with("-deling og -bearbejdning?")));
+        assert!(texts.iter().any(|t| t.contains("medarbejdere og borgere kompetencer")));
+        assert_eq!(tesk.prompt.as_ref().unwrap().da, "Hvad vil du belyse?");
+        let json = canonical_json(tesk);
+        for absent in [" egistreres", "ansate,", " og og ", "HVAD VIL", "rettet til", "tekstudtræk"] {
+            assert!(!json.contains(absent), "{absent:?} reached the set");
+        }
+    }
+
+    #[test]
+    fn an_original_needs_a_note_of_the_correction() {
+        let set = |text: &str| {
+            format!(
+                "schema = 1\nid = \"x\"\nversion = 1\nkind = \"questions\"\ntitle = {{ da = \"X\" }}\n\
+                 [[groups]]\nid = \"g\"\ntitle = {{ da = \"G\" }}\n[[groups.questions]]\nid = \"q\"\ntext = {text}\n"
+            )
+        };
+        let ok = parse(&set("{ da = \"Hvem ser data?\", original = \"Hvem se data?\", note = \"rettet\" }")).unwrap();
+        assert_eq!(ok.groups[0].questions[0].text.da, "Hvem ser data?");
+        let e = parse(&set("{ da = \"Hvem ser data?\", original = \"Hvem se data?\" }")).unwrap_err();
+        assert_eq!(e.message().key, "error-question-set-invalid");
+        assert!(e.to_string().contains("linje 11"), "{e}");
     }
 }

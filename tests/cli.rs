@@ -92,7 +92,7 @@ fn question_sets_are_listed_and_imported_with_clear_errors() {
     assert!(ok, "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 5, "{out}");
-    assert!(lines[0].starts_with("tesk ") && lines[0].contains(" 1  questions ") && lines[0].contains("TESK-modellen"));
+    assert!(lines[0].starts_with("tesk ") && lines[0].contains(" 2  questions ") && lines[0].contains("TESK-modellen"));
     assert!(lines[0].ends_with("(16 spørgsmål; indbygget)"), "{out}");
     assert!(lines[1].starts_with("organisation-questions") && lines[1].contains(" continuum "), "{out}");
 

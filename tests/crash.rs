@@ -112,7 +112,7 @@ fn crash_safety_under_sigkill() {
             &WalkPlan {
                 case_technology: "Sensorer i plejeboliger".into(),
                 case_problem: "Fald om natten opdages for sent.".into(),
-                parts: vec![WalkPlanPart { set_id: "tesk".into(), set_version: 1, selection: vec![] }],
+                parts: vec![WalkPlanPart { set_id: "tesk".into(), set_version: 2, selection: vec![] }],
             },
         )
         .unwrap();

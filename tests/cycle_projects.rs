@@ -70,7 +70,7 @@ fn a_project_moves_through_all_five_phases_with_linked_meetings_and_decisions() 
     let d = db.get_project(p.id).unwrap();
     let names: Vec<&str> = d.phases.iter().map(|ph| ph.name.da.as_str()).collect();
     assert_eq!(names, ["Identifikation", "Forståelse", "Ideudvikling", "Afprøvning", "Beslutning"]);
-    let set = pejling::question_sets::built_in_set("phases", 1).unwrap();
+    let set = pejling::question_sets::built_in_set(pejling::PHASES_SET.0, pejling::PHASES_SET.1).unwrap();
     for (ph, q) in d.phases.iter().zip(&set.groups[0].questions) {
         assert_eq!(Some(ph.number), q.number);
         assert_eq!(ph.description, q.description);
@@ -139,7 +139,7 @@ fn a_project_moves_through_all_five_phases_with_linked_meetings_and_decisions() 
 }
 
 #[test]
-fn phases_move_forward_one_at_a_time_and_back_to_any_earlier_one() {
+fn phases_move_forward_back_and_past_a_phase_with_a_recorded_reason() {
     let mut db = Db::open_in_memory().unwrap();
     let c = committee(&mut db, "Teknik- og miljøudvalget");
     let p = db
@@ -150,15 +150,19 @@ fn phases_move_forward_one_at_a_time_and_back_to_any_earlier_one() {
         })
         .unwrap();
 
-    // Skipping a phase is refused with a message that names the next one; nothing is recorded.
-    let e = db.set_project_phase(p.id, 2, "").unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Validation);
-    assert_eq!(e.message().field, Some("phase"));
-    let text = e.to_string();
-    assert!(text.contains("fra fase 0 til fase 2") && text.contains("næste fase er fase 1"), "{text}");
-    let en = e.localized(pejling::Lang::En);
-    assert!(en.contains("the next phase is phase 1"), "{en}");
+    // Going forward past a phase needs a reason: without one (or with only spaces) it is
+    // refused with a message asking for it; nothing is recorded.
+    for note in ["", "   "] {
+        let e = db.set_project_phase(p.id, 2, note).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Validation);
+        assert_eq!(e.message().field, Some("note"));
+        let text = e.to_string();
+        assert!(text.contains("hvorfor projektet springer fra fase 0 til fase 2") && text.contains("fase 1"), "{text}");
+        let en = e.localized(pejling::Lang::En);
+        assert!(en.contains("Write in the note why the project skips from phase 0 to phase 2"), "{en}");
+    }
     assert_eq!(db.get_project(p.id).unwrap().history.len(), 1);
+    assert_eq!(db.get_project(p.id).unwrap().project.phase, 0);
 
     // No phase 5.
     let e = db.set_project_phase(p.id, 5, "").unwrap_err();
@@ -168,9 +172,15 @@ fn phases_move_forward_one_at_a_time_and_back_to_any_earlier_one() {
         ErrorKind::Validation
     );
 
-    for phase in 1..=3 {
-        db.set_project_phase(p.id, phase, "").unwrap();
-    }
+    // With a reason the project goes forward past phase 1, and the reason is in the history
+    // under the person who made the change.
+    let reason = "Problemet er allerede belyst i ældrerådets undersøgelse fra sidste år";
+    let d = db.set_project_phase(p.id, 2, &format!("  {reason} ")).unwrap();
+    assert_eq!(d.project.phase, 2);
+    let last = d.history.last().unwrap();
+    assert_eq!((last.from_phase, last.to_phase, last.note.as_str()), (Some(0), 2, reason));
+    assert!(!last.actor.is_empty());
+    db.set_project_phase(p.id, 3, "").unwrap();
     // Staying changes nothing and records nothing.
     let before = db.get_project(p.id).unwrap().history.len();
     let d = db.set_project_phase(p.id, 3, "igen").unwrap();
@@ -181,8 +191,10 @@ fn phases_move_forward_one_at_a_time_and_back_to_any_earlier_one() {
     let last = d.history.last().unwrap();
     assert_eq!((last.from_phase, last.to_phase), (Some(3), 1));
     assert_eq!(last.note, "Afprøvningen viste, at vi manglede viden om borgerne");
-    // From there, forward one at a time again.
-    assert!(db.set_project_phase(p.id, 3, "").is_err());
+    // From there, forward to the next phase without a note, past one only with a reason.
+    assert_eq!(db.set_project_phase(p.id, 3, "").unwrap_err().message().key, "error-project-phase-skip");
+    assert_eq!(db.set_project_phase(p.id, 2, "").unwrap().project.phase, 2);
+    assert_eq!(db.set_project_phase(p.id, 4, "Afprøvning sker i nabokommunen").unwrap().project.phase, 4);
     assert_eq!(db.set_project_phase(p.id, 2, "").unwrap().project.phase, 2);
 
     // Links: same link twice, an item of another meeting, unknown ids.
@@ -469,10 +481,19 @@ fn the_cli_shows_the_cycle_creates_a_year_once_and_moves_projects() {
     let (ok, out, _) = cli(&path, &["projects"]);
     assert!(ok && out.contains("Digitale affaldsløsninger") && out.contains("Fase 0: Identifikation"), "{out}");
     let (ok, _, err) = cli(&path, &["project-phase", &project, "2"]);
-    assert!(!ok && err.contains("næste fase er fase 1."), "{err}");
+    assert!(!ok && err.contains("hvorfor projektet springer fra fase 0 til fase 2"), "{err}");
     let (ok, out, err) = cli(&path, &["project-phase", &project, "1", "--note", "Workshop holdt"]);
     assert!(ok, "{err}");
     assert!(out.contains("Fase 1: Forståelse  <- her står projektet") && out.contains("Workshop holdt"), "{out}");
+    // Forward past a phase with the reason in --note.
+    let (ok, out, err) = cli(&path, &["project-phase", &project, "3", "--note", "Ideerne kom fra nabokommunen"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Fase 3: Afprøvning  <- her står projektet") && out.contains("Ideerne kom fra nabokommunen"),
+        "{out}"
+    );
+    let (ok, _, err) = cli(&path, &["project-phase", &project, "1"]);
+    assert!(ok, "{err}");
     let (ok, out, _) = cli(&path, &["--lang", "en", "show-project", &project]);
     assert!(ok && out.contains("Phase 1: Understanding") && out.contains("from phase 0 to phase 1"), "{out}");
 }

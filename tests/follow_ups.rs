@@ -455,7 +455,7 @@ fn positions_over_time_follow_the_room_and_the_named_participants() {
         &WalkPlan {
             case_technology: String::new(),
             case_problem: String::new(),
-            parts: vec![WalkPlanPart { set_id: "organisation-questions".into(), set_version: 1, selection: vec![] }],
+            parts: vec![WalkPlanPart { set_id: "organisation-questions".into(), set_version: 2, selection: vec![] }],
         },
     )
     .unwrap();
@@ -476,7 +476,7 @@ fn positions_over_time_follow_the_room_and_the_named_participants() {
         &WalkPlan {
             case_technology: String::new(),
             case_problem: String::new(),
-            parts: vec![WalkPlanPart { set_id: "organisation-questions".into(), set_version: 1, selection: vec![] }],
+            parts: vec![WalkPlanPart { set_id: "organisation-questions".into(), set_version: 2, selection: vec![] }],
         },
     )
     .unwrap();

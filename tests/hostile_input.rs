@@ -268,17 +268,16 @@ fn hostile_text_in_every_field_is_exported_as_text_in_html_and_markdown() {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     // Per document: the fields it shows and the clean document's markup (HTML export, and
     // the Markdown export rendered to HTML).
-    let documents: Vec<DocCase<'_>> =
-        [(DocKind::Minutes, FIELDS), (DocKind::Agenda, AGENDA_FIELDS)]
-            .into_iter()
-            .map(|(kind, fields)| {
-                let html = vocabulary(&read_html(&export(&clean_db, clean_meeting, kind, Format::Html)));
-                let md = export(&clean_db, clean_meeting, kind, Format::Md);
-                let mut rendered = String::new();
-                pulldown_cmark::html::push_html(&mut rendered, Parser::new_ext(&md, options));
-                (kind, fields, html, vocabulary(&read_html(&rendered)))
-            })
-            .collect();
+    let documents: Vec<DocCase<'_>> = [(DocKind::Minutes, FIELDS), (DocKind::Agenda, AGENDA_FIELDS)]
+        .into_iter()
+        .map(|(kind, fields)| {
+            let html = vocabulary(&read_html(&export(&clean_db, clean_meeting, kind, Format::Html)));
+            let md = export(&clean_db, clean_meeting, kind, Format::Md);
+            let mut rendered = String::new();
+            pulldown_cmark::html::push_html(&mut rendered, Parser::new_ext(&md, options));
+            (kind, fields, html, vocabulary(&read_html(&rendered)))
+        })
+        .collect();
     // The check looks: the clean minutes are real documents with markup, and the tokenizer
     // does see an event handler where there is one.
     assert!(documents[0].2.contains("h1") && documents[0].2.contains("meta[content]"), "{:?}", documents[0].2);

@@ -12,9 +12,11 @@
 //! `description`, `example`, `examples[]`. Not checked against the source: the set's
 //! `title` and `help` (written for the app).
 //!
-//! All comparisons are case-sensitive: every file stores the exact source casing (e.g.
-//! TESK's prompt is stored as the source's "HVAD VIL DU BELYSE?"), so no field needs a
-//! case-insensitive comparison.
+//! All comparisons are case-sensitive. Where the app shows a text differently from the
+//! source — a typo corrected (TESK's "egistreres"), a heading in capitals shown in sentence
+//! case (TESK's "HVAD VIL DU BELYSE?") — `da` holds the text shown and `original` the exact
+//! source text, with a `note` of the correction; then `original` is what is checked, so the
+//! fidelity stays checkable.
 //!
 //! The seed directory is `$PEJLING_SEEDS`, else `../shared/seeds` next to the crate, else the
 //! copy committed in `tests/fixtures/seeds` (so a clone on its own is checked too; when both
@@ -27,6 +29,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
+
+#[path = "support/seed_text.rs"]
+mod seed_text;
+use seed_text::{committed_seeds, contains, normalise, seeds_dir, shared_seeds};
 
 /// The sets the app ships; each must be present.
 const EXPECTED_SETS: [&str; 5] =
@@ -52,22 +58,6 @@ const GROUP_KEYS: [&str; 4] = ["id", "title", "intro", "questions"];
 const QUESTION_KEYS: [&str; 9] =
     ["id", "text", "subtitle", "extreme_left", "extreme_right", "examples", "number", "description", "example"];
 
-fn seeds_dir() -> PathBuf {
-    match std::env::var_os("PEJLING_SEEDS") {
-        Some(dir) => PathBuf::from(dir),
-        None if shared_seeds().is_dir() => shared_seeds(),
-        None => committed_seeds(),
-    }
-}
-
-fn shared_seeds() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"))
-}
-
-fn committed_seeds() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds"))
-}
-
 /// The committed copy of the source documents is the shared one, byte for byte.
 #[test]
 fn committed_seed_copy_matches_the_shared_seeds() {
@@ -91,65 +81,6 @@ fn sets_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/question-sets"))
 }
 
-/// Collapse every run of whitespace (including line breaks) to one space and trim.
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Does `needle` occur in `source`? Both must already be [`normalise`]d.
-///
-/// The source is a PDF-to-text extraction: a word broken at a line end reads "bor- gerne"
-/// after normalising. Such a break cannot be told apart from a real hyphen broken at a line
-/// end ("fald-\ncasen" is "fald-casen") or from a real "hyphen space" ("sundheds- og"). So
-/// wherever the source has "- " the needle may have:
-///   * "- "  (kept as in the source: "sundheds- og"),
-///   * "-"   (a real hyphen at a line break: "fald-casen"),
-///   * ""    (an extraction artefact, joined: "borgerne") — only when a lowercase letter
-///     follows, since a word never continues with a capital or a digit.
-///
-/// Likewise a slash at a line end ("leverandør/ udvikler") may be read as "/ " or "/".
-/// Everything else must match exactly, case included.
-fn contains(source: &[char], needle: &[char]) -> bool {
-    let Some(first) = needle.first() else {
-        return false;
-    };
-    (0..source.len()).any(|i| source[i] == *first && matches_at(source, i, needle, 0))
-}
-
-fn matches_at(src: &[char], mut i: usize, needle: &[char], mut j: usize) -> bool {
-    loop {
-        if j == needle.len() {
-            return true;
-        }
-        if i == src.len() {
-            return false;
-        }
-        let c = src[i];
-        if (c == '-' || c == '/') && src.get(i + 1) == Some(&' ') {
-            if needle[j] == c {
-                // "- " kept as is.
-                if needle.get(j + 1) == Some(&' ') && matches_at(src, i + 2, needle, j + 2) {
-                    return true;
-                }
-                // "-" kept, the line break dropped.
-                if matches_at(src, i + 2, needle, j + 1) {
-                    return true;
-                }
-            }
-            // Hyphenation artefact: "bor- gerne" read as "borgerne".
-            if c == '-' && src.get(i + 2).is_some_and(|next| next.is_lowercase()) && matches_at(src, i + 2, needle, j) {
-                return true;
-            }
-            return false;
-        }
-        if c != needle[j] {
-            return false;
-        }
-        i += 1;
-        j += 1;
-    }
-}
-
 fn is_kebab_case(s: &str) -> bool {
     !s.is_empty()
         && s.split('-')
@@ -162,6 +93,8 @@ struct Checker<'a> {
     errors: &'a mut Vec<String>,
     /// (where, Danish text) of every transcription, to look up in the source.
     transcriptions: Vec<(String, String)>,
+    /// How many texts are shown corrected (with the source text kept in `original`).
+    corrected: usize,
 }
 
 impl Checker<'_> {
@@ -188,7 +121,7 @@ impl Checker<'_> {
             self.error(format!("{at}: expected a table {{ da = \"...\", en = \"...\" }}"));
             return None;
         };
-        self.unknown_keys(table, &["da", "en"], at);
+        self.unknown_keys(table, &["da", "en", "original", "note"], at);
         let mut da = None;
         for lang in ["da", "en"] {
             match table.get(lang).and_then(Value::as_str) {
@@ -207,10 +140,29 @@ impl Checker<'_> {
         da
     }
 
-    /// A bilingual text whose Danish side is a transcription from the source.
+    /// A bilingual text whose Danish side is a transcription from the source. When the
+    /// app shows it corrected, the exact source text is `original` (with a `note` of the
+    /// correction), and that is what is looked up in the source.
     fn transcription(&mut self, value: Option<&Value>, at: &str) {
-        if let Some(da) = self.bilingual(value, at) {
-            self.transcriptions.push((at.to_string(), da));
+        let Some(da) = self.bilingual(value, at) else { return };
+        let table = value.and_then(Value::as_table).expect("bilingual checked the table");
+        let original = table.get("original").map(|v| v.as_str().unwrap_or("").to_string());
+        let note = table.get("note").map(|v| v.as_str().unwrap_or("").to_string());
+        match (original, note) {
+            (None, None) => self.transcriptions.push((format!("{at}.da"), da)),
+            (Some(original), Some(note)) if !original.trim().is_empty() && !note.trim().is_empty() => {
+                if original == da {
+                    self.error(format!("{at}: `original` equals `da`; drop `original` and `note`"));
+                }
+                if original != normalise(&original) {
+                    self.error(format!("{at}.original: stray whitespace"));
+                }
+                self.corrected += 1;
+                self.transcriptions.push((format!("{at}.original"), original));
+            }
+            _ => {
+                self.error(format!("{at}: `original` (the exact source text) and `note` (the correction) go together"))
+            }
         }
     }
 
@@ -243,6 +195,7 @@ struct Summary {
     id: String,
     groups: usize,
     questions: usize,
+    corrected: usize,
 }
 
 fn check_file(
@@ -267,7 +220,7 @@ fn check_file(
             return None;
         }
     };
-    let mut c = Checker { file: file.clone(), errors, transcriptions: Vec::new() };
+    let mut c = Checker { file: file.clone(), errors, transcriptions: Vec::new(), corrected: 0 };
     c.unknown_keys(&doc, &SET_KEYS, "set");
 
     if doc.get("schema").and_then(Value::as_integer) != Some(1) {
@@ -293,7 +246,14 @@ fn check_file(
     c.bilingual(doc.get("title"), "title");
     c.bilingual(doc.get("help"), "help");
     match doc.get("source").and_then(Value::as_str) {
-        Some(s) if !s.trim().is_empty() => {}
+        Some(s) if !s.trim().is_empty() => {
+            // A citation is shown to the committee: no developer note about the extraction.
+            for phrase in ["tekstudtræk", "fremgår ikke"] {
+                if s.contains(phrase) {
+                    c.error(format!("`source`: a developer note ({phrase:?}) in the citation"));
+                }
+            }
+        }
         _ => c.error("`source` (document and page/figure reference) is missing".into()),
     }
     let source_file = doc.get("source_file").and_then(Value::as_str).unwrap_or("").to_string();
@@ -412,13 +372,13 @@ fn check_file(
                 *checked += 1;
                 let needle: Vec<char> = da.chars().collect();
                 if !contains(source, &needle) {
-                    c.error(format!("{at}.da does not occur in {source_file}: {da:?}"));
+                    c.error(format!("{at} does not occur in {source_file}: {da:?}"));
                 }
             }
         }
     }
 
-    Some(Summary { id: set_id, groups: groups.len(), questions: question_count })
+    Some(Summary { id: set_id, groups: groups.len(), questions: question_count, corrected: c.corrected })
 }
 
 #[test]
@@ -445,7 +405,10 @@ fn question_sets_match_their_source_documents() {
     let mut found = Vec::new();
     for path in &files {
         if let Some(summary) = check_file(path, &seeds, &mut sources, &mut errors, &mut checked) {
-            println!("{}: {} group(s), {} question(s)", summary.id, summary.groups, summary.questions);
+            println!(
+                "{}: {} group(s), {} question(s), {} text(s) shown corrected",
+                summary.id, summary.groups, summary.questions, summary.corrected
+            );
             found.push(summary.id);
         }
     }

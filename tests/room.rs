@@ -100,7 +100,7 @@ fn a_closed_item_is_never_shown_in_the_room() {
     let plan = WalkPlan {
         case_technology: "Lukket sag".into(),
         case_problem: "Personoplysninger".into(),
-        parts: vec![WalkPlanPart { set_id: "tesk".into(), set_version: 1, selection: vec![] }],
+        parts: vec![WalkPlanPart { set_id: "tesk".into(), set_version: 2, selection: vec![] }],
     };
     d.db.set_walk_plan(d.closed_item, &plan).unwrap();
     d.db.set_current_step(d.meeting, d.closed_item, 0).unwrap();

@@ -96,7 +96,7 @@ fn the_demo_case_has_a_plan_of_tesk_and_the_organisation_questions() {
     assert!(walk.case_problem.starts_with("Fald hos ældre borgere kan føre til knoglebrud"));
     assert_eq!(walk.steps.len(), 16 + 6, "all TESK questions and the six organisation questions");
     let sets: Vec<(&str, u32)> = walk.plan.parts.iter().map(|p| (p.set_id.as_str(), p.set_version)).collect();
-    assert_eq!(sets, [("tesk", 1), ("organisation-questions", 1)]);
+    assert_eq!(sets, [("tesk", 2), ("organisation-questions", 2)]);
     assert_eq!(walk.steps[0].question.id, "technology-1");
     assert_eq!(walk.steps[0].set_kind, QuestionSetKind::Questions);
     assert!(!walk.steps[0].is_continuum);
@@ -131,8 +131,8 @@ fn a_selection_numbers_only_the_chosen_questions() {
         d.db.set_walk_plan(
             d.other_item,
             &plan(vec![
-                part("tesk", 1, &["strategy-5", "strategy-2", "consequence"]),
-                part("organisation-questions", 1, &["organisation-4"]),
+                part("tesk", 2, &["strategy-5", "strategy-2", "consequence"]),
+                part("organisation-questions", 2, &["organisation-4"]),
             ]),
         )
         .unwrap();
@@ -175,9 +175,9 @@ fn a_set_may_come_back_in_a_later_part_of_the_plan() {
         d.db.set_walk_plan(
             item,
             &plan(vec![
-                part("tesk", 1, &["technology-1"]),
-                part("organisation-questions", 1, &["organisation-1"]),
-                part("tesk", 1, &["consequence-1"]),
+                part("tesk", 2, &["technology-1"]),
+                part("organisation-questions", 2, &["organisation-1"]),
+                part("tesk", 2, &["consequence-1"]),
             ]),
         )
         .unwrap();
@@ -191,9 +191,9 @@ fn a_set_may_come_back_in_a_later_part_of_the_plan() {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-    assert_eq!(frozen, [("organisation-questions".to_owned(), 1), ("tesk".to_owned(), 1)]);
+    assert_eq!(frozen, [("organisation-questions".to_owned(), 2), ("tesk".to_owned(), 2)]);
     // A plan without a set lets its frozen copy go.
-    d.db.set_walk_plan(item, &plan(vec![part("organisation-questions", 1, &[])])).unwrap();
+    d.db.set_walk_plan(item, &plan(vec![part("organisation-questions", 2, &[])])).unwrap();
     let left: i64 =
         d.db.connection()
             .query_row("SELECT count(*) FROM meeting_question_set WHERE meeting_id = ?1", [next.id], |r| r.get(0))
@@ -205,14 +205,14 @@ fn a_set_may_come_back_in_a_later_part_of_the_plan() {
 fn bad_plans_are_refused_with_a_clear_message_and_change_nothing() {
     let mut d = demo();
     let before = d.db.get_walk(d.case).unwrap();
-    let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["technology-1", "technology-1"])])).unwrap_err();
+    let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 2, &["technology-1", "technology-1"])])).unwrap_err();
     assert_eq!(e.to_string(), "Spørgsmålet »technology-1« er valgt mere end én gang til punktet.");
-    let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["nope-7"])])).unwrap_err();
+    let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 2, &["nope-7"])])).unwrap_err();
     assert_eq!(e.to_string(), "»nope-7« er hverken en gruppe eller et spørgsmål i spørgsmålssættet »tesk«.");
     let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 9, &[])])).unwrap_err();
     assert_eq!(e.to_string(), "Spørgsmålssættet »tesk« version 9 findes ikke.");
     let e =
-        d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["technology-1"]), part("tesk", 2, &[])])).unwrap_err();
+        d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 2, &["technology-1"]), part("tesk", 3, &[])])).unwrap_err();
     assert_eq!(e.message().key, "error-walk-two-versions");
     assert_eq!(d.db.get_walk(d.case).unwrap(), before);
 }
@@ -238,7 +238,7 @@ fn steps_are_addressed_by_index_and_the_current_step_follows_the_meeting() {
     let e = d.db.set_current_step(d.meeting, past_item, 0).unwrap_err();
     assert_eq!(e.to_string(), "Dagsordenspunktet hører ikke til dette møde.");
     // A shorter plan clamps where the meeting is.
-    d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["technology-1", "technology-2"])])).unwrap();
+    d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 2, &["technology-1", "technology-2"])])).unwrap();
     assert_eq!(d.db.walk_state(d.meeting).unwrap().current_step, Some(1));
 }
 
@@ -258,8 +258,8 @@ fn notes_stay_with_their_question_when_the_plan_is_reordered() {
         d.db.set_walk_plan(
             d.case,
             &plan(vec![
-                part("organisation-questions", 1, &[]),
-                part("tesk", 1, &["strategy", "consequence", "technology"]),
+                part("organisation-questions", 2, &[]),
+                part("tesk", 2, &["strategy", "consequence", "technology"]),
             ]),
         )
         .unwrap();
@@ -281,7 +281,7 @@ fn a_step_with_data_cannot_be_dropped_or_switch_version() {
     let mut d = demo();
     d.db.save_step_note(d.case, 2, "Principper for fairness efterspørges.").unwrap();
     let before = d.db.get_walk(d.case).unwrap();
-    let without = plan(vec![part("tesk", 1, &["technology-1", "technology-2"])]);
+    let without = plan(vec![part("tesk", 2, &["technology-1", "technology-2"])]);
     let e = d.db.set_walk_plan(d.case, &without).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Conflict);
     assert!(e.to_string().starts_with("Spørgsmålet »technology-3« har allerede noter"), "{e}");
@@ -289,14 +289,14 @@ fn a_step_with_data_cannot_be_dropped_or_switch_version() {
     assert_eq!(d.db.step_note(d.case, 2).unwrap(), "Principper for fairness efterspørges.");
 
     // Another version of TESK would switch the step: refused too.
-    d.db.import_question_set(&tesk_version(2, "Hvilke dele består løsningen af?")).unwrap();
-    let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 2, &[])])).unwrap_err();
+    d.db.import_question_set(&tesk_version(3, "Hvilke dele består løsningen af?")).unwrap();
+    let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 3, &[])])).unwrap_err();
     assert_eq!(e.message().key, "error-walk-step-has-data");
 
     // Steps without data go freely; once the note is gone, so can its step.
-    d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["technology-3"])])).unwrap();
+    d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 2, &["technology-3"])])).unwrap();
     d.db.save_step_note(d.case, 0, "").unwrap();
-    let walk = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 2, &["technology-1"])])).unwrap();
+    let walk = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 3, &["technology-1"])])).unwrap();
     assert_eq!(walk.steps[0].question.text.da, "Hvilke dele består løsningen af?");
 
     // Questions to the administration and positions hold their step too.
@@ -307,13 +307,13 @@ fn a_step_with_data_cannot_be_dropped_or_switch_version() {
     let walk =
         d.db.set_walk_plan(
             d.case,
-            &plan(vec![part("tesk", 1, &[]), part("organisation-questions", 1, &["organisation-1"])]),
+            &plan(vec![part("tesk", 2, &[]), part("organisation-questions", 2, &["organisation-1"])]),
         )
         .unwrap();
     assert_eq!(walk.steps.len(), 17);
-    let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &[])])).unwrap_err();
+    let e = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 2, &[])])).unwrap_err();
     assert_eq!(e.message().args, vec![("question", "organisation-1".to_owned())], "a position holds its step");
-    let e = d.db.set_walk_plan(d.case, &plan(vec![part("organisation-questions", 1, &[])])).unwrap_err();
+    let e = d.db.set_walk_plan(d.case, &plan(vec![part("organisation-questions", 2, &[])])).unwrap_err();
     assert_eq!(e.message().args, vec![("question", "technology-1".to_owned())]);
 }
 
@@ -349,7 +349,7 @@ fn questions_to_the_administration_are_open_follow_ups_at_their_step() {
     assert_eq!(e.to_string(), "Per Holmgaard er ikke registreret som til stede.");
 
     // After a reorder the follow-up reports the step its question is at now.
-    let walk = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 1, &["strategy", "technology"])])).unwrap();
+    let walk = d.db.set_walk_plan(d.case, &plan(vec![part("tesk", 2, &["strategy", "technology"])])).unwrap();
     let list = d.db.list_questions_to_administration(d.case).unwrap();
     assert_eq!(list[0].id, q.id);
     assert_eq!(list[0].step, Some(step_of(&walk, "strategy-2")));
@@ -638,7 +638,7 @@ fn tesk_version(version: u32, technology_1: &str) -> String {
     let src = question_sets::built_in_sources()[0];
     let first = "Hvilke dele består teknologien (hardware, software, koblinger til eksisterende systemer eller teknologier) af?";
     assert!(src.contains(first));
-    src.replace("version = 1", &format!("version = {version}")).replace(first, technology_1)
+    src.replace("version = 2", &format!("version = {version}")).replace(first, technology_1)
 }
 
 const OWN_SET: &str = r#"# Our own continuum questions.
@@ -673,11 +673,11 @@ fn question_sets_list_built_ins_then_imports() {
     assert_eq!(
         ids,
         [
-            ("tesk", 1, true),
-            ("organisation-questions", 1, true),
-            ("phases", 1, true),
-            ("dis-key-questions", 1, true),
-            ("kl-dialogue-questions", 1, true)
+            ("tesk", 2, true),
+            ("organisation-questions", 2, true),
+            ("phases", 2, true),
+            ("dis-key-questions", 2, true),
+            ("kl-dialogue-questions", 2, true)
         ]
     );
     assert_eq!((list[0].question_count, list[1].kind, list[1].question_count), (16, QuestionSetKind::Continuum, 6));
@@ -693,13 +693,13 @@ fn question_sets_list_built_ins_then_imports() {
     let e = d.db.import_question_set(&OWN_SET.replace("Hvem ser", "Hvem må se")).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Conflict);
     assert!(e.to_string().contains("Giv det ændrede sæt et højere versionsnummer"), "{e}");
-    let e = d.db.import_question_set(&tesk_version(1, "Ændret?")).unwrap_err();
+    let e = d.db.import_question_set(&tesk_version(2, "Ændret?")).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Conflict, "a built-in version cannot be replaced");
     // Source and content come back.
     assert_eq!(d.db.question_set_source("faldforebyggelse", 1).unwrap(), OWN_SET, "comments included");
-    assert_eq!(d.db.question_set_source("tesk", 1).unwrap(), question_sets::built_in_sources()[0]);
+    assert_eq!(d.db.question_set_source("tesk", 2).unwrap(), question_sets::built_in_sources()[0]);
     assert_eq!(d.db.get_question_set("faldforebyggelse", 1).unwrap().groups[0].questions[1].id, "data-2");
-    assert_eq!(d.db.get_question_set("tesk", 1).unwrap().prompt.unwrap().da, "HVAD VIL DU BELYSE?");
+    assert_eq!(d.db.get_question_set("tesk", 2).unwrap().prompt.unwrap().da, "Hvad vil du belyse?");
     assert_eq!(d.db.get_question_set("tesk", 7).unwrap_err().message().key, "error-question-set-not-found");
 }
 
@@ -750,7 +750,7 @@ fn an_imported_set_can_be_walked() {
     d.db.import_question_set(OWN_SET).unwrap();
     let walk = d
         .db
-        .set_walk_plan(d.other_item, &plan(vec![part("faldforebyggelse", 1, &[]), part("tesk", 1, &["consequence-1"])]))
+        .set_walk_plan(d.other_item, &plan(vec![part("faldforebyggelse", 1, &[]), part("tesk", 2, &["consequence-1"])]))
         .unwrap();
     assert_eq!(question_ids(&walk), ["data-1", "data-2", "consequence-1"]);
     let s = &walk.steps[1];
@@ -774,25 +774,25 @@ fn an_imported_set_can_be_walked() {
 #[test]
 fn a_meeting_keeps_its_frozen_texts_whatever_the_library_does_later() {
     let mut d = demo();
-    d.db.import_question_set(&tesk_version(2, "Hvilke dele består løsningen af?")).unwrap();
-    let walk = d.db.set_walk_plan(d.other_item, &plan(vec![part("tesk", 2, &["technology-1"])])).unwrap();
+    d.db.import_question_set(&tesk_version(3, "Hvilke dele består løsningen af?")).unwrap();
+    let walk = d.db.set_walk_plan(d.other_item, &plan(vec![part("tesk", 3, &["technology-1"])])).unwrap();
     assert_eq!(walk.steps[0].question.text.da, "Hvilke dele består løsningen af?");
 
-    // A later version 3 changes nothing in this meeting.
-    d.db.import_question_set(&tesk_version(3, "Hvad består det af?")).unwrap();
+    // A later version 4 changes nothing in this meeting.
+    d.db.import_question_set(&tesk_version(4, "Hvad består det af?")).unwrap();
     assert_eq!(d.db.get_walk(d.other_item).unwrap().steps[0].question.text.da, "Hvilke dele består løsningen af?");
-    assert_eq!(d.db.get_walk(d.other_item).unwrap().steps[0].set_version, 2);
+    assert_eq!(d.db.get_walk(d.other_item).unwrap().steps[0].set_version, 3);
 
-    // Even if the library's copy of version 2 disappeared behind the app's back, the meeting
+    // Even if the library's copy of version 3 disappeared behind the app's back, the meeting
     // reads its own frozen copy — for the walk, its summary and a re-saved plan.
-    d.db.connection().execute("DELETE FROM question_set WHERE set_id = 'tesk' AND version = 2", []).unwrap();
-    assert_eq!(d.db.get_question_set("tesk", 2).unwrap_err().message().key, "error-question-set-not-found");
+    d.db.connection().execute("DELETE FROM question_set WHERE set_id = 'tesk' AND version = 3", []).unwrap();
+    assert_eq!(d.db.get_question_set("tesk", 3).unwrap_err().message().key, "error-question-set-not-found");
     assert_eq!(
         d.db.walk_summary(d.other_item).unwrap().steps[0].step.question.text.da,
         "Hvilke dele består løsningen af?"
     );
     let again =
-        d.db.set_walk_plan(d.other_item, &plan(vec![part("tesk", 2, &["technology-1", "technology-2"])])).unwrap();
+        d.db.set_walk_plan(d.other_item, &plan(vec![part("tesk", 3, &["technology-1", "technology-2"])])).unwrap();
     assert_eq!(again.steps[0].question.text.da, "Hvilke dele består løsningen af?");
     assert_eq!(again.steps.len(), 2);
 
@@ -831,4 +831,75 @@ fn deleting_an_item_or_the_meeting_takes_its_walk_along() {
     {
         assert_eq!(count(&d.db, table), 0, "{table}");
     }
+}
+
+#[test]
+fn each_tesk_perspective_carries_its_prompt_in_sentence_case() {
+    let mut d = demo();
+    let walk =
+        d.db.set_walk_plan(
+            d.other_item,
+            &plan(vec![
+                part("tesk", 2, &["technology-1", "strategy-1", "consequence-1"]),
+                part("organisation-questions", 2, &["organisation-1"]),
+            ]),
+        )
+        .unwrap();
+    let prompts: Vec<Option<&str>> = walk.steps.iter().map(|s| s.prompt.as_ref().map(|p| p.da.as_str())).collect();
+    let tesk = Some("Hvad vil du belyse?");
+    assert_eq!(prompts, [tesk, tesk, tesk, None], "TESK's three perspectives, not the organisation question");
+    assert_eq!(walk.steps[0].prompt.as_ref().unwrap().en, "What do you want to shed light on?");
+
+    // A copy with the source's capitals (as version 1 was frozen in older meetings) is shown
+    // in sentence case too.
+    let shouting = tesk_version(3, "Hvilke dele består løsningen af?").replace(
+        r#"prompt = { da = "Hvad vil du belyse?", original = "HVAD VIL DU BELYSE?", note = "Overskriften står med versaler i kilden.", en = "What do you want to shed light on?" }"#,
+        r#"prompt = { da = "HVAD VIL DU BELYSE?", en = "WHAT DO YOU WANT TO SHED LIGHT ON?" }"#,
+    );
+    assert!(shouting.contains("da = \"HVAD VIL DU BELYSE?\""));
+    d.db.import_question_set(&shouting).unwrap();
+    let walk = d.db.set_walk_plan(d.other_item, &plan(vec![part("tesk", 3, &["technology-1"])])).unwrap();
+    let prompt = walk.steps[0].prompt.as_ref().unwrap();
+    assert_eq!((prompt.da.as_str(), prompt.en.as_str()), ("Hvad vil du belyse?", "What do you want to shed light on?"));
+}
+
+#[test]
+fn a_temamoede_item_starts_from_a_case_in_the_catalogue() {
+    let mut d = demo();
+    let before = d.db.get_meeting(d.meeting).unwrap().items.len();
+    let item = d.db.add_agenda_item_from_case(d.meeting, "kl-catalogue", "aabenraa").unwrap();
+    assert_eq!(item.title, "Aabenraa Kommune: Velfærdsteknologi med strategi og systematik");
+    assert!(
+        item.summary.starts_with("Systematisk arbejde med velfærdsteknologi som del af planstrategi"),
+        "{}",
+        item.summary
+    );
+    let bg = &item.background;
+    for part in [
+        "Til forberedelse – fra KL's inspirationskatalog",
+        "Greb til inddragelse\n• Skab bredt politisk ejerskab, så fejl ikke bliver politisk kampplads",
+        "Hvad er svært?\n• Det er svært at skabe tværgående sektorsamarbejde",
+        "Et godt råd fra Aabenraa Kommune:\nPolitikerne skal have teknologien i hånden og selv prøve – det afmystificerer.",
+        "Et dårligt råd fra Aabenraa Kommune:\nFormuler projekterne om digitalisering som rene besparelsesprojekter.",
+        "Kilde: KL: Veje til politisk deltagelse i digitalisering – inspirationskatalog, 2021, Kapitel 2, Tabel 1",
+    ] {
+        assert!(bg.contains(part), "{part:?} missing in:\n{bg}");
+    }
+    // The walk: the six organisation questions, with the case as technology and problem.
+    let walk = d.db.get_walk(item.id).unwrap();
+    assert_eq!(walk.case_technology, "Velfærdsteknologi med strategi og systematik");
+    assert!(walk.case_problem.starts_with("Systematisk arbejde"));
+    assert_eq!(walk.steps.len(), 6);
+    assert!(walk.steps.iter().all(|s| s.set_id == "organisation-questions"));
+    assert_eq!(d.db.get_meeting(d.meeting).unwrap().items.len(), before + 1);
+
+    // A mini-case has no lists; a corrected headline is used as shown.
+    let mini = d.db.add_agenda_item_from_case(d.meeting, "kl-catalogue", "haderslev").unwrap();
+    assert_eq!(mini.title, "Haderslev: Strategi");
+
+    // An unknown case is refused with a Danish message and nothing is added.
+    let e = d.db.add_agenda_item_from_case(d.meeting, "kl-catalogue", "roskilde").unwrap_err();
+    assert_eq!((e.kind(), e.message().key), (ErrorKind::Validation, "error-framework-case-not-found"));
+    assert_eq!(e.to_string(), "Casen \"roskilde\" findes ikke i \"kl-catalogue\".");
+    assert_eq!(d.db.get_meeting(d.meeting).unwrap().items.len(), before + 2);
 }

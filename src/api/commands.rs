@@ -476,6 +476,39 @@ macro_rules! with_commands {
             fn merge_reviewed_package(ctx, choices: Vec<ConflictChoice>) -> MergeOutcome => [main] {
                 ctx.merge_reviewed_package(&choices)
             }
+
+            /// The frameworks library ("Rammer og inspiration"): Gentofte's DIS model, KL's
+            /// catalogue and KL's IT-organisation analysis as transcribed. Read-only, compiled in.
+            fn list_frameworks(_ctx) -> Vec<Framework> => [main] {
+                Ok::<_, ApiError>($crate::frameworks::built_in().to_vec())
+            }
+
+            /// A temamøde agenda item started from one of KL's cases: title, Resumé, preparation
+            /// notes in Baggrund and the walk with the six organisation questions, in one
+            /// transaction.
+            fn add_agenda_item_from_case(ctx, meeting_id: Id, framework_id: String, case_id: String) -> AgendaItem => [main] {
+                ctx.with(|db| db.add_agenda_item_from_case(meeting_id, &framework_id, &case_id))
+            }
+
+            /// The principles and pejlemærker a committee has adopted from the library.
+            fn adopted_framework_entries(ctx, committee_id: Id) -> Vec<AdoptedEntry> => [main] {
+                ctx.with(|db| db.adopted_framework_entries(committee_id))
+            }
+
+            /// Adopt (or withdraw) a principle or pejlemærke for a committee.
+            fn set_framework_entry_adopted(ctx, committee_id: Id, framework_id: String, section_id: String, entry_id: String, adopted: bool) -> Vec<AdoptedEntry> => [main] {
+                ctx.with(|db| db.set_framework_entry_adopted(committee_id, &framework_id, &section_id, &entry_id, adopted))
+            }
+
+            /// KL's five recommendations as a project's checklist.
+            fn project_recommendations(ctx, project_id: Id) -> Vec<ProjectRecommendation> => [main] {
+                ctx.with(|db| db.project_recommendations(project_id))
+            }
+
+            /// Record whether a project has acted on one of KL's recommendations, with a note.
+            fn set_project_recommendation(ctx, project_id: Id, recommendation_id: String, done: bool, note: String) -> Vec<ProjectRecommendation> => [main] {
+                ctx.with(|db| db.set_project_recommendation(project_id, &recommendation_id, done, &note))
+            }
         }
     };
 }

@@ -7,11 +7,13 @@
 //! phase the stakeholders (interessenter) and what was learned, the meetings and agenda items
 //! (with their decisions) that belong to the phase, and the history of phase changes.
 //!
-//! The rule for moving (see [`phase_move`]): forward one phase at a time, never skipping one —
-//! each phase is the ground for the next, and the model's point is that politicians take part
-//! in every one of them; back to any earlier phase, because the model itself says it can be
-//! right to revisit earlier phases ("Det kan også være hensigtsmæssigt at genbesøge tidligere
-//! faser"). Every move is kept in the history, with who made it, when, and an optional note.
+//! The rule for moving (see [`phase_move`]) follows the catalogue: "Modellen beskriver fem
+//! faser, der i praksis kan være overlappende. Det kan også være hensigtsmæssigt at genbesøge
+//! tidligere faser." So a project moves forward to the next phase, back to any earlier one,
+//! or forward past one or more phases — but only with a reason, written in the note, because
+//! the model's point is that politicians take part in every phase and a skipped one must be
+//! visible in the history. Every move is kept in the history, with who made it, when, and the
+//! note (optional for the next phase and for going back).
 
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +23,7 @@ use super::{Id, Openness, Text};
 pub const LAST_PHASE: u32 = 4;
 
 /// The question set holding the phases' texts, and its version.
-pub const PHASES_SET: (&str, u32) = ("phases", 1);
+pub const PHASES_SET: (&str, u32) = ("phases", 2);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Project {
@@ -148,10 +150,18 @@ pub enum PhaseMove {
     Forward,
     /// Back to an earlier phase, to revisit it.
     Back,
-    /// Forward past one or more phases: refused.
+    /// Forward past one or more phases (the phases may overlap in practice): allowed with a
+    /// recorded reason.
     Skip,
     /// No such phase: refused.
     Unknown,
+}
+
+impl PhaseMove {
+    /// Whether the move must be recorded with a reason (a non-empty note).
+    pub fn needs_reason(self) -> bool {
+        self == PhaseMove::Skip
+    }
 }
 
 /// The rule for a change of phase (see the module doc).
@@ -170,7 +180,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn forward_one_at_a_time_back_to_any_earlier() {
+    fn forward_back_and_forward_past_a_phase_with_a_reason() {
         assert_eq!(phase_move(0, 1), PhaseMove::Forward);
         assert_eq!(phase_move(3, 4), PhaseMove::Forward);
         assert_eq!(phase_move(0, 2), PhaseMove::Skip);
@@ -180,5 +190,10 @@ mod tests {
         assert_eq!(phase_move(2, 2), PhaseMove::Stay);
         assert_eq!(phase_move(4, 5), PhaseMove::Unknown);
         assert_eq!(phase_move(0, 99), PhaseMove::Unknown);
+        // Only going forward past a phase needs a reason.
+        assert!(PhaseMove::Skip.needs_reason());
+        for m in [PhaseMove::Forward, PhaseMove::Back, PhaseMove::Stay, PhaseMove::Unknown] {
+            assert!(!m.needs_reason(), "{m:?}");
+        }
     }
 }

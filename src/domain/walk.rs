@@ -77,7 +77,7 @@ pub struct QuestionSet {
     pub source: Option<String>,
     /// The seed file the texts are transcribed from (built-in sets).
     pub source_file: Option<String>,
-    /// A heading to show over the questions, e.g. TESK's "HVAD VIL DU BELYSE?".
+    /// A heading to show over the questions, e.g. TESK's "Hvad vil du belyse?".
     pub prompt: Option<Text>,
     pub intro: Option<Text>,
     pub example: Option<Text>,
@@ -170,6 +170,10 @@ pub struct WalkStep {
     pub set_kind: QuestionSetKind,
     pub group_id: String,
     pub group_title: Text,
+    /// The set's heading over each perspective, e.g. TESK's "Hvad vil du belyse?", in sentence
+    /// case even where an older frozen copy has the source's capitals.
+    #[serde(default)]
+    pub prompt: Option<Text>,
     /// The question as frozen in the meeting's copy of the set.
     pub question: Question,
     /// 1-based number of this question among the walk's questions from the same group.
@@ -180,6 +184,20 @@ pub struct WalkStep {
     pub is_continuum: bool,
     /// The positions on this question are shown to the room.
     pub revealed: bool,
+}
+
+/// A heading set in capitals in the source ("HVAD VIL DU BELYSE?") in sentence case ("Hvad
+/// vil du belyse?"); any other text unchanged. Letters in capitals are shouting on a screen and
+/// harder to read; the question sets keep the source's capitals only in `original`.
+pub fn sentence_case_heading(s: &str) -> String {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    // Several words, all in capitals: a single word in capitals may be an acronym ("IT").
+    if !s.trim().contains(char::is_whitespace) || letters.len() < 4 || letters.iter().any(|c| c.is_lowercase()) {
+        return s.to_owned();
+    }
+    let lower = s.to_lowercase();
+    let mut chars = lower.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 impl WalkStep {
@@ -432,5 +450,15 @@ mod tests {
         assert_eq!(Attendance::Apologies.label_key(), "attendance-apologies");
         assert_eq!(FollowUpStatus::InProgress.label_key(), "follow-up-status-in-progress");
         assert_eq!(QuestionSetKind::Continuum.label_key(), "question-set-kind-continuum");
+    }
+
+    #[test]
+    fn headings_in_capitals_are_shown_in_sentence_case() {
+        assert_eq!(sentence_case_heading("HVAD VIL DU BELYSE?"), "Hvad vil du belyse?");
+        assert_eq!(sentence_case_heading("WHAT DO YOU WANT TO SHED LIGHT ON?"), "What do you want to shed light on?");
+        assert_eq!(sentence_case_heading("ØVRIGE PERSPEKTIVER"), "Øvrige perspektiver");
+        for unchanged in ["Hvad vil du belyse?", "KL's spørgsmål", "IT", "GDPR", "1.", ""] {
+            assert_eq!(sentence_case_heading(unchanged), unchanged);
+        }
     }
 }

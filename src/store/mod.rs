@@ -12,6 +12,7 @@ pub mod clean;
 mod committees;
 mod cycle;
 mod follow_ups;
+mod frameworks;
 mod live;
 mod meetings;
 mod members;
@@ -48,6 +49,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0009_integrity.sql")),
     M::up(include_str!("migrations/0010_live_audit.sql")),
     M::up(include_str!("migrations/0011_mandate_every_other_year.sql")),
+    M::up(include_str!("migrations/0012_committee_frameworks.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.

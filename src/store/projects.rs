@@ -194,9 +194,10 @@ impl Db {
         detail(&self.conn, id)
     }
 
-    /// Move the project to `phase`: the next phase, or back to any earlier one (revisiting);
-    /// skipping a phase is refused. The change is kept in the history with who made it, when,
-    /// and `note`. Moving to the phase it is in changes nothing and records nothing.
+    /// Move the project to `phase`: the next phase, back to any earlier one (revisiting), or
+    /// forward past one or more phases when `note` gives the reason (without one it is
+    /// refused). The change is kept in the history with who made it, when, and `note`. Moving
+    /// to the phase it is in changes nothing and records nothing.
     pub fn set_project_phase(&mut self, id: Id, phase: u32, note: &str) -> Result<ProjectDetail> {
         let note = validate::text(note.trim(), "note")?;
         let actor = self.actor();
@@ -208,15 +209,16 @@ impl Db {
                 PhaseMove::Unknown => {
                     check_phase(phase)?;
                 }
-                PhaseMove::Skip => {
+                PhaseMove::Skip if note.is_empty() => {
                     return Err(Error::Validation(
                         Message::new("error-project-phase-skip")
-                            .field("phase")
+                            .field("note")
                             .arg("from", p.phase)
                             .arg("to", phase)
                             .arg("next", p.phase + 1),
                     ))
                 }
+                PhaseMove::Skip => {}
             }
             let now = now_utc();
             tx.execute("UPDATE project SET phase = ?2, updated_at = ?3 WHERE id = ?1", params![id, phase, now])?;

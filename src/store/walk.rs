@@ -156,6 +156,10 @@ fn build_steps(conn: &Connection, meeting_id: Id, rows: &[StepRow]) -> Result<Ve
             set_kind: set.kind,
             group_id: group.id.clone(),
             group_title: group.title.clone(),
+            prompt: set
+                .prompt
+                .as_ref()
+                .map(|p| Text { da: sentence_case_heading(&p.da), en: sentence_case_heading(&p.en) }),
             question: question.clone(),
             question_number: *number,
             question_count: group_counts[&(r.set_id.as_str(), r.group_id.as_str())],

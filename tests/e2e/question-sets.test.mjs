@@ -50,11 +50,11 @@ test("the library in the real app: built-in sets explained, a set built by keybo
       ]),
     );
     assert.deepEqual(listed, [
-      ["tesk@1", "Indbygget", true],
-      ["organisation-questions@1", "Indbygget", true],
-      ["phases@1", "Indbygget", true],
-      ["dis-key-questions@1", "Indbygget", true],
-      ["kl-dialogue-questions@1", "Indbygget", true],
+      ["tesk@2", "Indbygget", true],
+      ["organisation-questions@2", "Indbygget", true],
+      ["phases@2", "Indbygget", true],
+      ["dis-key-questions@2", "Indbygget", true],
+      ["kl-dialogue-questions@2", "Indbygget", true],
     ]);
 
     // Build a continuum set by keyboard.

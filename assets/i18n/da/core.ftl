@@ -300,7 +300,7 @@ error-committee-has-projects = { $count ->
    *[other] Udvalget følger { $count } projekter og kan ikke slettes. Flyt projekterne til et andet udvalg, eller slet dem først.
 }
 error-project-phase-unknown = Der er ingen fase { $phase }; faserne går fra 0 til { $last }.
-error-project-phase-skip = Projektet kan ikke springe fra fase { $from } til fase { $to }. Et projekt går en fase frem ad gangen; næste fase er fase { $next }. Tidligere faser kan altid genbesøges.
+error-project-phase-skip = Skriv i bemærkningen, hvorfor projektet springer fra fase { $from } til fase { $to }. Faserne kan i praksis overlappe, men en fase, der springes over, skal kunne ses i forløbet. Uden begrundelse går projektet videre til næste fase, fase { $next }.
 error-project-item-not-in-meeting = Dagsordenspunktet hører ikke til mødet »{ $meeting }«.
 error-project-link-exists = Mødet eller punktet er allerede koblet til projektets fase { $phase }.
 cli-no-cycle = Udvalget har ingen faste møder i årshjulet endnu.
@@ -384,3 +384,12 @@ package-member-role = { $name } skifter fra { $from } til { $to }
 cli-identity = Denne maskine: { $name } ({ $role }).
 cli-identity-none = Der er ikke angivet navn og rolle på denne maskine endnu. Angiv dem med "pejling --role ROLLE identity --name NAVN" eller i appen.
 error-identity-role-missing = Angiv også en rolle med --role: sekretær, formand, næstformand, medlem, borgermedlem eller embedsmand.
+
+## The case library: an agenda item started from one of KL's cases
+error-framework-case-not-found = Casen »{ $id }« findes ikke i »{ $framework }«.
+case-item-preparation = Til forberedelse – fra KL's inspirationskatalog om politisk deltagelse i digitalisering:
+case-item-good-advice = Et godt råd fra { $who }:
+case-item-bad-advice = Et dårligt råd fra { $who }:
+case-item-source = Kilde: { $source }.
+error-framework-not-adoptable = »{ $id }« i »{ $framework }« er hverken et politisk princip eller et pejlemærke og kan ikke vedtages af et udvalg.
+error-project-recommendation-unknown = »{ $id }« er ikke en af KL's fem anbefalinger.

@@ -624,13 +624,15 @@ project-phase-current = Her står projektet
 project-phase-done = gennemført
 project-phase-ahead = ikke nået endnu
 project-move-title = Skift fase
-project-move-rule = Et projekt går en fase frem ad gangen. En tidligere fase kan altid genbesøges; skiftet gemmes i forløbet.
+project-move-rule = Faserne kan i praksis overlappe. Et projekt går normalt videre til næste fase, og en tidligere fase kan altid genbesøges. Springer projektet en fase over, skrives begrundelsen i bemærkningen. Hvert skift gemmes i forløbet.
 project-move-note = Bemærkning til faseskiftet
-project-move-note-hint = Valgfri, fx hvad der blev besluttet eller hvorfor en fase genbesøges.
+project-move-note-hint = Fx hvad der blev besluttet eller hvorfor en fase genbesøges. Skal udfyldes, når projektet springer en fase over.
 project-move-next = Gå videre til { $phase }
 project-last-phase = Projektet står i den sidste fase.
 project-move-back-to = Genbesøg en tidligere fase
 project-move-back = Gå tilbage til fasen
+project-move-skip-to = Spring frem til en senere fase
+project-move-skip = Spring frem med begrundelse
 project-moved = Projektet står nu i { $phase }.
 project-phase-example = Eksempel: fald-casen i KL's katalog
 project-field-stakeholders = Interessenter
@@ -914,3 +916,58 @@ identity-save = Gem
 identity-saved = Du skriver nu som { $name } ({ $role }).
 identity-first-title = Hvem arbejder ved denne computer?
 identity-first-text = Alle ændringer i dagsordener og referater logføres med navn og rolle. Skriv dit navn og vælg din rolle; det kan altid ændres øverst på siden.
+
+
+## Rammer og inspiration (the frameworks library)
+fw-title = Rammer og inspiration
+home-frameworks-hint = Gentoftes DIS-model og KL's barrierer, anbefalinger og cases – til inspiration, når udvalget sætter retning.
+fw-intro = Gentofte Kommunes DIS-model, KL's inspirationskatalog om politisk deltagelse i digitalisering og KL's analyse af organiseringen af it og digitalisering. Brug dem, når udvalget sætter retning, forbereder et temamøde eller følger op.
+fw-translation-note = De danske tekster er gengivet ordret efter kilderne; åbenlyse trykfejl er rettet. De engelske tekster er oversættelser.
+fw-filters = Find i rammerne
+fw-search-label = Søg i rammerne
+fw-search-hint = Fx »pejlemærke«, »risiko« eller »Odense«. Der søges i overskrifter og tekst, på dansk og engelsk.
+fw-filter-framework = Dokument
+fw-filter-all-frameworks = Alle dokumenter
+fw-filter-kind = Emne
+fw-kind-all = Alle emner
+fw-kind-principles = Principper
+fw-kind-bearings = Pejlemærker
+fw-kind-barriers = Barrierer
+fw-kind-recommendations = Anbefalinger
+fw-kind-cases = Cases fra kommunerne
+fw-kind-sparring = Sparringsrummet
+fw-kind-tools = Retning, opfølgning og værktøjer
+fw-kind-models = Modeller, faser og spørgsmål
+fw-kind-organisation = Organisering af it og digitalisering
+fw-show-other = Vis den engelske oversættelse under den danske tekst
+fw-other-label = Engelsk oversættelse
+fw-print = Udskriv
+fw-clear = Ryd søgning og filtre
+fw-count = { $shown } af { $total } afsnit vises.
+fw-none = Ingen afsnit matcher »{ $query }«.
+fw-none-filters = Ingen afsnit passer til det valgte dokument og emne.
+fw-contents = Indhold
+fw-source = Kilde: { $source }
+fw-where = Sted i kilden: { $where }
+fw-good-advice = Et godt råd fra { $who }
+fw-bad-advice = Et dårligt råd fra { $who }
+
+## The case library in a temamøde's agenda
+case-picker-title = Start et punkt fra en case
+case-picker-hint = Punktet får casens overskrift og resumé og, som forberedelse, dens greb til inddragelse, hvad der er svært, og de gode og dårlige råd. Gennemgangen sættes op med de seks spørgsmål om politisk organisering. Læs casene i
+case-picker-label = Case fra KL's katalog
+case-picker-none = Vælg en case
+case-picker-add = Tilføj punkt fra casen
+
+## A committee's adopted principles and pejlemærker
+adopted-title = Udvalgets principper og pejlemærker
+adopted-hint = Sæt kryds ved de principper og pejlemærker fra Gentofte Kommunes DIS-model, som udvalget har vedtaget. Ændringen gemmes med det samme og logføres. Teksterne står i
+adopted-announce-on = Vedtaget: { $title }
+adopted-announce-off = Ikke længere vedtaget: { $title }
+
+## KL's five recommendations on a project
+project-reco-title = KL's fem anbefalinger
+project-reco-hint = Sæt kryds, når projektet har fulgt en anbefaling, og skriv kort hvordan. Krydset gemmes med det samme, noten når du forlader feltet. Anbefalingerne står i
+project-reco-read = Læs anbefalingen
+project-reco-note = Note til »{ $title }«
+project-reco-saved = Gemt: { $title }

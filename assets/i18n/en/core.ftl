@@ -300,7 +300,7 @@ error-committee-has-projects = { $count ->
    *[other] The committee follows { $count } projects and cannot be deleted. Move the projects to another committee or delete them first.
 }
 error-project-phase-unknown = There is no phase { $phase }; the phases run from 0 to { $last }.
-error-project-phase-skip = The project cannot skip from phase { $from } to phase { $to }. A project moves forward one phase at a time; the next phase is phase { $next }. Earlier phases can always be revisited.
+error-project-phase-skip = Write in the note why the project skips from phase { $from } to phase { $to }. The phases may overlap in practice, but a phase that is skipped must show in the history. Without a reason the project moves on to the next phase, phase { $next }.
 error-project-item-not-in-meeting = The agenda item does not belong to the meeting "{ $meeting }".
 error-project-link-exists = The meeting or item is already linked to phase { $phase } of the project.
 cli-no-cycle = The committee has no recurring meetings in its annual cycle yet.
@@ -384,3 +384,12 @@ package-member-role = { $name } would change from { $from } to { $to }
 cli-identity = This machine: { $name } ({ $role }).
 cli-identity-none = No name and role have been given on this machine yet. Give them with "pejling --role ROLE identity --name NAME" or in the app.
 error-identity-role-missing = Give a role too with --role: secretary, chair, vice chair, member, citizen member or official.
+
+## The case library: an agenda item started from one of KL's cases
+error-framework-case-not-found = There is no case "{ $id }" in "{ $framework }".
+case-item-preparation = For preparation – from KL's inspiration catalogue on political participation in digitalisation:
+case-item-good-advice = A good piece of advice from { $who }:
+case-item-bad-advice = A bad piece of advice from { $who }:
+case-item-source = Source: { $source }.
+error-framework-not-adoptable = "{ $id }" in "{ $framework }" is neither a political principle nor a bearing (pejlemærke) and cannot be adopted by a committee.
+error-project-recommendation-unknown = "{ $id }" is not one of KL's five recommendations.

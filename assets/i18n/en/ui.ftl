@@ -624,13 +624,15 @@ project-phase-current = The project stands here
 project-phase-done = completed
 project-phase-ahead = not reached yet
 project-move-title = Change phase
-project-move-rule = A project moves forward one phase at a time. An earlier phase can always be revisited; the change is kept in the history.
+project-move-rule = The phases may overlap in practice. A project normally moves on to the next phase, and an earlier phase can always be revisited. If the project skips a phase, the reason is written in the note. Every change is kept in the history.
 project-move-note = Note on the change of phase
-project-move-note-hint = Optional, e.g. what was decided or why a phase is revisited.
+project-move-note-hint = E.g. what was decided or why a phase is revisited. Required when the project skips a phase.
 project-move-next = Move on to { $phase }
 project-last-phase = The project stands in the last phase.
 project-move-back-to = Revisit an earlier phase
 project-move-back = Go back to the phase
+project-move-skip-to = Skip ahead to a later phase
+project-move-skip = Skip ahead with the reason given
 project-moved = The project now stands in { $phase }.
 project-phase-example = Example: the falls case in KL's catalogue
 project-field-stakeholders = Stakeholders
@@ -914,3 +916,58 @@ identity-save = Save
 identity-saved = You are now writing as { $name } ({ $role }).
 identity-first-title = Who works at this computer?
 identity-first-text = Every change to agendas and minutes is logged with name and role. Enter your name and choose your role; you can always change it at the top of the page.
+
+
+## Rammer og inspiration (the frameworks library)
+fw-title = Frameworks and inspiration
+home-frameworks-hint = Gentofte's DIS model and KL's barriers, recommendations and cases – for inspiration when the committee sets a direction.
+fw-intro = Gentofte Municipality's DIS model, KL's inspiration catalogue on political participation in digitalisation and KL's analysis of how IT and digitalisation are organised. Use them when the committee sets a direction, prepares a theme meeting or follows up.
+fw-translation-note = The Danish texts are quoted word for word from the sources, with obvious misprints corrected. The English texts are translations.
+fw-filters = Find in the frameworks
+fw-search-label = Search the frameworks
+fw-search-hint = E.g. “bearing”, “risk” or “Odense”. Headings and text are searched, in Danish and English.
+fw-filter-framework = Document
+fw-filter-all-frameworks = All documents
+fw-filter-kind = Subject
+fw-kind-all = All subjects
+fw-kind-principles = Principles
+fw-kind-bearings = Bearings (pejlemærker)
+fw-kind-barriers = Barriers
+fw-kind-recommendations = Recommendations
+fw-kind-cases = Cases from the municipalities
+fw-kind-sparring = Sparringsrummet
+fw-kind-tools = Direction, follow-up and tools
+fw-kind-models = Models, phases and questions
+fw-kind-organisation = Organising IT and digitalisation
+fw-show-other = Also show the Danish original under the English translation
+fw-other-label = Danish original
+fw-print = Print
+fw-clear = Clear search and filters
+fw-count = { $shown } of { $total } passages shown.
+fw-none = No passage matches “{ $query }”.
+fw-none-filters = No passage fits the chosen document and subject.
+fw-contents = Contents
+fw-source = Source: { $source }
+fw-where = Where in the source: { $where }
+fw-good-advice = A good piece of advice from { $who }
+fw-bad-advice = A bad piece of advice from { $who }
+
+## The case library in a temamøde's agenda
+case-picker-title = Start an item from a case
+case-picker-hint = The item gets the case's headline, a summary and, for preparation, its ways to involve, what is difficult and the good and bad advice. The walk is set up with the six questions on political organisation. Read the cases in
+case-picker-label = Case from KL's catalogue
+case-picker-none = Choose a case
+case-picker-add = Add an item from the case
+
+## A committee's adopted principles and pejlemærker
+adopted-title = The committee's principles and bearings
+adopted-hint = Tick the principles and bearings (pejlemærker) from Gentofte Municipality's DIS model that the committee has adopted. The change is saved at once and logged. The texts are in
+adopted-announce-on = Adopted: { $title }
+adopted-announce-off = No longer adopted: { $title }
+
+## KL's five recommendations on a project
+project-reco-title = KL's five recommendations
+project-reco-hint = Tick a recommendation when the project has followed it and write briefly how. The tick is saved at once, the note when you leave the field. The recommendations are in
+project-reco-read = Read the recommendation
+project-reco-note = Note on “{ $title }”
+project-reco-saved = Saved: { $title }

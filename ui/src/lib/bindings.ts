@@ -930,6 +930,75 @@ async mergeReviewedPackage(choices: ConflictChoice[]) : Promise<Result<MergeOutc
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The frameworks library ("Rammer og inspiration"): Gentofte's DIS model, KL's
+ * catalogue and KL's IT-organisation analysis as transcribed. Read-only, compiled in.
+ */
+async listFrameworks() : Promise<Result<Framework[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_frameworks") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A temamøde agenda item started from one of KL's cases: title, Resumé, preparation
+ * notes in Baggrund and the walk with the six organisation questions, in one
+ * transaction.
+ */
+async addAgendaItemFromCase(meetingId: number, frameworkId: string, caseId: string) : Promise<Result<AgendaItem, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_agenda_item_from_case", { meetingId, frameworkId, caseId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The principles and pejlemærker a committee has adopted from the library.
+ */
+async adoptedFrameworkEntries(committeeId: number) : Promise<Result<AdoptedEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("adopted_framework_entries", { committeeId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adopt (or withdraw) a principle or pejlemærke for a committee.
+ */
+async setFrameworkEntryAdopted(committeeId: number, frameworkId: string, sectionId: string, entryId: string, adopted: boolean) : Promise<Result<AdoptedEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_framework_entry_adopted", { committeeId, frameworkId, sectionId, entryId, adopted }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * KL's five recommendations as a project's checklist.
+ */
+async projectRecommendations(projectId: number) : Promise<Result<ProjectRecommendation[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("project_recommendations", { projectId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Record whether a project has acted on one of KL's recommendations, with a note.
+ */
+async setProjectRecommendation(projectId: number, recommendationId: string, done: boolean, note: string) : Promise<Result<ProjectRecommendation[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_project_recommendation", { projectId, recommendationId, done, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -943,6 +1012,14 @@ async mergeReviewedPackage(choices: ConflictChoice[]) : Promise<Result<MergeOutc
 
 /** user-defined types **/
 
+/**
+ * A principle or pejlemærke a committee has adopted, by reference to the library.
+ */
+export type AdoptedEntry = { framework_id: string; section_id: string; entry_id: string; 
+/**
+ * UTC.
+ */
+adopted_at: string }
 export type AgendaItem = { id: number; meeting_id: number; 
 /**
  * 1-based, derived from the order; never stored.
@@ -1338,6 +1415,162 @@ export type FollowUpStatus = "open" | "in_progress" | "answered" | "closed"
  * The output formats.
  */
 export type Format = "pdf" | "pdfa" | "docx" | "html" | "md" | "ics"
+/**
+ * One framework document: Gentofte's DIS model, KL's catalogue, KL's IT-organisation
+ * analysis.
+ */
+export type Framework = { 
+/**
+ * Kebab-case, the file name, e.g. `dis-model`.
+ */
+id: string; version: number; 
+/**
+ * Written for the app.
+ */
+title: Text; 
+/**
+ * What the framework is, written for the app.
+ */
+help: Text; 
+/**
+ * The source document, as a citation.
+ */
+source: string; 
+/**
+ * The authors or origin as the source credits them.
+ */
+credit: Text | null; sections: FrameworkSection[] }
+/**
+ * A principle, a pejlemærke, a barrier, a recommendation, a case, a format, a theme …
+ */
+export type FrameworkEntry = { id: string; title: Text; 
+/**
+ * A number, a case's headline, a theme's guiding question.
+ */
+subtitle: Text | null; text: Text | null; 
+/**
+ * Further paragraphs after `text`.
+ */
+paragraphs: Text[]; 
+/**
+ * Where in the source, when it differs from the section's.
+ */
+source: string | null; 
+/**
+ * Example actions, "Greb til inddragelse", "Hvad er svært?" …
+ */
+lists: FrameworkList[]; 
+/**
+ * The poles of a balance, the funding forms …
+ */
+parts: FrameworkPart[]; 
+/**
+ * A case's "Et godt råd".
+ */
+good_advice: Text | null; 
+/**
+ * A case's "Et dårligt råd".
+ */
+bad_advice: Text | null }
+export type FrameworkList = { 
+/**
+ * E.g. `examples`, `grips` ("Greb til inddragelse"), `difficulties` ("Hvad er svært?").
+ */
+id: string; title: Text | null; items: Text[] }
+export type FrameworkPart = { id: string; title: Text; text: Text | null }
+export type FrameworkSection = { id: string; kind: FrameworkSectionKind; title: Text; 
+/**
+ * Where in the source document: chapter, page, figure, table or slide.
+ */
+source: string; intro: Text | null; 
+/**
+ * A source line for a figure or model (e.g. Kjær & Opstrup 2016).
+ */
+credit: Text | null; entries: FrameworkEntry[] }
+/**
+ * What a section of a framework holds; the library groups and labels sections by it.
+ */
+export type FrameworkSectionKind = 
+/**
+ * The DIS model's three steps.
+ */
+"steps" | 
+/**
+ * Political principles (digitalisation, innovation).
+ */
+"principles" | 
+/**
+ * Pejlemærker with descriptions and example actions.
+ */
+"bearings" | 
+/**
+ * "Pejlemærkernes funktion og brug".
+ */
+"bearings-use" | 
+/**
+ * Measures for setting political direction.
+ */
+"direction" | 
+/**
+ * How direction is followed up (the annual cycle).
+ */
+"follow-up" | 
+/**
+ * Governance and knowledge tools.
+ */
+"tools" | 
+/**
+ * Sparringsrummet and its formats.
+ */
+"sparring-room" | 
+/**
+ * KL's barriers to political participation.
+ */
+"barriers" | 
+/**
+ * The framing of the six organisation questions.
+ */
+"organisation-questions" | 
+/**
+ * KL's main cases.
+ */
+"cases" | 
+/**
+ * KL's mini-cases.
+ */
+"mini-cases" | 
+/**
+ * KL's cross-cutting recommendations.
+ */
+"recommendations" | 
+/**
+ * KL's three ways to get started (chapter 4).
+ */
+"models" | 
+/**
+ * The framing of the five-phase model.
+ */
+"phase-model" | 
+/**
+ * The TESK model's source and prompt.
+ */
+"tesk" | 
+/**
+ * How to use an analysis.
+ */
+"use" | 
+/**
+ * Questions to consider.
+ */
+"considerations" | 
+/**
+ * Themes with two poles to balance.
+ */
+"themes" | 
+/**
+ * Target states (målbilleder).
+ */
+"target-states"
 /**
  * A person who took a named position at some occasion.
  */
@@ -1738,6 +1971,18 @@ stakeholders: string;
 learnings: string }
 export type ProjectPhasePatch = { stakeholders?: string | null; learnings?: string | null }
 /**
+ * One of KL's five recommendations on a project's checklist.
+ */
+export type ProjectRecommendation = { 
+/**
+ * The entry id in `kl-catalogue`'s section `recommendations`.
+ */
+id: string; title: Text; text: Text | null; 
+/**
+ * The project has acted on it.
+ */
+done: boolean; note: string }
+/**
  * A QR code as a square of modules, drawn by the UI as one SVG path.
  */
 export type QrCode = { 
@@ -1811,7 +2056,7 @@ source: string | null;
  */
 source_file: string | null; 
 /**
- * A heading to show over the questions, e.g. TESK's "HVAD VIL DU BELYSE?".
+ * A heading to show over the questions, e.g. TESK's "Hvad vil du belyse?".
  */
 prompt: Text | null; intro: Text | null; example: Text | null; groups: QuestionGroup[] }
 /**
@@ -2099,6 +2344,11 @@ export type WalkStep = {
  * 0-based position in the walk; the `step` argument of the walk's writes.
  */
 index: number; set_id: string; set_version: number; set_title: Text; set_kind: QuestionSetKind; group_id: string; group_title: Text; 
+/**
+ * The set's heading over each perspective, e.g. TESK's "Hvad vil du belyse?", in sentence
+ * case even where an older frozen copy has the source's capitals.
+ */
+prompt?: Text | null; 
 /**
  * The question as frozen in the meeting's copy of the set.
  */

@@ -21,6 +21,8 @@ export type Route =
   | { name: "search"; query: string }
   | { name: "room"; id: number }
   | { name: "question-sets" }
+  /** The frameworks library, "Rammer og inspiration". */
+  | { name: "frameworks" }
   | { name: "backups" }
   /** A committee's annual cycle (årshjul) for `year` (null: this year). */
   | { name: "cycle"; id: number; year: number | null }
@@ -55,6 +57,7 @@ export function parseHash(hash: string): Route {
   m = /^\/meetings\/(\d+)\/walk\/(\d+)\/summary\/?$/.exec(path);
   if (m) return { name: "walk-summary", id: Number(m[1]), itemId: Number(m[2]), step };
   if (/^\/question-sets\/?$/.test(path)) return { name: "question-sets" };
+  if (/^\/frameworks\/?$/.test(path)) return { name: "frameworks" };
   if (/^\/backups\/?$/.test(path)) return { name: "backups" };
   m = /^\/committees\/(\d+)\/cycle(?:\/(\d{4}))?\/?$/.exec(path);
   if (m) return { name: "cycle", id: Number(m[1]), year: m[2] ? Number(m[2]) : null };
@@ -84,6 +87,7 @@ export const href = {
   projects: () => "#/projects",
   project: (id: number) => `#/projects/${id}`,
   questionSets: () => "#/question-sets",
+  frameworks: () => "#/frameworks",
   backups: () => "#/backups",
 };
 

@@ -1,11 +1,11 @@
-// Follow-up items across meetings in the mock build: a question raised in the demo temamøde
+// Follow-up items across meetings on the real core (test host): a question raised in the demo temamøde
 // is on the committee's follow-up list, is offered for the next meeting's agenda (accepted by
 // keyboard), is answered and closed; declining the offer writes nothing; a follow-up from a
 // decision; positions over time; axe on the new views and the offer dialog in da and en.
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, describeViolations, launchBrowser, newPage, serveDist, tabTo, waitSaved } from "./helpers.mjs";
+import { axe, core, describeViolations, launchBrowser, newPage, serveDist, tabTo, waitSaved } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -23,17 +23,34 @@ after(async () => {
 const DEMO = { da: "Opret demo-arbejdsområde", en: "Create demo workspace" };
 const QUESTION = "Hvor mange borgere vil modellen udpege om året?";
 
+/** The demo's coming temamøde and its case item (the one with a walk). */
+async function demoTheme(page, committeeId) {
+  const meeting = (await core(page, "get_committee", { id: committeeId })).meetings.find((m) =>
+    m.title.startsWith("Temamøde: Algoritmer"),
+  );
+  const items = (await core(page, "get_meeting", { id: meeting.id })).items;
+  const item = items.find((i) => i.title === "Algoritmer til forebyggelse af fald hos ældre borgere");
+  return { meeting, items, item };
+}
+
+/** The agenda of a meeting, from the core. */
+async function agendaOf(page, meetingId) {
+  return (await core(page, "get_meeting", { id: meetingId })).items;
+}
+
 /** Creates the demo and raises a question to the administration in its temamøde (as the walk
  *  does; the walk's own UI is tested in walk.test.mjs). Returns the committee's id. */
 async function demoWithQuestion(page, lang = "da") {
   await page.getByRole("button", { name: DEMO[lang] }).click();
   await page.waitForURL(/#\/committees\/\d+$/);
   const committeeId = Number(/committees\/(\d+)/.exec(page.url())[1]);
-  await page.evaluate((text) => {
-    const core = window.__pejlingMockCore;
-    const item = core.items.find((i) => i.title.startsWith("Drøftelse"));
-    core.addQuestionToAdministration(item.id, 3, text, null);
-  }, QUESTION);
+  // The demo's history has follow-ups answered since; the committee closes them first, so the
+  // question raised here is the one item not closed.
+  for (const f of (await core(page, "follow_up_list", { committeeId })).items) {
+    if (f.status !== "closed") await core(page, "update_follow_up", { id: f.id, patch: { status: "closed" } });
+  }
+  const { item } = await demoTheme(page, committeeId);
+  await core(page, "add_question_to_administration", { itemId: item.id, step: 3, text: QUESTION, askedBy: null });
   return committeeId;
 }
 
@@ -68,7 +85,7 @@ test("a question from the demo temamøde is listed, offered on the next agenda, 
     const card = page.getByTestId("follow-up").filter({ hasText: QUESTION });
     await card.waitFor();
     assert.match(await card.textContent(), /Spørgsmål til forvaltningen/);
-    assert.match(await card.textContent(), /Fra Temamøde: Algoritmer.*punkt 3/);
+    assert.match(await card.textContent(), /Fra Temamøde: Algoritmer.*punkt 2/);
     assert.match(await page.getByTestId("follow-up-counts").textContent(), /^1 åbne/);
 
     // Owner and due date (yesterday: overdue), saved by themselves.
@@ -93,7 +110,7 @@ test("a question from the demo temamøde is listed, offered on the next agenda, 
     await page.keyboard.press("Enter");
     await page.waitForURL(/#\/meetings\/\d+$/);
     const meetingId = Number(/meetings\/(\d+)/.exec(page.url())[1]);
-    const agenda = await page.evaluate((id) => window.__pejlingMockCore.agenda(id), meetingId);
+    const agenda = await agendaOf(page, meetingId);
     assert.deepEqual(agenda.map((i) => i.title), ["Opfølgning"]);
     assert.match(agenda[0].summary, new RegExp(QUESTION.replace("?", "\\?")));
     assert.match(agenda[0].summary, /Ansvarlig: Sundhed og Omsorg\./);
@@ -120,16 +137,21 @@ test("a question from the demo temamøde is listed, offered on the next agenda, 
     // The filter: answered since the last meeting.
     await page.locator("#follow-up-filter-answered").check();
     await page.getByTestId("follow-up").first().waitFor();
-    assert.equal(await page.getByTestId("follow-up").count(), 1);
+    // On the real core this also lists the demo's items answered since the last meeting (and
+    // closed since): the filter shows exactly those the core marks, ours among them.
+    const since = (await core(page, "follow_up_list", { committeeId })).items.filter((f) => f.answered_since_last_meeting);
+    assert.ok(since.some((f) => f.text === QUESTION), "ours is answered since the last meeting");
+    assert.equal(await page.getByTestId("follow-up").count(), since.length);
+    assert.equal(await page.getByTestId("follow-up").filter({ hasText: QUESTION }).count(), 1);
 
     // Closed by the committee.
     await card.locator("select").selectOption("closed");
     await waitSaved(page);
     await card.locator(".status-badge", { hasText: "Lukket" }).waitFor();
-    const status = await page.evaluate(() => window.__pejlingMockCore.followUps[0].status);
-    assert.equal(status, "closed");
+    const list = await core(page, "follow_up_list", { committeeId });
+    assert.equal(list.items.find((f) => f.text === QUESTION).status, "closed");
     // A closed item is not offered again.
-    const offer = await page.evaluate((id) => window.__pejlingMockCore.followUpItems.offer(id), meetingId);
+    const offer = await core(page, "follow_up_offer", { meetingId });
     assert.equal(offer.items.length, 0);
     assert.deepEqual(errors, []);
   } finally {
@@ -149,7 +171,7 @@ test("declining the offer adds nothing, the meeting page offers it again; a foll
     await dialog.getByRole("button", { name: "Nej tak" }).click();
     await page.waitForURL(/#\/meetings\/\d+$/);
     const meetingId = Number(/meetings\/(\d+)/.exec(page.url())[1]);
-    assert.equal(await page.evaluate((id) => window.__pejlingMockCore.agenda(id).length, meetingId), 0);
+    assert.equal((await agendaOf(page, meetingId)).length, 0);
     // The meeting page still offers it (as for a meeting made from the annual cycle).
     const note = page.getByTestId("meeting-follow-up-offer");
     await note.waitFor();
@@ -163,15 +185,12 @@ test("declining the offer adds nothing, the meeting page offers it again; a foll
     await page.getByRole("dialog").getByRole("button", { name: "Tilføj punktet med ét opfølgningspunkt" }).click();
     await page.locator(".item-select", { hasText: "Opfølgning" }).waitFor();
     await note.waitFor({ state: "detached" });
-    assert.equal(await page.evaluate((id) => window.__pejlingMockCore.agenda(id).length, meetingId), 1);
+    assert.equal((await agendaOf(page, meetingId)).length, 1);
 
     // From a decision on the temamøde's item.
-    const ids = await page.evaluate(() => {
-      const core = window.__pejlingMockCore;
-      const item = core.items.find((i) => i.title.startsWith("Oplæg"));
-      core.updateAgendaItem(item.id, { decision: "Udvalget ønsker en pilot i ét distrikt." });
-      return { meeting: item.meeting_id, item: item.id };
-    });
+    const theme = await demoTheme(page, committeeId);
+    await core(page, "update_agenda_item", { id: theme.item.id, patch: { decision: "Udvalget ønsker en pilot i ét distrikt." } });
+    const ids = { meeting: theme.meeting.id, item: theme.item.id };
     await page.goto(`${server.url}#/meetings/${ids.meeting}/items/${ids.item}`);
     const box = page.getByTestId("item-follow-up");
     await box.getByRole("button", { name: /Opret opfølgning fra beslutningen/ }).click();
@@ -198,46 +217,65 @@ test("positions over time: the room's median and named participants, in words, p
   const { page, context, errors } = await newPage(browser, server.url);
   try {
     const committeeId = await demoWithQuestion(page);
-    await page.evaluate(() => {
-      const core = window.__pejlingMockCore;
-      const item = core.items.find((i) => i.title.startsWith("Drøftelse"));
-      const politicians = core.memberships
-        .filter((m) => m.committee_id === core.meetingRow(item.meeting_id).committee_id && m.role !== "secretary")
-        .map((m) => m.person_id);
-      const org1 = core.stepRows(item.id).findIndex((s) => s.question_id === "organisation-1");
-      [20, 30, 40, 50].forEach((v, i) => core.setPosition(item.id, org1, politicians[i], { value: v }));
-      core.setRevealed(item.id, org1, true);
-      // A later temamøde, with names.
-      const m = core.createMeeting({
-        committee_id: core.meetingRow(item.meeting_id).committee_id,
-        title: "Temamøde om data",
-        kind: "theme",
-        starts_at: "2026-09-10T17:00",
-        ends_at: "2026-09-10T19:00",
-        place: "",
-      });
-      const next = core.addAgendaItem(m.id, "Data om borgere");
-      core.setWalkPlan(next.id, {
-        case_technology: "",
-        case_problem: "",
-        parts: [{ set_id: "organisation-questions", set_version: 1, selection: [] }],
-      });
-      core.setPositionsNamed(m.id, true);
-      [60, 70, 80].forEach((v, i) => core.setPosition(next.id, 0, politicians[i], { value: v }));
-      core.setRevealed(next.id, 0, true);
-    });
+    // The demo's history: last year's temamøde and last month's meeting took positions on the
+    // six questions (not named). The coming temamøde takes them again, now with names.
+    const { meeting, item } = await demoTheme(page, committeeId);
+    const members = (await core(page, "get_committee", { id: committeeId })).members;
+    const politicians = members.filter((m) => ["chair", "vice_chair", "member", "citizen_member"].includes(m.role));
+    const org1 = (await core(page, "get_walk", { itemId: item.id })).steps.find((s) => s.question.id === "organisation-1").index;
+    await core(page, "set_positions_named", { meetingId: meeting.id, named: true });
+    for (const [i, v] of [60, 70, 80].entries()) {
+      await core(page, "set_position", { itemId: item.id, step: org1, personId: politicians[i].person_id, input: { value: v } });
+    }
+    await core(page, "reveal_positions", { itemId: item.id, step: org1 });
+    // What the summary must say, from the core's history and the Danish calendar.
+    const history = await core(page, "position_history", { committeeId, setId: "organisation-questions" });
+    const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+    const dateOf = (o) => {
+      const [y, m, d] = history.occasions[o].starts_at.slice(0, 10).split("-").map(Number);
+      return `${d}. ${MONTHS[m - 1]} ${y}`;
+    };
+    const num = (x) => x.toLocaleString("da-DK", { maximumFractionDigits: 1 });
+    const points = history.questions[0].points.filter((p) => p.statistics);
+    const [firstPoint, lastPoint] = [points[0], points[points.length - 1]];
+    assert.equal(history.occasions[lastPoint.occasion].meeting_id, meeting.id, "the coming temamøde is the latest");
+    assert.equal(lastPoint.statistics.median, 70);
+    assert.ok(firstPoint.statistics.median < 70, "the demo's history starts lower");
+
     await page.goto(`${server.url}#/committees/${committeeId}/positions`);
     await page.waitForFunction(() => document.activeElement?.tagName === "H1");
     const first = page.getByTestId("position-question").first();
     const summary = await first.getByTestId("position-summary").textContent();
-    assert.match(summary, /Udvalgets median flyttede sig fra 35 \(12\. marts 2026\) til 70 \(10\. september 2026\): mod yderposition 2\./);
-    assert.match(summary, /Anne Holm Sørensen: 60 \(10\. september 2026\)\./);
+    assert.ok(
+      summary.includes(
+        `Udvalgets median flyttede sig fra ${num(firstPoint.statistics.median)} (${dateOf(firstPoint.occasion)}) til 70 (${dateOf(lastPoint.occasion)}): mod yderposition 2.`,
+      ),
+      summary,
+    );
+    assert.ok(summary.includes(`${politicians[0].name}: 60 (${dateOf(lastPoint.occasion)}).`), summary);
     const rows = await first.getByTestId("position-table").locator("tbody tr").allTextContents();
-    assert.equal(rows.length, 2);
-    assert.match(rows[0], /35/);
-    assert.match(rows[1], /70.*60/s);
+    assert.equal(rows.length, history.occasions.length);
+    assert.match(rows[0], new RegExp(num(firstPoint.statistics.median)));
+    assert.match(rows[rows.length - 1], /70.*60/s);
     assert.equal(await first.locator("svg[role=img]").count(), 1);
-    // A question never revealed says so in words.
+
+    // A question never revealed says so in words: a committee whose one temamøde revealed
+    // only the first question (every question of the demo's has been revealed).
+    const other = await core(page, "create_committee", { input: { name: "Udvalget for Ældre og Sundhed", kind: "standing" } });
+    const chair = await core(page, "add_member", { committeeId: other.id, input: { name: "Birte Ravn", role: "chair", party: null } });
+    const day = `${nextYear()}-04-14`;
+    const m = await core(page, "create_meeting", {
+      input: { committee_id: other.id, title: "Temamøde om data", kind: "theme", starts_at: `${day}T17:00`, ends_at: `${day}T19:00` },
+    });
+    const next = await core(page, "add_agenda_item", { meetingId: m.id, title: "Data om borgere" });
+    await core(page, "set_walk_plan", {
+      itemId: next.id,
+      plan: { case_technology: "", case_problem: "", parts: [{ set_id: "organisation-questions", set_version: 1, selection: [] }] },
+    });
+    await core(page, "set_position", { itemId: next.id, step: 0, personId: chair.person_id, input: { value: 40 } });
+    await core(page, "reveal_positions", { itemId: next.id, step: 0 });
+    await page.goto(`${server.url}#/committees/${other.id}/positions`);
+    await page.getByTestId("position-question").nth(2).waitFor();
     assert.match(await page.getByTestId("position-question").nth(2).textContent(), /Ingen viste placeringer på dette spørgsmål/);
     assert.deepEqual(errors, []);
   } finally {
@@ -251,21 +289,16 @@ for (const lang of ["da", "en"]) {
       const { page, context, errors } = await newPage(browser, server.url, { lang });
       try {
         const committeeId = await demoWithQuestion(page, lang);
-        await page.evaluate(() => {
-          const core = window.__pejlingMockCore;
-          const item = core.items.find((i) => i.title.startsWith("Drøftelse"));
-          const f = core.followUpItems.create({
-            committee_id: core.meetingRow(item.meeting_id).committee_id,
-            text: "Bed om en oversigt over kommunens algoritmer",
-            owner: "Digitalisering",
-            due_date: "2020-01-01",
-          });
-          core.followUpItems.update(f.id, { status: "in_progress" });
-          const org1 = core.stepRows(item.id).findIndex((s) => s.question_id === "organisation-1");
-          core.setPositionsNamed(item.meeting_id, true);
-          core.setPosition(item.id, org1, core.memberships[0].person_id, { value: 30 });
-          core.setRevealed(item.id, org1, true);
+        const { meeting, item } = await demoTheme(page, committeeId);
+        const f = await core(page, "create_follow_up", {
+          input: { committee_id: committeeId, text: "Bed om en oversigt over kommunens algoritmer", owner: "Digitalisering", due_date: "2020-01-01" },
         });
+        await core(page, "update_follow_up", { id: f.id, patch: { status: "in_progress" } });
+        const org1 = (await core(page, "get_walk", { itemId: item.id })).steps.find((s) => s.question.id === "organisation-1").index;
+        const chair = (await core(page, "get_committee", { id: committeeId })).members.find((m) => m.role === "chair");
+        await core(page, "set_positions_named", { meetingId: meeting.id, named: true });
+        await core(page, "set_position", { itemId: item.id, step: org1, personId: chair.person_id, input: { value: 30 } });
+        await core(page, "reveal_positions", { itemId: item.id, step: org1 });
         await page.goto(`${server.url}#/committees/${committeeId}/follow-ups`);
         await page.getByTestId("follow-up").first().waitFor();
         let v = await axe(page);
@@ -291,7 +324,7 @@ for (const lang of ["da", "en"]) {
         await page.keyboard.press("Enter");
         await page.waitForURL(/#\/meetings\/\d+$/);
         const meetingId = Number(/meetings\/(\d+)/.exec(page.url())[1]);
-        const itemId = await page.evaluate((id) => window.__pejlingMockCore.agenda(id)[0].id, meetingId);
+        const itemId = (await agendaOf(page, meetingId))[0].id;
         await page.goto(`${server.url}#/meetings/${meetingId}/items/${itemId}`);
         await page.getByTestId("item-follow-up").locator("li").first().waitFor();
         v = await axe(page);
