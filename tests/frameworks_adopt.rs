@@ -113,7 +113,7 @@ fn a_project_carries_kls_five_recommendations_as_a_checklist_with_notes() {
 
     let e = db.set_project_recommendation(p.id, "spring-over", true, "").unwrap_err();
     assert_eq!((e.kind(), e.message().key), (ErrorKind::Validation, "error-project-recommendation-unknown"));
-    assert_eq!(e.to_string(), "\"spring-over\" er ikke en af KL's fem anbefalinger.");
+    assert_eq!(e.to_string(), "»spring-over« er ikke en af KL's fem anbefalinger.");
     assert_eq!(db.set_project_recommendation(9999, "build-insight", true, "").unwrap_err().kind(), ErrorKind::NotFound);
 
     let n: i64 = db

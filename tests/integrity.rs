@@ -165,19 +165,23 @@ fn a_restore_stops_the_live_session_first_and_loses_no_acknowledged_position() {
     // The app holds the instance lock and runs the live session.
     let lock = InstanceLock::acquire(&path).unwrap();
     let host = pejling::live::LiveHost::default();
-    let status = host.start(Some(&path), meeting, Lang::Da).unwrap();
+    let loopback = pejling::live::LiveStart { address: Some([127, 0, 0, 1].into()), actor: None };
+    let status = host.start_with(Some(&path), meeting, Lang::Da, loopback).unwrap();
     let addr: SocketAddr = format!("127.0.0.1:{}", status.port).parse().unwrap();
     let base = format!("/{}", status.join_code.replace('-', ""));
     let (code, joined) = http(addr, "POST", &format!("{base}/join"), &[], &format!("person_id={person}")).unwrap();
     assert_eq!(code, 303);
     let token = joined
         .lines()
-        .find_map(|l| l.strip_prefix("set-cookie: ").or_else(|| l.strip_prefix("Set-Cookie: ")))
-        .unwrap()
+        .find_map(|l| l.to_ascii_lowercase().starts_with("set-cookie: ").then(|| l["set-cookie: ".len()..].to_owned()))
+        .expect("a device cookie")
         .split(';')
         .next()
         .unwrap()
         .to_owned();
+    // The chair admits the device to the name it asked for.
+    let request = host.status().unwrap().unwrap().pending.into_iter().find(|r| r.person_id == person).unwrap();
+    host.approve(request.device_id).unwrap();
     // A participant keeps writing while the restore runs; remember what was acknowledged.
     let position = format!("{base}/position");
     let writer = std::thread::spawn(move || {
@@ -457,9 +461,16 @@ fn a_padded_author_cannot_cut_off_a_merged_changes_provenance() {
 #[test]
 fn a_package_never_changes_an_existing_committees_members_without_confirmation() {
     let mut origin = Db::open_in_memory().unwrap();
-    let c = demo::create(&mut origin).unwrap();
-    let meetings: Vec<Id> = origin.list_meetings(Some(c.id)).unwrap().into_iter().map(|m| m.id).collect();
-    assert!(meetings.len() >= 2, "the demo has more than one meeting");
+    let c = demo::create_without_history_on(&mut origin, chrono::Local::now().date_naive()).unwrap();
+    // Meetings still open to changes (the demo's history has approved, locked ones too).
+    let meetings: Vec<Id> = origin
+        .list_meetings(Some(c.id))
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.status != pejling::MeetingStatus::MinutesApproved)
+        .map(|m| m.id)
+        .collect();
+    assert!(meetings.len() >= 2, "the demo has more than one open meeting");
     let mut laptop = Db::open_in_memory().unwrap();
     laptop.import_package(&serde_json::to_vec(&origin.export_package(meetings[0], false).unwrap()).unwrap()).unwrap();
     let here = laptop.list_committees().unwrap()[0].id;

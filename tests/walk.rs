@@ -900,6 +900,6 @@ fn a_temamoede_item_starts_from_a_case_in_the_catalogue() {
     // An unknown case is refused with a Danish message and nothing is added.
     let e = d.db.add_agenda_item_from_case(d.meeting, "kl-catalogue", "roskilde").unwrap_err();
     assert_eq!((e.kind(), e.message().key), (ErrorKind::Validation, "error-framework-case-not-found"));
-    assert_eq!(e.to_string(), "Casen \"roskilde\" findes ikke i \"kl-catalogue\".");
+    assert_eq!(e.to_string(), "Casen »roskilde« findes ikke i »kl-catalogue«.");
     assert_eq!(d.db.get_meeting(d.meeting).unwrap().items.len(), before + 2);
 }

@@ -238,10 +238,8 @@ impl Db {
             let adjourned = m.adjourned_at.as_deref().map(|t| recorded_time(&cat, &m.starts_at, t));
             header.push((l("doc-adjourned"), adjourned.unwrap_or_default()));
         }
-        let decision_line = cat.format(
-            "doc-decision-meeting",
-            &[("committee", d.committee.name.clone()), ("date", cat.date(&m.starts_at))],
-        );
+        let decision_line = cat
+            .format("doc-decision-meeting", &[("committee", committee_name.clone()), ("date", cat.date(&m.starts_at))]);
 
         let items = d
             .items

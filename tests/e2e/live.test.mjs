@@ -72,8 +72,9 @@ test("three participants on their own devices, their positions on the chair's sc
     assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     assert.ok(shown.endsWith(code.replace("-", "")), `${shown} carries the code`);
     assert.equal(await browser.execute(() => document.querySelectorAll("[data-testid=live-panel] svg.qr path").length), 1, "a QR code");
-    // The address names this machine on the network; on loopback here.
-    const url = shown.replace(/^http:\/\/[^/:]+/, "http://127.0.0.1");
+    // The address names this machine on the network (the interface of the default route, or
+    // the one the chair chose); the phones use it as shown.
+    const url = shown;
 
     const values = [30, 65, 90];
     for (let i = 0; i < 3; i++) {
@@ -88,6 +89,12 @@ test("three participants on their own devices, their positions on the chair's sc
       await page.locator("input[name=person_id]").first().check();
       await page.getByRole("button", { name: "Deltag" }).click();
       await page.waitForURL(/\/me$/);
+      // Admission per person: the chair approves the request on the panel, by keyboard.
+      await until(browser, () => browser.execute(() => [...document.querySelectorAll("[data-testid=live-panel] button")].some((b) => b.textContent.trim().startsWith("Godkend"))), "the request on the chair's panel", 5000);
+      await focus(browser, () => [...document.querySelectorAll("[data-testid=live-panel] button")].find((b) => b.textContent.trim().startsWith("Godkend")));
+      await press(browser, "Enter");
+      // The waiting page refreshes itself and then shows the question.
+      await page.locator("#question").waitFor({ timeout: 15000 });
       assert.equal(await page.locator("#question").innerText(), ORG_1);
       await page.locator("#value").fill(String(values[i]));
       await page.locator("#status").filter({ hasText: `Din placering er gemt: ${values[i]} af 100.` }).waitFor();

@@ -2,7 +2,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, describeViolations, launchBrowser, newPage, serveDist } from "./helpers.mjs";
+import { axe, core, describeViolations, launchBrowser, newPage, serveDist } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -34,6 +34,8 @@ const TEXT = {
     followUps: "Opfølgning",
     positions: "Placeringer over tid",
     packageMerge: "Flet mødepakke ind",
+    identitySet: "Angiv navn",
+    identitySave: "Gem",
   },
   en: {
     demo: "Create demo workspace",
@@ -51,8 +53,19 @@ const TEXT = {
     followUps: "Follow-up",
     positions: "Positions over time",
     packageMerge: "Merge a meeting package",
+    identitySet: "Enter name",
+    identitySave: "Save",
   },
 };
+
+/** The demo's upcoming temamøde (a draft; the demo's other meetings are held and approved). */
+const DEMO_MEETING = "Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere";
+
+/** From the demo committee's page: opens the upcoming temamøde. */
+async function openDemoMeeting(page) {
+  await page.locator("table").nth(1).getByRole("link", { name: DEMO_MEETING, exact: true }).click();
+  await page.waitForURL(/#\/meetings\/\d+$/);
+}
 
 async function assertNoViolations(page, what) {
   const violations = await axe(page);
@@ -74,6 +87,13 @@ for (const lang of ["da", "en"]) {
         await page.getByRole("menuitemradio").first().waitFor();
         await assertNoViolations(page, "language menu open");
         await page.keyboard.press("Escape");
+
+        // The header's "who is writing" control, its form open.
+        await page.getByTestId("identity").getByRole("button", { name: text.identitySet }).click();
+        await page.locator("#header-identity-name").waitFor();
+        await assertNoViolations(page, "who-is-writing form open in the header");
+        await page.keyboard.press("Escape");
+        await page.locator("#header-identity-name").waitFor({ state: "detached" });
 
         await page.getByRole("button", { name: text.demo }).click();
         await page.waitForURL(/#\/committees\/\d+$/);
@@ -98,8 +118,7 @@ for (const lang of ["da", "en"]) {
         await assertNoViolations(page, "question sets");
 
         await page.goto(committeeUrl);
-        await page.locator("table").nth(1).locator("a").first().click();
-        await page.waitForURL(/#\/meetings\/\d+$/);
+        await openDemoMeeting(page);
         await page.locator(".item-select").nth(1).click();
         await page.getByTestId("item-editor").waitFor();
         await assertNoViolations(page, "meeting with an item selected");
@@ -123,7 +142,8 @@ for (const lang of ["da", "en"]) {
         await page.goto(committeeUrl);
         await page.getByRole("link", { name: text.positions, exact: true }).first().click();
         await page.waitForURL(/positions$/);
-        await page.getByTestId("positions-empty").waitFor();
+        // The demo's history has positions taken at two meetings: the charts are shown.
+        await page.getByTestId("position-question").first().waitFor();
         await assertNoViolations(page, "positions over time");
 
         await page.goto(server.url + "#/nowhere");
@@ -142,8 +162,7 @@ for (const lang of ["da", "en"]) {
         const text = TEXT[lang];
         await page.getByRole("button", { name: text.demo }).click();
         await page.waitForURL(/#\/committees\/\d+$/);
-        await page.locator("table").nth(1).locator("a").first().click();
-        await page.waitForURL(/#\/meetings\/\d+$/);
+        await openDemoMeeting(page);
         for (let i = 0; i < 3; i++) {
           const before = await page.getByTestId("meeting-status").textContent();
           await page.getByRole("button", { name: new RegExp(`^${text.closeStep}`) }).click();
@@ -172,9 +191,14 @@ for (const lang of ["da", "en"]) {
         await page.getByRole("heading", { level: 1, name: text.committees }).waitFor();
         await assertNoViolations(page, "empty committee list");
         // A refused creation: the error message and aria-invalid must pass too.
-        await page.locator("main form button[type=submit]").click();
-        await page.locator(".field-error").first().waitFor();
+        await page.locator("main form:has(#new-committee-name) button[type=submit]").click();
+        await page.locator("#new-committee-name-error").waitFor();
         await assertNoViolations(page, "committee form with an error");
+        // The first run's "who works at this computer" form, refused without a name.
+        await page.getByTestId("identity-first-run").getByRole("button", { name: text.identitySave }).click();
+        await page.locator("#first-identity-name-error").waitFor();
+        assert.equal(await page.getAttribute("#first-identity-name", "aria-invalid"), "true");
+        await assertNoViolations(page, "who-is-writing form with an error");
 
         // axe really looks: an unlabelled input is caught.
         await page.evaluate(() => document.querySelector("main")?.insertAdjacentHTML("beforeend", '<input id="axe-probe">'));
@@ -202,14 +226,15 @@ for (const lang of ["da", "en"]) {
       const text = SEARCH_TEXT[lang];
       await page.getByRole("button", { name: text.demo }).click();
       await page.waitForURL(/#\/committees\/\d+$/);
-      // Hits of every kind on screen, a closed item among them.
-      const itemId = await page.evaluate(() => {
-        const core = window.__pejlingMockCore;
-        const item = core.items.find((i) => i.title.startsWith("Drøftelse"));
-        core.saveStepNote(item.id, 0, "Note om fald og samtykke.");
-        core.updateAgendaItem(core.items.find((i) => i.title.startsWith("Oplæg")).id, { openness: "closed" });
-        return item.id;
-      });
+      // Hits of every kind on screen, a closed item among them: a note at the case's walk,
+      // and the case itself (which mentions "fald") closed.
+      const [committee] = await core(page, "list_committees");
+      const { meetings } = await core(page, "get_committee", { id: committee.id });
+      const meetingId = meetings.find((m) => m.title === DEMO_MEETING).id;
+      const { items } = await core(page, "get_meeting", { id: meetingId });
+      const itemId = items.find((i) => i.title.startsWith("Algoritmer")).id;
+      await core(page, "save_step_note", { itemId, step: 0, text: "Note om fald og samtykke." });
+      await core(page, "update_agenda_item", { id: itemId, patch: { openness: "closed" } });
       assert.ok(itemId > 0);
       // The committee view takes focus once it has loaded; search after that, or the
       // view's heading would take focus back from the search box.
@@ -229,8 +254,7 @@ for (const lang of ["da", "en"]) {
       await page.goBack();
       await page.goBack();
       await page.waitForURL(/#\/committees\/\d+$/);
-      await page.locator("table").nth(1).locator("a").first().click();
-      await page.waitForURL(/#\/meetings\/\d+$/);
+      await openDemoMeeting(page);
       await page.getByRole("link", { name: text.minutesLink }).click();
       await page.getByRole("button", { name: text.began }).click();
       await page.locator("#guest-name").fill("Sofie Brandt");
@@ -249,8 +273,8 @@ for (const lang of ["da", "en"]) {
 
 // Backups and the recovery screen (a database that does not open), in both languages.
 const RECOVERY_TEXT = {
-  da: { title: "Arbejdsområdet kunne ikke åbnes", backups: "Sikkerhedskopier", take: "Tag en sikkerhedskopi nu", restore: "Gendan" },
-  en: { title: "The workspace could not be opened", backups: "Backups", take: "Take a backup now", restore: "Restore" },
+  da: { title: "Arbejdsområdet kunne ikke åbnes", backups: "Sikkerhedskopier", take: "Tag en sikkerhedskopi nu", restore: "Gendan", demo: "Opret demo-arbejdsområde" },
+  en: { title: "The workspace could not be opened", backups: "Backups", take: "Take a backup now", restore: "Restore", demo: "Create demo workspace" },
 };
 
 for (const lang of ["da", "en"]) {
@@ -258,18 +282,25 @@ for (const lang of ["da", "en"]) {
     const { page, context, errors } = await newPage(browser, server.url, { lang });
     try {
       const text = RECOVERY_TEXT[lang];
+      // The test host's scenarios: each load with ?scenario= starts a workspace of its own.
       for (const mode of ["damaged", "too-new", "in-use", "no-backups"]) {
-        await page.goto(`${server.url}?mock-recovery=${mode}`);
+        await page.goto(`${server.url}?scenario=${mode}`);
         await page.getByRole("heading", { level: 1, name: text.title }).waitFor();
         await assertNoViolations(page, `recovery screen (${mode})`);
       }
-      await page.goto(`${server.url}?mock-recovery=damaged`);
+      await page.goto(`${server.url}?scenario=damaged`);
       await page.getByRole("heading", { level: 1, name: text.title }).waitFor();
       await page.getByRole("button", { name: lang === "da" ? "Start med et tomt arbejdsområde" : "Start with an empty workspace" }).click();
       await page.getByRole("alertdialog").waitFor();
       await assertNoViolations(page, "start-fresh dialog open");
       await page.keyboard.press("Escape");
 
+      // The backups page of a workspace that opens: a fresh one (no session cookie), with the
+      // demo, whose held meetings left backups behind.
+      await context.clearCookies();
+      await page.goto(server.url);
+      await page.getByRole("button", { name: text.demo }).click();
+      await page.waitForURL(/#\/committees\/\d+$/);
       await page.goto(`${server.url}#/backups`);
       await page.getByRole("heading", { level: 1, name: text.backups }).waitFor();
       await page.getByTestId("backup-row").first().waitFor();

@@ -3,7 +3,21 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, serveDist, tabTo, tabToSelector, typeDateTime, waitSaved } from "./helpers.mjs";
+import { execFileSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  core,
+  hostWorkspace,
+  launchBrowser,
+  newPage,
+  scriptDialogs,
+  serveDist,
+  tabTo,
+  tabToSelector,
+  typeDateTime,
+  waitSaved,
+} from "./helpers.mjs";
 
 let server;
 let browser;
@@ -17,6 +31,20 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** The demo's upcoming temamøde (a draft; the demo's other meetings are held and approved). */
+const DEMO_MEETING = "Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere";
+
+/** From the demo committee's page: opens the upcoming temamøde. */
+async function openDemoMeeting(page) {
+  await page.locator("table").nth(1).getByRole("link", { name: DEMO_MEETING, exact: true }).click();
+  await page.waitForURL(/#\/meetings\/\d+$/);
+}
+
+/** The text of a DOCX file's body (word/document.xml). */
+function docxText(path) {
+  return execFileSync("unzip", ["-p", path, "word/document.xml"], { encoding: "utf8" });
+}
 
 /** Titles of the agenda items in order, as "N:title". */
 function agenda(page) {
@@ -205,11 +233,11 @@ test("drag and drop with the handle reorders the agenda", async () => {
   try {
     await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
     await page.waitForURL(/#\/committees\/\d+$/);
-    await page.locator("table").nth(1).locator("a").first().click();
-    await page.waitForURL(/#\/meetings\/\d+$/);
+    await openDemoMeeting(page);
     await page.locator(".agenda li").first().waitFor();
     const before = await agenda(page);
-    assert.equal(before.length, 3);
+    // The demo temamøde has five items.
+    assert.equal(before.length, 5);
 
     // Both ends of the drag must be on screen.
     await page.locator(".agenda").evaluate((e) => e.scrollIntoView({ block: "center" }));
@@ -219,8 +247,12 @@ test("drag and drop with the handle reorders the agenda", async () => {
       before[0].slice(2),
     );
     const after = await agenda(page);
-    assert.deepEqual(after.map((s) => s.slice(2)), [before[1], before[2], before[0]].map((s) => s.slice(2)));
-    assert.deepEqual(after.map((s) => s[0]), ["1", "2", "3"]);
+    assert.deepEqual(after.map((s) => s.slice(2)), [before[1], before[2], before[0], before[3], before[4]].map((s) => s.slice(2)));
+    assert.deepEqual(after.map((s) => s[0]), ["1", "2", "3", "4", "5"]);
+    // The core has the new order.
+    const meetingId = Number(/#\/meetings\/(\d+)$/.exec(page.url())[1]);
+    const { items } = await core(page, "get_meeting", { id: meetingId });
+    assert.deepEqual(items.map((i) => `${i.number}:${i.title}`), after);
     await page.waitForFunction(() => document.querySelector("[data-testid=announcer]")?.textContent === "Punkt flyttet til nummer 3");
     assert.deepEqual(errors, []);
   } finally {
@@ -233,8 +265,8 @@ test("status moves one step at a time; the minutes are approved by a member and 
   try {
     await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
     await page.waitForURL(/#\/committees\/\d+$/);
-    await page.locator("table").nth(1).locator("a").first().click();
-    await page.waitForURL(/#\/meetings\/\d+$/);
+    await openDemoMeeting(page);
+    const meetingId = Number(/#\/meetings\/(\d+)$/.exec(page.url())[1]);
     const status = page.getByTestId("meeting-status");
     await status.waitFor();
     assert.equal(await status.textContent(), "Kladde");
@@ -283,18 +315,26 @@ test("status moves one step at a time; the minutes are approved by a member and 
     await page.getByTestId("amendments").waitFor();
     assert.match(await page.getByTestId("amendments").textContent(), /Skrivefejl i beslutningen/);
 
-    // Export goes through the core (the save dialog is native); the result is reported.
+    // Export goes through the core (the save dialog is native, scripted here); the result is
+    // reported and the file is a DOCX.
+    const { dir } = await hostWorkspace(page);
+    const exported = [join(dir, `referat-${meetingId}.docx`), join(dir, `referat-${meetingId}-en.docx`)];
+    await scriptDialogs(page, [{ save: exported[0] }]);
     await page.locator("#export-format").selectOption("docx");
     await page.getByRole("button", { name: "Eksportér …" }).click();
+    await page.getByTestId("export-result").filter({ hasText: exported[0] }).waitFor();
     assert.match(await page.getByTestId("export-result").textContent(), /^Gemt: .*referat-\d+\.docx$/);
+    assert.equal((await readFile(exported[0])).subarray(0, 2).toString(), "PK", "a DOCX is a zip file");
     // Documents are Danish unless the secretary chooses English for this export.
+    await scriptDialogs(page, [{ save: exported[1] }]);
     await page.getByRole("radio", { name: "English" }).check();
     await page.getByRole("button", { name: "Eksportér …" }).click();
-    await page.waitForFunction(() => window.__mockExports?.length === 2);
-    assert.deepEqual(
-      (await page.evaluate(() => window.__mockExports)).map((e) => e.lang),
-      ["da", "en"],
-    );
+    await page.getByTestId("export-result").filter({ hasText: exported[1] }).waitFor();
+    const [da, en] = exported.map(docxText);
+    assert.match(da, /Referat af møde i Opgaveudvalget for digitalisering og teknologi/);
+    assert.doesNotMatch(da, /Minutes of the meeting/);
+    assert.match(en, /Minutes of the meeting of Opgaveudvalget for digitalisering og teknologi/);
+    assert.doesNotMatch(en, /Referat af møde/);
 
     // Back on the meeting page everything is locked.
     await page.getByRole("link", { name: "Tilbage til mødet og dagsordenen" }).click();
@@ -344,14 +384,75 @@ test("text at 200 %: the page does not scroll sideways", async () => {
   try {
     await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
     await page.waitForURL(/#\/committees\/\d+$/);
-    await page.locator("table").nth(1).locator("a").first().click();
-    await page.waitForURL(/#\/meetings\/\d+$/);
+    await openDemoMeeting(page);
     await page.locator(".item-select").nth(1).click();
     await page.getByTestId("item-editor").waitFor();
     await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
     await page.waitForTimeout(100);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the page is ${overflow}px wider than the window at 200 % text`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("who is writing: asked on the first run, changed in the header, by keyboard alone", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await page.getByRole("heading", { level: 1, name: "Velkommen til Pejling" }).waitFor();
+    const who = page.getByTestId("identity");
+    await who.waitFor();
+    assert.equal((await who.locator(".who").textContent()).trim(), "Hvem skriver? Ikke angivet");
+    assert.equal(await core(page, "get_identity"), null);
+
+    // The first run's form: without a name it is refused at the field.
+    await tabToSelector(page, "#first-identity-name");
+    await assertVisibleFocus(page, "the name field");
+    await page.keyboard.press("Enter");
+    await page.locator("#first-identity-name-error").waitFor();
+    assert.equal(await page.getAttribute("#first-identity-name", "aria-invalid"), "true");
+    await page.keyboard.type("Mette Jensen");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "first-identity-role");
+    assert.equal(await page.inputValue("#first-identity-role"), "secretary");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Gem");
+    await assertVisibleFocus(page, "the save button");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() =>
+      document.querySelector("[data-testid=announcer]")?.textContent.includes("Du skriver nu som Mette Jensen (Sekretær)."),
+    );
+    await page.getByTestId("identity-first-run").waitFor({ state: "detached" });
+    assert.equal((await who.locator(".who").textContent()).trim(), "Du skriver som Mette Jensen (Sekretær)");
+    assert.deepEqual(await core(page, "get_identity"), { name: "Mette Jensen", role: "secretary" });
+
+    // The header's control: a disclosure; Escape closes it and gives focus back.
+    const toggle = who.getByRole("button", { name: "Skift" });
+    await tabTo(page, () => document.activeElement?.closest("[data-testid=identity]") && document.activeElement.tagName === "BUTTON");
+    await assertVisibleFocus(page, "the header's change button");
+    assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+    await page.keyboard.press("Enter");
+    await page.locator("#header-identity-name").waitFor();
+    assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    assert.equal(await page.inputValue("#header-identity-name"), "Mette Jensen");
+    await page.keyboard.press("Escape");
+    await page.locator("#header-identity-name").waitFor({ state: "detached" });
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Skift");
+
+    // Changed: another name and role (arrow keys in the select), saved with Enter.
+    await page.keyboard.press("Enter");
+    await tabToSelector(page, "#header-identity-name");
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Mette Jensen Holm");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("ArrowDown"); // Sekretær → Embedsperson
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.locator("#header-identity-name").waitFor({ state: "detached" });
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Skift");
+    assert.equal((await who.locator(".who").textContent()).trim(), "Du skriver som Mette Jensen Holm (Embedsperson)");
+    assert.deepEqual(await core(page, "get_identity"), { name: "Mette Jensen Holm", role: "official" });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

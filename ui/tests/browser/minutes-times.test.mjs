@@ -6,7 +6,7 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, serveDist, tabTo, tabToSelector, typeDateTime, waitSaved } from "./helpers.mjs";
+import { core, launchBrowser, newPage, serveDist, tabTo, tabToSelector, typeDateTime, waitSaved } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -27,13 +27,21 @@ function localNowPrefix() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T`;
 }
 
-/** Demo workspace, then the demo meeting's minutes page; returns the meeting's id. */
+/** The demo's upcoming temamøde (a draft; the demo's other meetings are held and approved). */
+const DEMO_MEETING = "Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere";
+
+/**
+ * Demo workspace, then the demo temamøde's minutes page; returns the meeting's id. The
+ * temamøde lies a few weeks ahead: it is moved to 12 March 2026, 18–20 first, so that the times
+ * recorded "now" come after the meeting's day, as at a meeting that has been held.
+ */
 async function openMinutes(page) {
   await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
   await page.waitForURL(/#\/committees\/\d+$/);
-  await page.locator("table").nth(1).locator("a").first().click();
+  await page.locator("table").nth(1).getByRole("link", { name: DEMO_MEETING, exact: true }).click();
   await page.waitForURL(/#\/meetings\/\d+$/);
   const id = Number(/#\/meetings\/(\d+)$/.exec(page.url())[1]);
+  await core(page, "update_meeting", { id, patch: { starts_at: "2026-03-12T18:00", ends_at: "2026-03-12T20:00" } });
   await page.getByRole("link", { name: "Referat, godkendelse og eksport" }).click();
   await page.waitForURL(/#\/meetings\/\d+\/minutes$/);
   await page.waitForFunction(() => document.activeElement?.tagName === "H1");

@@ -23,6 +23,9 @@ async function assertNoViolations(page, what) {
   assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
 }
 
+/** The demo's upcoming temamøde (a draft; the demo's other meetings are held and approved). */
+const DEMO_MEETING = "Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere";
+
 const themeOf = (page) => page.evaluate(() => document.documentElement.dataset.theme);
 const toggle = (page) => page.locator("button.contrast-toggle");
 
@@ -92,9 +95,10 @@ for (const lang of ["da", "en"]) {
       await page.locator("tbody tr").first().waitFor();
       await assertNoViolations(page, "committee");
 
-      await page.locator("table").nth(1).locator("a").first().click();
+      // The demo's upcoming temamøde, its case item (the one with a walk plan).
+      await page.locator("table").nth(1).getByRole("link", { name: DEMO_MEETING, exact: true }).click();
       await page.waitForURL(/#\/meetings\/\d+$/);
-      await page.locator(".item-select").nth(2).click();
+      await page.locator(".item-select", { hasText: "Algoritmer til forebyggelse af fald" }).click();
       await page.getByTestId("walk-plan").waitFor();
       await assertNoViolations(page, "meeting with the walk plan");
 
