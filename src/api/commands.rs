@@ -467,6 +467,12 @@ macro_rules! with_commands {
                 ctx.import_meeting_package()
             }
 
+            /// Import the package just refused for changing a committee's members, with those
+            /// changes, after the user confirmed them.
+            fn confirm_package_import(ctx) -> PackageImported => [main] {
+                ctx.confirm_package_import()
+            }
+
             /// Pick a package to merge back into its meeting, and show what the merge would do.
             fn review_package_merge(ctx) -> Option<MergePreview> => [main] {
                 ctx.review_package_merge()

@@ -42,6 +42,9 @@ pub struct Ctx {
     /// The package picked for a merge, between its review and the merge: the webview never
     /// handles the file or its path.
     pending_package: std::sync::Mutex<Option<Vec<u8>>>,
+    /// A package whose import was refused because it would change the members of a committee
+    /// already here: kept until the user confirms those changes (or picks another package).
+    pending_import: std::sync::Mutex<Option<Vec<u8>>>,
 }
 
 pub type Res<T> = std::result::Result<T, ApiError>;
@@ -52,7 +55,13 @@ fn io(e: impl std::fmt::Display) -> ApiError {
 
 impl Ctx {
     pub fn new(workspace: Workspace, platform: Box<dyn Platform>) -> Ctx {
-        Ctx { workspace, live: crate::live::LiveHost::default(), platform, pending_package: Default::default() }
+        Ctx {
+            workspace,
+            live: crate::live::LiveHost::default(),
+            platform,
+            pending_package: Default::default(),
+            pending_import: Default::default(),
+        }
     }
 
     /// Run one core call on the database.
@@ -152,9 +161,32 @@ impl Ctx {
         self.save_with_dialog(&format!("moedepakke-{meeting_id}.pejling"), &json)
     }
 
+    /// Import a package the user picks as a new meeting. A package that would change the
+    /// members of a committee already here is refused with the list of changes (the preview);
+    /// it is kept so that [`Ctx::confirm_package_import`] can import it once the user agrees.
     pub fn import_meeting_package(&self) -> Res<Option<crate::packages::PackageImported>> {
         let Some(bytes) = self.pick_package()? else { return Ok(None) };
-        Ok(Some(self.with(|db| db.import_package(&bytes))?))
+        let mut pending = self.pending_import.lock().unwrap_or_else(|p| p.into_inner());
+        *pending = None;
+        match self.with(|db| db.import_package(&bytes)) {
+            Err(e) if e.key == "error-package-changes-members" => {
+                *pending = Some(bytes);
+                Err(e)
+            }
+            other => other.map(Some),
+        }
+    }
+
+    /// Import the package refused for changing a committee's members, with those changes
+    /// (each audited under who confirmed them).
+    pub fn confirm_package_import(&self) -> Res<crate::packages::PackageImported> {
+        let mut pending = self.pending_import.lock().unwrap_or_else(|p| p.into_inner());
+        let bytes = pending
+            .as_ref()
+            .ok_or_else(|| ApiError::from(Error::Validation(Message::new("error-package-none-pending"))))?;
+        let imported = self.with(|db| db.import_package_confirmed(bytes, true))?;
+        *pending = None;
+        Ok(imported)
     }
 
     pub fn review_package_merge(&self) -> Res<Option<crate::packages::MergePreview>> {
@@ -272,3 +304,75 @@ mod generated {
     crate::with_commands!(define_api);
 }
 pub use generated::*;
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Mutex;
+
+    use super::{Ctx, Platform, Workspace};
+    use crate::{Db, Id, MeetingStatus, NewMember, Role};
+
+    /// Dialogs that answer with the paths queued, in order.
+    struct Scripted(Mutex<Vec<PathBuf>>);
+
+    impl Platform for Scripted {
+        fn pick_file(&self, _: &str, _: &[&str]) -> Option<PathBuf> {
+            self.0.lock().unwrap().pop()
+        }
+        fn save_file(&self, _: &str) -> Option<PathBuf> {
+            self.0.lock().unwrap().pop()
+        }
+        fn open_room_window(&self, _: Id, _: &str) -> Result<(), String> {
+            Ok(())
+        }
+    }
+
+    /// The app's package import: a package that would change a committee's members is refused
+    /// with the list of changes and nothing imported; the user's confirmation imports the same
+    /// package (not picked again) with the changes, under who confirmed them.
+    #[test]
+    fn a_package_changing_members_is_imported_only_after_the_users_confirmation() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut origin = Db::open_in_memory().unwrap();
+        let c = crate::demo::create_without_history_on(&mut origin, chrono::Local::now().date_naive()).unwrap();
+        let open: Vec<Id> = origin
+            .list_meetings(Some(c.id))
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.status != MeetingStatus::MinutesApproved)
+            .map(|m| m.id)
+            .collect();
+        let first = dir.path().join("first.pejling");
+        std::fs::write(&first, serde_json::to_vec(&origin.export_package(open[0], false).unwrap()).unwrap()).unwrap();
+        origin.add_member(c.id, &NewMember { name: "Anden Formand".into(), role: Role::Chair, party: None }).unwrap();
+        let second = dir.path().join("second.pejling");
+        std::fs::write(&second, serde_json::to_vec(&origin.export_package(open[1], false).unwrap()).unwrap()).unwrap();
+
+        let ctx = Ctx::new(
+            Workspace::open_as(dir.path().join("laptop.sqlite3"), dir.path().join("identity.json")),
+            Box::new(Scripted(Mutex::new(vec![second, first]))),
+        );
+        ctx.workspace.set_identity("Birthe Sekretær", Role::Secretary).unwrap();
+        assert!(ctx.confirm_package_import().is_err(), "nothing to confirm before a refusal");
+        ctx.import_meeting_package().unwrap().expect("the first package is imported");
+        let here = ctx.with(|db| db.list_committees()).unwrap()[0].id;
+        let e = ctx.import_meeting_package().unwrap_err();
+        assert_eq!(e.key, "error-package-changes-members");
+        assert!(e.message.contains("Anden Formand"), "{}", e.message);
+        assert_eq!(ctx.with(|db| db.list_meetings(Some(here))).unwrap().len(), 1, "nothing imported yet");
+        let imported = ctx.confirm_package_import().unwrap();
+        assert_eq!(ctx.with(|db| db.list_meetings(Some(here))).unwrap().len(), 2);
+        assert!(imported.meeting_id > 0);
+        let added = ctx
+            .with(|db| db.list_members(here))
+            .unwrap()
+            .into_iter()
+            .find(|m| m.name == "Anden Formand")
+            .expect("the confirmed member");
+        let audit = ctx.with(|db| db.audit_log_of("membership", added.person_id)).unwrap();
+        assert!(audit.iter().any(|e| e.action == "insert" && e.actor == "Birthe Sekretær"), "{audit:?}");
+        assert!(ctx.confirm_package_import().is_err(), "confirmed once, not twice");
+        ctx.close();
+    }
+}

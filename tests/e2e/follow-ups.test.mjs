@@ -99,7 +99,7 @@ test("a question from the demo temamøde: listed, offered on the next agenda, an
     await browser.execute(() => document.querySelector("form:has(#new-meeting-title) button[type=submit]").click());
     await until(browser, () => browser.execute(() => document.querySelector("[role=dialog]") !== null), "the offer");
     assert.ok(await browser.execute((q) => document.querySelector("[role=dialog]").textContent.includes(q), QUESTION));
-    await until(browser, () => browser.execute(() => document.activeElement?.textContent.trim() === "Tilføj punktet med ét opfølgningspunkt"), "focus on accept");
+    await until(browser, () => browser.execute(() => /^Tilføj punktet med /.test(document.activeElement?.textContent.trim() ?? "")), "focus on accept");
     await browser.keys("Enter");
     await until(browser, () => browser.execute(() => /^#\/meetings\/\d+$/.test(location.hash)), "the new meeting");
     await until(browser, () => browser.execute(() => [...document.querySelectorAll(".item-select")].some((b) => b.textContent.includes("Opfølgning"))), "the item Opfølgning");

@@ -143,7 +143,7 @@ test("the demo temamøde walked by keyboard, five positions revealed on the room
     const mainHandle = await browser.getWindowHandle();
     await focus(browser, () => [...document.querySelectorAll("button")].find((b) => b.textContent.includes("Åbn storskærm")));
     await press(browser, "Enter");
-    await until(browser, () => browser.execute(() => document.body.textContent.includes("Skærmen til lokalet er åbnet")), "the room window opened");
+    await until(browser, () => browser.execute(() => document.body.textContent.includes("Storskærmen er åbnet")), "the room window opened");
     let roomHandle;
     await until(
       browser,

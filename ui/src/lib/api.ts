@@ -281,18 +281,21 @@ export function previousStatus(status: MeetingStatus): MeetingStatus | null {
 export class ApiError extends Error {
   readonly kind: ErrorKind;
   readonly field: string | null;
+  /** The core's Fluent key: which refusal this is (e.g. "error-package-changes-members"). */
+  readonly key: string | null;
 
-  constructor(kind: ErrorKind, message: string, field: string | null = null) {
+  constructor(kind: ErrorKind, message: string, field: string | null = null, key: string | null = null) {
     super(message);
     this.name = "ApiError";
     this.kind = kind;
     this.field = field;
+    this.key = key;
   }
 
   /** Turns anything a call may reject with into an ApiError. */
   static from(e: unknown): ApiError {
     if (e instanceof ApiError) return e;
-    if (isWireError(e)) return new ApiError(e.kind, localized(e), e.field ?? null);
+    if (isWireError(e)) return new ApiError(e.kind, localized(e), e.field ?? null, typeof e.key === "string" ? e.key : null);
     // Not the core's error: Tauri could not run the command (no backend, bad arguments,
     // a panic). Say so in the user's language and keep the detail for whoever debugs it.
     const detail = e instanceof Error ? e.message : typeof e === "string" ? e : JSON.stringify(e);

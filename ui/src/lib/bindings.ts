@@ -910,6 +910,18 @@ async importMeetingPackage() : Promise<Result<PackageImported | null, ApiError>>
 }
 },
 /**
+ * Import the package just refused for changing a committee's members, with those
+ * changes, after the user confirmed them.
+ */
+async confirmPackageImport() : Promise<Result<PackageImported, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("confirm_package_import") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Pick a package to merge back into its meeting, and show what the merge would do.
  */
 async reviewPackageMerge() : Promise<Result<MergePreview | null, ApiError>> {

@@ -1,10 +1,10 @@
-// The guided temamøde (the walk) in the mock build: the keyboard-only journey through the demo
+// The guided temamøde (the walk) on the real core (the test host): the keyboard-only journey through the demo
 // meeting's walk, the room's screen, and axe on the walk, the revealed chart, the summary and
 // the room's screen in Danish and English.
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, describeViolations, launchBrowser, newPage, serveDist, tabTo, tabToSelector, waitSaved } from "./helpers.mjs";
+import { axe, describeViolations, launchBrowser, newPage, openedRooms, serveDist, tabTo, tabToSelector, waitSaved } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -21,13 +21,43 @@ after(async () => {
 
 const DEMO = { da: "Opret demo-arbejdsområde", en: "Create demo workspace" };
 
-/** Demo workspace → the temamøde → its third item's walk (the one with a plan). */
+/** The demo's upcoming temamøde (a draft; the demo's other meetings are held and approved). */
+const DEMO_MEETING = "Temamøde: Algoritmer til forebyggelse af fald hos ældre borgere";
+/** Its second item, the case, is the one with a walk plan. */
+const CASE_ITEM = "Algoritmer til forebyggelse af fald hos ældre borgere";
+
+/** From the demo committee's page: opens the upcoming temamøde. */
+async function openDemoMeeting(page) {
+  await page.locator("table").nth(1).getByRole("link", { name: DEMO_MEETING, exact: true }).click();
+  await page.waitForURL(/#\/meetings\/\d+$/);
+}
+
+/** On the temamøde's page: opens the case item (the one with a plan) in the editor. */
+function openCaseItem(page) {
+  return page.locator(".item-select", { hasText: CASE_ITEM }).click();
+}
+
+/**
+ * The room's screen: the chair's button asks the shell for the room's window (the test host
+ * records it); the room's view is then opened as that window would open it, in the same
+ * workspace (browser context).
+ */
+async function openRoom(page, context, buttonName) {
+  const meetingId = Number(/#\/meetings\/(\d+)\//.exec(page.url())[1]);
+  await page.getByRole("button", { name: buttonName }).click();
+  await page.waitForFunction(async (id) => (await (await fetch("/__test/rooms")).json()).includes(id), meetingId);
+  assert.deepEqual(await openedRooms(page), [meetingId]);
+  const room = await context.newPage();
+  await room.goto(new URL(`#/room/${meetingId}`, page.url()).href);
+  return room;
+}
+
+/** Demo workspace → the temamøde → its case item's walk (the one with a plan). */
 async function openDemoWalk(page, lang = "da") {
   await page.getByRole("button", { name: DEMO[lang] }).click();
   await page.waitForURL(/#\/committees\/\d+$/);
-  await page.locator("table").nth(1).locator("a").first().click();
-  await page.waitForURL(/#\/meetings\/\d+$/);
-  await page.locator(".item-select").nth(2).click();
+  await openDemoMeeting(page);
+  await openCaseItem(page);
   await page.getByTestId("walk-plan").locator("a.btn-primary").click();
   await page.waitForURL(/#\/meetings\/\d+\/walk\/\d+$/);
   await page.getByTestId("walk-where").waitFor();
@@ -60,7 +90,7 @@ test("keyboard only: walk the demo temamøde, note, question, positions, reveal,
     await page.waitForURL(/#\/meetings\/\d+$/);
     await page.locator(".item-select").nth(2).waitFor();
     await tabTo(page, () => document.activeElement?.matches(".item-select") &&
-      document.activeElement.querySelector(".title")?.textContent.startsWith("Drøftelse"));
+      document.activeElement.querySelector(".title")?.textContent.startsWith("Algoritmer"));
     await page.keyboard.press("Enter");
     await page.getByTestId("walk-plan").waitFor();
     await page.getByText("Gennemgangen har 22 spørgsmål.").waitFor();
@@ -121,23 +151,24 @@ test("keyboard only: walk the demo temamøde, note, question, positions, reveal,
     await tabToSelector(page, "#qa-text");
     await page.keyboard.type("Hvilke data indgår i modellen?");
     await page.keyboard.press("Tab");
-    await page.keyboard.press("ArrowDown"); // Ikke angivet → Anne Holm Sørensen
+    await page.keyboard.press("ArrowDown"); // Ikke angivet → Mette Skovgaard (the chair)
     await tabTo(page, () => document.activeElement?.textContent === "Markér som spørgsmål til forvaltningen");
     await page.keyboard.press("Enter");
     await page.locator(".qa-list li").first().waitFor();
-    assert.match(await page.locator(".qa-list li").first().textContent(), /Hvilke data indgår i modellen\?.*stillet af Anne Holm Sørensen/);
+    assert.match(await page.locator(".qa-list li").first().textContent(), /Hvilke data indgår i modellen\?.*stillet af Mette Skovgaard/);
     assert.equal(await page.evaluate(() => document.activeElement.id), "qa-text");
 
-    // The first organisation question: positions for the five politicians.
+    // The first organisation question: positions for the six politicians (the demo committee's
+    // chair, vice-chair, two members and two citizen members; not the secretary or the official).
     await tabTo(page, () => document.activeElement?.matches(".nav-step") &&
       document.activeElement.querySelector(".nav-number")?.textContent === "17.", undefined, { max: 120 });
     await page.keyboard.press("Enter");
     await page.getByTestId("positions").waitFor();
     assert.match(await where(page), /spørgsmål 1 af 6$/);
-    assert.equal(await page.locator("input[type=range]").count(), 5);
-    assert.equal(await page.getByTestId("answered").textContent().then((s) => s.trim()), "0 af 5 har svaret");
+    assert.equal(await page.locator("input[type=range]").count(), 6);
+    assert.equal(await page.getByTestId("answered").textContent().then((s) => s.trim()), "0 af 6 har svaret");
     // Labels name the person; values are spoken with the side they lean to.
-    assert.equal(await page.getByLabel("Placering for Anne Holm Sørensen").count(), 1);
+    assert.equal(await page.getByLabel("Placering for Mette Skovgaard").count(), 1);
     assert.equal(await page.locator("input[type=range]").first().getAttribute("aria-valuetext"), "Ingen placering endnu");
 
     await slide(page, 0, ["End", "PageDown", "PageDown", "PageDown"]); // 70
@@ -145,12 +176,13 @@ test("keyboard only: walk the demo temamøde, note, question, positions, reveal,
     await slide(page, 2, ["Home", "PageUp", "PageUp", "PageUp", "PageUp", "PageUp", "ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight"]); // 55
     await slide(page, 3, ["Home", "PageUp", "PageUp"]); // 20
     await slide(page, 4, ["End", ...Array(10).fill("ArrowLeft")]); // 90
+    await slide(page, 5, ["Home", ...Array(5).fill("PageUp"), ...Array(5).fill("ArrowRight")]); // 55
     // Page Up/Down on a slider moved the slider, not the walk.
     assert.match(await where(page), /spørgsmål 1 af 6$/);
     const sliders = page.locator("input[type=range]");
-    assert.deepEqual(await sliders.evaluateAll((s) => s.map((x) => x.value)), ["70", "40", "55", "20", "90"]);
+    assert.deepEqual(await sliders.evaluateAll((s) => s.map((x) => x.value)), ["70", "40", "55", "20", "90", "55"]);
     assert.equal(await sliders.nth(2).getAttribute("aria-valuetext"), "55 af 100: nærmest yderposition 2");
-    await page.waitForFunction(() => document.querySelector("[data-testid=answered]")?.textContent.trim() === "5 af 5 har svaret");
+    await page.waitForFunction(() => document.querySelector("[data-testid=answered]")?.textContent.trim() === "6 af 6 har svaret");
     // Hidden: no chart, no values anywhere.
     assert.equal(await page.getByTestId("continuum-chart").count(), 0);
 
@@ -158,24 +190,32 @@ test("keyboard only: walk the demo temamøde, note, question, positions, reveal,
     await page.keyboard.press("Enter");
     await page.getByTestId("continuum-chart").waitFor();
     await page.waitForFunction(() => document.activeElement?.textContent === "Skjul placeringer igen");
-    assert.equal(await page.getByTestId("chart-description").textContent(), "5 placeringer; median 55, midterste halvdel 40–70.");
+    assert.equal(await page.getByTestId("chart-description").textContent(), "6 placeringer; median 55, midterste halvdel 43,8–66,3.");
     const table = page.getByTestId("chart-table");
-    assert.deepEqual(await table.locator("tbody td").allTextContents(), ["20", "40", "55", "70", "90"]);
-    assert.deepEqual(await table.locator("tbody th").allTextContents(), ["Deltager 1", "Deltager 2", "Deltager 3", "Deltager 4", "Deltager 5"]);
-    assert.equal(await page.locator(".continuum-chart svg circle.marker").count(), 5);
+    assert.deepEqual(await table.locator("tbody td").allTextContents(), ["20", "40", "55", "55", "70", "90"]);
+    assert.deepEqual(await table.locator("tbody th").allTextContents(), [
+      "Deltager 1",
+      "Deltager 2",
+      "Deltager 3",
+      "Deltager 4",
+      "Deltager 5",
+      "Deltager 6",
+    ]);
+    assert.equal(await page.locator(".continuum-chart svg circle.marker").count(), 6);
     assert.equal(await page.locator(".continuum-chart svg polygon.median").count(), 1);
 
     // Named positions: the table names the politicians.
     await tabTo(page, () => document.activeElement?.matches("input[type=checkbox]") &&
       document.activeElement.closest("label")?.textContent.includes("Vis navne"), undefined, { shift: true, max: 120 });
     await page.keyboard.press("Space");
-    await page.waitForFunction(() => document.querySelector("[data-testid=chart-table] tbody th")?.textContent === "Mikkel Bro Hansen");
+    await page.waitForFunction(() => document.querySelector("[data-testid=chart-table] tbody th")?.textContent === "Per Holmgaard");
     assert.deepEqual(await table.locator("tbody th").allTextContents(), [
-      "Mikkel Bro Hansen",
-      "Jakob Lund Petersen",
-      "Fatima El-Sayed",
-      "Anne Holm Sørensen",
-      "Karen Vestergaard",
+      "Per Holmgaard",
+      "Jonas Bech Lauridsen",
+      "Aisha Khalil",
+      "Ole Dam Frandsen",
+      "Mette Skovgaard",
+      "Karen Vestergaard-Nielsen",
     ]);
 
     // The summary: all six continua, the note, the question to the administration.
@@ -187,13 +227,13 @@ test("keyboard only: walk the demo temamøde, note, question, positions, reveal,
       await page.locator("#continua-heading").textContent(),
       "Placering i forhold til de seks spørgsmål",
     );
-    // One picture: a row per question, the revealed one with its five positions.
+    // One picture: a row per question, the revealed one with its six positions.
     assert.equal(await page.locator(".continua-overview svg").count(), 1);
-    assert.equal(await page.locator(".continua-overview svg circle").count(), 5);
+    assert.equal(await page.locator(".continua-overview svg circle").count(), 6);
     assert.equal(await page.locator(".continua-overview svg polygon").count(), 1);
     assert.equal(await page.getByTestId("summary-continuum").count(), 6);
-    assert.equal(await page.getByTestId("summary-continuum-result").first().textContent(), "5 placeringer; median 55, midterste halvdel 40–70.");
-    assert.match(await page.getByTestId("summary-continuum-result").nth(1).textContent(), /ikke vist endnu \(0 af 5 har svaret\)/);
+    assert.equal(await page.getByTestId("summary-continuum-result").first().textContent(), "6 placeringer; median 55, midterste halvdel 43,8–66,3.");
+    assert.match(await page.getByTestId("summary-continuum-result").nth(1).textContent(), /ikke vist endnu \(0 af 6 har svaret\)/);
     assert.match(await page.locator(".summary-step").nth(7).textContent(), /Udvalget vil have en etisk vurdering\./);
     assert.match(await page.getByTestId("summary-qa").textContent(), /Hvilke data indgår i modellen\?/);
     assert.deepEqual(errors, []);
@@ -207,10 +247,9 @@ test("preparing: choose perspectives, bring a set back as a later part, reorder,
   try {
     await page.getByRole("button", { name: DEMO.da }).click();
     await page.waitForURL(/#\/committees\/\d+$/);
-    await page.locator("table").nth(1).locator("a").first().click();
-    await page.waitForURL(/#\/meetings\/\d+$/);
+    await openDemoMeeting(page);
     const meetingUrl = page.url();
-    await page.locator(".item-select").nth(2).click();
+    await openCaseItem(page);
     const plan = page.getByTestId("walk-plan");
     await plan.getByText("Gennemgangen har 22 spørgsmål.").waitFor();
     const parts = plan.locator(".parts > li");
@@ -259,7 +298,7 @@ test("preparing: choose perspectives, bring a set back as a later part, reorder,
 
     // Back on the meeting the plan is as left.
     await page.goto(meetingUrl);
-    await page.locator(".item-select").nth(2).click();
+    await openCaseItem(page);
     await plan.getByText("Gennemgangen har 22 spørgsmål.").waitFor();
     assert.equal(await page.locator("input[id$=-technology]").inputValue(), "Faldalarm med sensorer");
     // The core joins neighbouring parts of one set: TESK's two parts follow each other now.
@@ -278,10 +317,7 @@ test("the room's screen follows the chair and never shows notes", async () => {
     await page.locator("#step-note").fill("Hemmelig note fra sekretæren");
     await waitSaved(page);
 
-    const [room] = await Promise.all([
-      context.waitForEvent("page"),
-      page.getByRole("button", { name: "Åbn storskærm" }).click(),
-    ]);
+    const room = await openRoom(page, context, "Åbn storskærm");
     room.on("pageerror", (e) => errors.push(String(e)));
     await room.getByTestId("room-question").waitFor();
     assert.match(await room.getByTestId("room-where").textContent(), /^Teknologi · spørgsmål 1 af 6$/);
@@ -295,14 +331,14 @@ test("the room's screen follows the chair and never shows notes", async () => {
     await page.locator(".nav-step").nth(16).click();
     await page.getByTestId("positions").waitFor();
     await room.getByTestId("room-answered").waitFor();
-    assert.equal(await room.getByTestId("room-answered").textContent(), "0 af 5 har svaret");
+    assert.equal(await room.getByTestId("room-answered").textContent(), "0 af 6 har svaret");
     const sliders = page.locator("input[type=range]");
     for (let i = 0; i < 3; i++) {
       await sliders.nth(i).focus();
       await page.keyboard.press(i === 0 ? "Home" : "End");
     }
-    await page.waitForFunction(() => document.querySelector("[data-testid=answered]")?.textContent.trim() === "3 af 5 har svaret");
-    await room.waitForFunction(() => document.querySelector("[data-testid=room-answered]")?.textContent === "3 af 5 har svaret");
+    await page.waitForFunction(() => document.querySelector("[data-testid=answered]")?.textContent.trim() === "3 af 6 har svaret");
+    await room.waitForFunction(() => document.querySelector("[data-testid=room-answered]")?.textContent === "3 af 6 har svaret");
     assert.equal(await room.getByTestId("continuum-chart").count(), 0);
     await page.getByRole("button", { name: "Vis placeringer" }).click();
     await room.getByTestId("continuum-chart").waitFor();
@@ -319,12 +355,15 @@ test("the room's screen follows the chair and never shows notes", async () => {
     // A closed (Lukket) item never reaches the room: it waits instead.
     const walkUrl = page.url();
     await page.goto(walkUrl.replace(/\/walk\/\d+$/, ""));
-    await page.locator(".item-select").nth(2).click();
+    await openCaseItem(page);
     await page.getByTestId("item-editor").locator("input[type=radio][value=closed]").check();
     await waitSaved(page);
     await room.waitForFunction(() => document.querySelector("[data-testid=room-question]") === null);
     assert.match(await room.locator("h1").textContent(), /Mødet er ikke i gang med et åbent punkt/);
-    assert.ok(!(await room.locator("body").textContent()).includes("Drøftelse"), "the room names the closed item");
+    // (The meeting's own title names the case too: only the item's title and case count.)
+    const roomText = (await room.locator("body").textContent()).replaceAll(DEMO_MEETING, "");
+    assert.ok(!roomText.includes(CASE_ITEM), "the room names the closed item");
+    assert.ok(!roomText.includes("Algoritmer, der ud fra data"), "the room shows the closed item's case");
     await page.goto(walkUrl);
     await page.getByTestId("walk-closed-note").waitFor();
     assert.deepEqual(errors, []);
@@ -371,9 +410,8 @@ for (const lang of ["da", "en"]) {
         const text = TEXT[lang];
         await page.getByRole("button", { name: DEMO[lang] }).click();
         await page.waitForURL(/#\/committees\/\d+$/);
-        await page.locator("table").nth(1).locator("a").first().click();
-        await page.waitForURL(/#\/meetings\/\d+$/);
-        await page.locator(".item-select").nth(2).click();
+        await openDemoMeeting(page);
+        await openCaseItem(page);
         await page.getByTestId("walk-plan").locator("details").first().waitFor();
         await page.getByTestId("walk-plan").locator("details summary").first().click();
         await assertNoViolations(page, "walk plan editor");
@@ -410,7 +448,7 @@ for (const lang of ["da", "en"]) {
 
         await page.goto(walkUrl);
         await page.getByTestId("walk-where").waitFor();
-        const [room] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: text.room }).click()]);
+        const room = await openRoom(page, context, text.room);
         await room.getByTestId("continuum-chart").waitFor();
         assert.equal(await room.getAttribute("html", "lang"), lang);
         await assertNoViolations(room, "room with the revealed chart");
