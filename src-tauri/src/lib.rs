@@ -12,7 +12,6 @@ use std::path::PathBuf;
 
 use pejling::api::prelude::*;
 use pejling::api::{Platform, Workspace};
-use tauri::State;
 
 /// The core's `Platform` for the app: the native dialogs and the room's window.
 pub struct TauriPlatform {
@@ -62,19 +61,25 @@ impl Platform for TauriPlatform {
     }
 }
 
-/// One Tauri handler per command of the list: one core call and a `?`.
+/// One Tauri handler per command of the list: one core call and a `?`. The call runs on the
+/// blocking pool, never on the async runtime's threads: core calls block (SQLite, dialogs) and
+/// the live session runs a runtime of its own, which may not start inside another.
 macro_rules! tauri_handlers {
     ($( $(#[$meta:meta])* fn $name:ident ( $ctx:ident $(, $arg:ident : $ty:ty)* $(,)? ) -> $ret:ty
         => [$($win:ident)*] $body:block )*) => {
         $(
             $(#[$meta])*
-            #[tauri::command(async)]
+            #[tauri::command]
             #[specta::specta]
-            // One core call and a `?` (the `?` converts nothing today, but keeps the shape
-            // every handler has).
             #[allow(clippy::too_many_arguments, clippy::needless_question_mark)]
-            fn $name(ctx: State<'_, Ctx> $(, $arg: $ty)*) -> Result<$ret, ApiError> {
-                Ok(pejling::api::$name(&ctx $(, $arg)*)?)
+            async fn $name(app: tauri::AppHandle $(, $arg: $ty)*) -> Result<$ret, ApiError> {
+                tauri::async_runtime::spawn_blocking(move || {
+                    use tauri::Manager;
+                    let ctx = app.state::<Ctx>();
+                    Ok(pejling::api::$name(&ctx $(, $arg)*)?)
+                })
+                .await
+                .map_err(|e| ApiError::from(pejling::Error::Io(std::io::Error::other(e.to_string()))))?
             }
         )*
 
