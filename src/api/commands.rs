@@ -18,9 +18,10 @@ macro_rules! with_commands {
     ($callback:ident) => {
         $callback! {
 
-            /// The rules the UI offers choices by: enum values, who takes positions, status moves,
+            /// The rules the UI offers choices by (every window loads them at start): enum values, who
+            /// takes positions, status moves,
             /// amendable fields (see `api::rules`).
-            fn ui_rules(_ctx) -> UiRules => [main] {
+            fn ui_rules(_ctx) -> UiRules => [main room] {
                 Ok::<UiRules, ApiError>($crate::api::rules::ui_rules())
             }
 
