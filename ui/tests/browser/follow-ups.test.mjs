@@ -270,7 +270,7 @@ test("positions over time: the room's median and named participants, in words, p
     const next = await core(page, "add_agenda_item", { meetingId: m.id, title: "Data om borgere" });
     await core(page, "set_walk_plan", {
       itemId: next.id,
-      plan: { case_technology: "", case_problem: "", parts: [{ set_id: "organisation-questions", set_version: 1, selection: [] }] },
+      plan: { case_technology: "", case_problem: "", parts: [{ set_id: "organisation-questions", set_version: 2, selection: [] }] },
     });
     await core(page, "set_position", { itemId: next.id, step: 0, personId: chair.person_id, input: { value: 40 } });
     await core(page, "reveal_positions", { itemId: next.id, step: 0 });

@@ -79,15 +79,15 @@ test("keyboard: the library lists the sets with what they are for, shows questio
     const sets = page.getByTestId("qset");
     assert.equal(await sets.count(), 5);
     assert.deepEqual(await sets.evaluateAll((li) => li.map((l) => l.dataset.set)), [
-      "tesk@1",
-      "organisation-questions@1",
-      "phases@1",
-      "dis-key-questions@1",
-      "kl-dialogue-questions@1",
+      "tesk@2",
+      "organisation-questions@2",
+      "phases@2",
+      "dis-key-questions@2",
+      "kl-dialogue-questions@2",
     ]);
-    const org = page.locator("[data-set='organisation-questions@1']");
+    const org = page.locator("[data-set='organisation-questions@2']");
     assert.equal(await org.locator("h2").textContent(), "De seks spørgsmål om politisk organisering");
-    assert.match(await org.locator(".facts").textContent(), /Id:?\s*organisation-questions.*Version:?\s*1.*Oprindelse:?\s*Indbygget/s);
+    assert.match(await org.locator(".facts").textContent(), /Id:?\s*organisation-questions.*Version:?\s*2.*Oprindelse:?\s*Indbygget/s);
     assert.equal(await org.getByTestId("qset-help").textContent(), await helpOf("organisation-questions.toml", "da"));
     for (let i = 0; i < 5; i++) {
       assert.ok((await sets.nth(i).getByTestId("qset-help").textContent()).length > 40, `set ${i} explains what it is for`);
@@ -96,7 +96,7 @@ test("keyboard: the library lists the sets with what they are for, shows questio
 
     // Its questions, on request (a disclosure button), as transcribed.
     assert.equal(await org.getByTestId("qset-question").count(), 0);
-    await tabTo(page, () => document.activeElement?.matches("[aria-controls='qset-organisation-questions-1-questions']"));
+    await tabTo(page, () => document.activeElement?.matches("[aria-controls='qset-organisation-questions-2-questions']"));
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-expanded")), "false");
     await page.keyboard.press("Enter");
     await org.getByTestId("qset-question").first().waitFor();
@@ -240,9 +240,9 @@ for (const lang of ["da", "en"]) {
         };
         await violations("list");
         // English help texts where the set has them.
-        const help = await page.locator("[data-set='tesk@1']").getByTestId("qset-help").textContent();
+        const help = await page.locator("[data-set='tesk@2']").getByTestId("qset-help").textContent();
         assert.equal(help, await helpOf("tesk.toml", lang));
-        for (const set of ["tesk-1", "phases-1", "organisation-questions-1"]) {
+        for (const set of ["tesk-2", "phases-2", "organisation-questions-2"]) {
           await page.locator(`[aria-controls='qset-${set}-questions']`).click();
         }
         await page.getByTestId("qset-question").first().waitFor();

@@ -12,10 +12,12 @@ import { UI_DIR } from "./helpers.mjs";
 const CAPS = join(UI_DIR, "..", "src-tauri", "capabilities");
 const json = async (name) => JSON.parse(await readFile(join(CAPS, name), "utf8"));
 
-test("the room window's capability grants room_view alone", async () => {
+test("the room window's capability grants room_view and the UI rules alone", async () => {
   const room = await json("room.json");
   assert.deepEqual(room.windows, ["room"]);
-  assert.deepEqual(room.permissions, ["allow-room-view"]);
+  // The room's screen reads what may be projected, and the read-only rules every window
+  // loads at start (enum lists, status moves); nothing that reads or writes the workspace.
+  assert.deepEqual(room.permissions, ["allow-ui-rules", "allow-room-view"]);
   const main = await json("main.json");
   assert.ok(!main.windows.includes("room"), "the main capability must not cover the room window");
   assert.ok(!main.permissions.includes("allow-room-view"), "the chair's window does not read the room view");
