@@ -32,12 +32,6 @@ fn frameworks_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/frameworks"))
 }
 
-fn is_kebab_case(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
-}
-
 struct Checker<'a> {
     file: String,
     seeds: &'a Path,
@@ -183,7 +177,7 @@ impl Checker<'_> {
                             continue;
                         }
                         match inner.get("id").and_then(Value::as_str) {
-                            Some(id) if is_kebab_case(id) => {
+                            Some(id) if seed_text::is_kebab_case(id) => {
                                 if !ids.insert(id.to_string()) {
                                     self.error(format!("{here}: duplicate id {id:?}"));
                                 }

@@ -81,12 +81,6 @@ fn sets_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/question-sets"))
 }
 
-fn is_kebab_case(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
-}
-
 /// One file's findings.
 struct Checker<'a> {
     file: String,
@@ -179,7 +173,7 @@ impl Checker<'_> {
                 String::new()
             }
             Some(id) => {
-                if !is_kebab_case(id) {
+                if !seed_text::is_kebab_case(id) {
                     self.error(format!("{at}: id {id:?} is not kebab-case"));
                 }
                 if !ids.insert(id.to_string()) {
@@ -231,7 +225,7 @@ fn check_file(
     if set_id != stem {
         c.error(format!("`id` {set_id:?} must equal the file name {stem:?}"));
     }
-    if !is_kebab_case(&set_id) {
+    if !seed_text::is_kebab_case(&set_id) {
         c.error(format!("`id` {set_id:?} is not kebab-case"));
     }
     match doc.get("version").and_then(Value::as_integer) {

@@ -79,3 +79,10 @@ pub fn matches_at(src: &[char], mut i: usize, needle: &[char], mut j: usize) -> 
         j += 1;
     }
 }
+
+/// An id as the data files write them: lowercase words of letters and digits joined by `-`.
+pub fn is_kebab_case(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
