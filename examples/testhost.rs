@@ -19,6 +19,7 @@
 //! - `POST /__test/dialog` with `[{"pick": PATH} | {"save": PATH} | null, …]`: the answers the
 //!   next native dialogs give (`null` cancels; with none queued a dialog is cancelled).
 //! - `GET /__test/rooms`: the meetings whose room screen the app was asked to open.
+//! - `GET /__test/opened`: the files the app was asked to open in the system's program.
 //! - `GET /__test/workspace`: the session's database path and its directory.
 //! - anything else: the built UI.
 
@@ -40,6 +41,8 @@ use pejling::Error;
 struct Script {
     answers: Mutex<VecDeque<Option<PathBuf>>>,
     rooms: Mutex<Vec<Id>>,
+    /// Files the app was asked to open in the system's program.
+    opened: Mutex<Vec<String>>,
 }
 
 struct ScriptedPlatform(Arc<Script>);
@@ -59,6 +62,10 @@ impl Platform for ScriptedPlatform {
     }
     fn open_room_window(&self, meeting_id: Id, _title: &str) -> Result<(), String> {
         self.0.rooms.lock().unwrap().push(meeting_id);
+        Ok(())
+    }
+    fn open_file(&self, path: &Path) -> Result<(), String> {
+        self.0.opened.lock().unwrap().push(path.display().to_string());
         Ok(())
     }
 }
@@ -217,6 +224,12 @@ async fn rooms(State(host): State<Arc<Host>>, headers: HeaderMap) -> Response {
     Json(rooms).into_response()
 }
 
+async fn opened(State(host): State<Arc<Host>>, headers: HeaderMap) -> Response {
+    let Some(session) = host.session(&headers) else { return StatusCode::UNAUTHORIZED.into_response() };
+    let opened = session.script.opened.lock().unwrap().clone();
+    Json(opened).into_response()
+}
+
 async fn workspace(State(host): State<Arc<Host>>, headers: HeaderMap) -> Response {
     let Some(session) = host.session(&headers) else { return StatusCode::UNAUTHORIZED.into_response() };
     Json(serde_json::json!({
@@ -293,6 +306,7 @@ async fn main() {
         .route("/api/{name}", post(call))
         .route("/__test/dialog", post(script_dialogs))
         .route("/__test/rooms", get(rooms))
+        .route("/__test/opened", get(opened))
         .route("/__test/workspace", get(workspace))
         .fallback(static_file)
         .with_state(host);

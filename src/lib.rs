@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod backup;
+pub mod bilag;
 pub mod bench_data;
 pub mod demo;
 pub mod documents;

@@ -35,6 +35,10 @@ impl Platform for TauriPlatform {
         target.into_path().ok()
     }
 
+    fn open_file(&self, path: &std::path::Path) -> Result<(), String> {
+        open::that_detached(path).map_err(|e| e.to_string())
+    }
+
     /// Open the room's screen for a meeting as a second window (for the projector), or point
     /// the one already open at this meeting and bring it forward. The window is made here, so
     /// the main window needs no permission to create windows.

@@ -130,6 +130,48 @@ macro_rules! with_commands {
                 ctx.with(|db| db.delete_agenda_item(id))
             }
 
+            /// An agenda item's bilag, in their order.
+            fn list_attachments(ctx, agenda_item_id: Id) -> Vec<Attachment> => [main] {
+                ctx.with(|db| db.list_attachments(agenda_item_id))
+            }
+
+            /// Attach a file chosen in the native dialog; `None` when the user cancelled.
+            fn attach_with_dialog(ctx, agenda_item_id: Id) -> Option<Vec<Attachment>> => [main] {
+                ctx.attach_with_dialog(agenda_item_id)
+            }
+
+            /// Attach a file dropped on the item: its name and bytes (base64) as the drop gave them.
+            fn attach_dropped(ctx, agenda_item_id: Id, file_name: String, content_base64: String) -> Vec<Attachment> => [main] {
+                ctx.attach_dropped(agenda_item_id, &file_name, &content_base64)
+            }
+
+            fn update_attachment(ctx, id: Id, patch: AttachmentPatch) -> Attachment => [main] {
+                ctx.with(|db| db.update_attachment(id, &patch))
+            }
+
+            fn move_attachment(ctx, id: Id, to_number: u32) -> Vec<Attachment> => [main] {
+                ctx.with(|db| db.move_attachment(id, to_number))
+            }
+
+            fn detach_attachment(ctx, id: Id) -> Vec<Attachment> => [main] {
+                ctx.with(|db| db.detach(id))
+            }
+
+            /// A bilag's file for the PDF viewer and image view (base64).
+            fn attachment_content(ctx, id: Id) -> AttachmentContent => [main] {
+                ctx.attachment_content(id)
+            }
+
+            /// Open a bilag in the system's program for its type.
+            fn open_attachment(ctx, id: Id) -> () => [main] {
+                ctx.open_attachment(id)
+            }
+
+            /// Read the text of the bilag not yet read (for search); how many were read.
+            fn extract_attachment_texts(ctx) -> u32 => [main] {
+                ctx.extract_pending_attachments()
+            }
+
             fn recovery_info(ctx) -> Option<RecoveryInfo> => [main] {
                 ctx.workspace.recovery()
             }

@@ -12,6 +12,7 @@
 
 #[macro_use]
 pub mod commands;
+mod attachments;
 mod rules;
 mod workspace;
 
@@ -32,6 +33,8 @@ pub trait Platform: Send + Sync {
     fn save_file(&self, suggested_name: &str) -> Option<PathBuf>;
     /// Open the room's screen for a meeting (a second window), or point the open one at it.
     fn open_room_window(&self, meeting_id: Id, title: &str) -> Result<(), String>;
+    /// Open a file in the system's program for its type (a bilag's temporary copy).
+    fn open_file(&self, path: &std::path::Path) -> Result<(), String>;
 }
 
 /// Everything a command may use: the open workspace, the live session, the platform.
@@ -248,6 +251,7 @@ impl Ctx {
 pub mod prelude {
     pub use super::{Ctx, UiRules};
     pub use crate::backup::{BackupFile, RecoveryInfo};
+    pub use crate::bilag::{Attachment, AttachmentContent, AttachmentPatch};
     pub use crate::documents::{Audience, DocKind, Format};
     pub use crate::frameworks::{AdoptedEntry, Framework, ProjectRecommendation};
     pub use crate::identity::Identity;
@@ -324,6 +328,9 @@ mod tests {
             self.0.lock().unwrap().pop()
         }
         fn open_room_window(&self, _: Id, _: &str) -> Result<(), String> {
+            Ok(())
+        }
+        fn open_file(&self, _: &std::path::Path) -> Result<(), String> {
             Ok(())
         }
     }

@@ -8,6 +8,9 @@
 //! touches it, and a file that is not a Pejling database is never migrated into one.
 
 mod agenda;
+mod attachments;
+pub use attachments::NewAttachment;
+pub mod blobs;
 pub mod clean;
 mod committees;
 mod cycle;
@@ -50,6 +53,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0010_live_audit.sql")),
     M::up(include_str!("migrations/0011_mandate_every_other_year.sql")),
     M::up(include_str!("migrations/0012_committee_frameworks.sql")),
+    M::up(include_str!("migrations/0013_bilag.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -74,6 +78,8 @@ pub struct Db {
     deferred_backup: std::cell::Cell<Option<crate::backup::Reason>>,
     /// Whether [`Db::open`] ran `PRAGMA quick_check` over every page (see [`clean`]).
     opened_with_full_check: bool,
+    /// The bilag files (see [`blobs`]).
+    blobs: blobs::BlobStore,
 }
 
 /// The name recorded in the audit log until the app says who is working: the OS user.
@@ -199,6 +205,7 @@ impl Db {
             actor: Arc::new(Mutex::new(AuditContext::new())),
             deferred_backup: Default::default(),
             opened_with_full_check: existed && !closed_cleanly,
+            blobs: blobs::BlobStore::for_db(Some(path)),
         };
         db.configure().map_err(|e| match e {
             Error::Storage(s) => not_ours(s.to_string()),
@@ -216,6 +223,7 @@ impl Db {
             actor: Arc::new(Mutex::new(AuditContext::new())),
             deferred_backup: Default::default(),
             opened_with_full_check: false,
+            blobs: blobs::BlobStore::for_db(None),
         };
         db.configure()?;
         db.migrate()?;

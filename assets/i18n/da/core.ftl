@@ -393,3 +393,26 @@ case-item-bad-advice = Et dårligt råd fra { $who }:
 case-item-source = Kilde: { $source }.
 error-framework-not-adoptable = »{ $id }« i »{ $framework }« er hverken et politisk princip eller et pejlemærke og kan ikke vedtages af et udvalg.
 error-project-recommendation-unknown = »{ $id }« er ikke en af KL's fem anbefalinger.
+
+## Bilag
+error-attachment-too-large = Filen er for stor til et bilag. Et bilag må højst fylde { $max } MB.
+error-attachment-empty = Filen »{ $file }« er tom.
+error-attachment-no-file = Filen »{ $file }« findes ikke eller er ikke en fil.
+error-attachment-type = »{ $file }« kan ikke vedhæftes. Bilag kan være { $types }.
+error-attachment-type-mismatch = »{ $file }« hedder { $expected }, men indholdet er { $found }. Omdøb filen, eller vælg den rigtige fil.
+error-attachment-not-that-type = »{ $file }« hedder { $expected }, men indholdet er ikke en { $expected }-fil. Filen kan være beskadiget.
+error-attachment-file-damaged = Bilagets fil ({ $sha }…) er ændret eller beskadiget på disken og vises ikke. Gendan en sikkerhedskopi.
+error-attachment-file-missing = Bilagets fil ({ $sha }…) mangler i arbejdsområdet. Gendan en sikkerhedskopi.
+error-too-many-attachments = Et punkt kan højst have { $max } bilag.
+attachment-state-pending = Teksten læses …
+attachment-state-text = Teksten er søgbar
+attachment-state-no-text-layer = PDF uden tekstlag (scannet) – teksten kan ikke søges
+attachment-state-encrypted = Krypteret PDF – teksten kan ikke læses
+attachment-state-damaged = Filen kunne ikke læses
+attachment-state-not-extracted = Indholdet søges ikke
+attachment-state-too-large = Teksten var for stor eller tog for lang tid at læse
+doc-attachments = Bilag
+doc-attachment-closed = (Lukket bilag)
+doc-combined-agenda = Samlet dagsorden
+doc-attachment-not-embedded = { $type }-fil, ikke indsat – se bilaget
+doc-attachment-page = Bilag { $number }: { $title }

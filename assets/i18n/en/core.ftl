@@ -393,3 +393,26 @@ case-item-bad-advice = A bad piece of advice from { $who }:
 case-item-source = Source: { $source }.
 error-framework-not-adoptable = "{ $id }" in "{ $framework }" is neither a political principle nor a bearing (pejlemærke) and cannot be adopted by a committee.
 error-project-recommendation-unknown = "{ $id }" is not one of KL's five recommendations.
+
+## Bilag (attachments)
+error-attachment-too-large = The file is too large for an attachment. An attachment may be at most { $max } MB.
+error-attachment-empty = The file "{ $file }" is empty.
+error-attachment-no-file = The file "{ $file }" does not exist or is not a file.
+error-attachment-type = "{ $file }" cannot be attached. Attachments may be { $types }.
+error-attachment-type-mismatch = "{ $file }" is named as { $expected }, but its content is { $found }. Rename the file or choose the right one.
+error-attachment-not-that-type = "{ $file }" is named as { $expected }, but its content is not a { $expected } file. The file may be damaged.
+error-attachment-file-damaged = The attachment's file ({ $sha }…) was changed or damaged on disk and is not shown. Restore a backup.
+error-attachment-file-missing = The attachment's file ({ $sha }…) is missing from the workspace. Restore a backup.
+error-too-many-attachments = An item may have at most { $max } attachments.
+attachment-state-pending = Reading the text …
+attachment-state-text = The text is searchable
+attachment-state-no-text-layer = PDF without a text layer (scanned) – its text cannot be searched
+attachment-state-encrypted = Encrypted PDF – its text cannot be read
+attachment-state-damaged = The file could not be read
+attachment-state-not-extracted = Its content is not searched
+attachment-state-too-large = The text was too large or took too long to read
+doc-attachments = Attachments
+doc-attachment-closed = (Closed attachment)
+doc-combined-agenda = Combined agenda
+doc-attachment-not-embedded = { $type } file, not included – see the attachment
+doc-attachment-page = Attachment { $number }: { $title }
