@@ -13,7 +13,8 @@ use chrono::Utc;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
-use crate::store::{schema_version, Db, APPLICATION_ID};
+use crate::store::{blobs, schema_version, Db, APPLICATION_ID};
+use std::collections::HashSet;
 
 /// How many of the newest backups are always kept.
 pub const KEEP_NEWEST: usize = 10;
@@ -97,9 +98,24 @@ impl Db {
     /// step (see [`copy_to`]).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         match self.path() {
-            Some(path) => copy_to(&read_connection(path)?, dest),
-            None => copy_to(self.connection(), dest),
+            Some(path) => {
+                copy_to(&read_connection(path)?, dest)?;
+                copy_blobs(dest, &blobs::dir_beside(path))?;
+            }
+            None => {
+                copy_to(self.connection(), dest)?;
+                // In memory: the files are in memory too; write them beside the copy.
+                let dir = blobs::dir_beside(dest);
+                for sha in blob_refs(dest)? {
+                    if !blobs::path_in(&dir, &sha).exists() {
+                        let bytes = self.blob(&sha)?;
+                        std::fs::create_dir_all(dir.join(&sha[..2]))?;
+                        std::fs::write(blobs::path_in(&dir, &sha), bytes)?;
+                    }
+                }
+            }
         }
+        Ok(())
     }
 
     /// Take an automatic backup into the `backups/` directory and rotate old ones, from a
@@ -137,6 +153,7 @@ pub(crate) fn auto_backup_conn(conn: &Connection, db_path: &Path, reason: Reason
     let stamp = Utc::now().format("%Y%m%dT%H%M%S%3fZ");
     let dest = dir.join(format!("pejling-{stamp}-{}.sqlite3", reason.as_str()));
     copy_to(conn, &dest)?;
+    copy_blobs(&dest, &blobs::dir_beside(db_path))?;
     rotate_quietly(&dir);
     Ok(dest)
 }
@@ -152,8 +169,50 @@ pub fn auto_backup_file(db_path: &Path, reason: Reason) -> Result<PathBuf> {
     let stamp = Utc::now().format("%Y%m%dT%H%M%S%3fZ");
     let dest = dir.join(format!("pejling-{stamp}-{}.sqlite3", reason.as_str()));
     copy_in_steps(&conn, &dest, -1)?;
+    copy_blobs(&dest, &blobs::dir_beside(db_path))?;
     rotate_quietly(&dir);
     Ok(dest)
+}
+
+/// The SHA-256 of every bilag file a database (or backup) file refers to; none before
+/// schema 13.
+pub fn blob_refs(path: &Path) -> Result<HashSet<String>> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    crate::store::harden(&conn)?;
+    let has: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'attachment'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has {
+        return Ok(HashSet::new());
+    }
+    let mut stmt = conn.prepare("SELECT DISTINCT sha256 FROM attachment")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<HashSet<_>>>()?;
+    Ok(rows)
+}
+
+/// Copy the bilag files the backup `dest` refers to from the bilag folder `from_dir` into the
+/// `bilag/` folder beside `dest` — each file once: a file already there (from an earlier
+/// backup) is not copied again, so backups of a workspace with large bilag cost the new bilag
+/// only. A file missing from `from_dir` is reported and skipped: the backup of the record
+/// itself stands. Returns how many files were copied.
+pub fn copy_blobs(dest: &Path, from_dir: &Path) -> Result<usize> {
+    let to = blobs::dir_beside(dest);
+    let mut copied = 0;
+    for sha in blob_refs(dest)? {
+        let src = blobs::path_in(from_dir, &sha);
+        if !src.exists() {
+            if !blobs::path_in(&to, &sha).exists() {
+                eprintln!("Pejling: the bilag file {sha} is missing from {}", from_dir.display());
+            }
+            continue;
+        }
+        if blobs::copy_into(&src, &to, &sha)? {
+            copied += 1;
+        }
+    }
+    Ok(copied)
 }
 
 fn parse_name(name: &str) -> Option<(String, String)> {
@@ -219,6 +278,15 @@ pub fn rotate(dir: &Path) -> Result<Vec<PathBuf>> {
             std::fs::remove_file(&b.path)?;
             removed.push(PathBuf::from(&b.path));
         }
+    }
+    // Bilag files no kept backup refers to any more go with the last backup that did.
+    let blob_dir = blobs::dir_beside(&dir.join("x"));
+    if blob_dir.is_dir() {
+        let mut referenced = HashSet::new();
+        for b in list(dir)? {
+            referenced.extend(blob_refs(Path::new(&b.path))?);
+        }
+        blobs::remove_unreferenced_in(&blob_dir, &referenced)?;
     }
     Ok(removed)
 }
@@ -304,6 +372,16 @@ pub fn restore(from: &Path, db_path: &Path, lock: &crate::instance::InstanceLock
     if let Err(e) = checked {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
+    }
+    // The restored record's bilag files, from the backup's bilag folder, before anything
+    // below may rotate that backup away. Files already in the workspace are not copied.
+    let workspace_blobs = blobs::dir_beside(db_path);
+    let backup_blobs = blobs::dir_beside(from);
+    for sha in blob_refs(&tmp)? {
+        let src = blobs::path_in(&backup_blobs, &sha);
+        if !blobs::path_in(&workspace_blobs, &sha).exists() && src.exists() {
+            blobs::copy_into(&src, &workspace_blobs, &sha)?;
+        }
     }
     let mut saved = None;
     if db_path.exists() && verify(db_path).is_ok() {

@@ -58,11 +58,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export a meeting's referat or dagsorden (pdf, pdfa, docx, html, md) or its calendar
-    /// entry (ics). Closed items are listed by number and title only, unless --internal.
+    /// Export a meeting's referat or dagsorden (pdf, pdfa, docx, html, md), its calendar
+    /// entry (ics), or the samlet dagsorden (the agenda with its PDF bilag, pdf only). Closed
+    /// items and bilag are listed by number and title only, unless --internal.
     Export {
         meeting: Id,
-        /// referat or dagsorden.
+        /// referat, dagsorden or samlet.
         #[arg(long, default_value = "referat")]
         what: String,
         /// pdf, pdfa, docx, html, md or ics.
@@ -74,6 +75,29 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// Attach a file (PDF, DOCX, XLSX, PPTX, PNG, JPEG; at most 100 MB) to an agenda item as a
+    /// bilag. Its text is read for search at once.
+    Attach {
+        item: Id,
+        file: PathBuf,
+        /// The bilag's title (default: the file name without its extension).
+        #[arg(long)]
+        title: Option<String>,
+        /// The document number in the ESDH system, e.g. "2188929 - EMN-2018-00874".
+        #[arg(long, value_name = "DOCNO")]
+        number: Option<String>,
+        /// A closed bilag: left out of the public version.
+        #[arg(long)]
+        closed: bool,
+    },
+    /// List a meeting's bilag, item by item.
+    Attachments {
+        meeting: Id,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a bilag (not from approved minutes).
+    Detach { attachment: Id },
     /// Write a committee's meetings (of one year, or all) as one ICS calendar.
     Calendar {
         committee: Id,
@@ -518,6 +542,78 @@ fn run(cli: &Cli, cat: &Catalog, out: &mut String) -> pejling::Result<()> {
                 }
             }
         }
+        Command::Export { meeting, what, format, internal, out: dest } if what == "samlet" => {
+            use pejling::documents::{Audience, Format};
+            if Format::parse(format) != Some(Format::Pdf) {
+                return Err(pejling::Error::Validation(
+                    pejling::error::Message::new("error-combined-pdf-only").arg("format", format),
+                ));
+            }
+            let audience = if *internal { Audience::Internal } else { Audience::Public };
+            let bytes = db.export_combined_agenda(*meeting, audience, cli.lang)?;
+            std::fs::write(dest, &bytes)?;
+            let _ = writeln!(
+                out,
+                "{}",
+                cat.format("cli-exported", &[("path", dest.display().to_string()), ("bytes", bytes.len().to_string())])
+            );
+        }
+        Command::Attach { item, file, title, number, closed } => {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let new = pejling::store::NewAttachment {
+                file_name: &name,
+                title: title.as_deref(),
+                document_number: number.as_deref(),
+                closed: *closed,
+            };
+            let a = db.attach_file(*item, file, &new)?;
+            while db.extract_pending_attachment()? {}
+            let a = db.get_attachment(a.id)?;
+            let _ = writeln!(
+                out,
+                "{}",
+                cat.format(
+                    "cli-attached",
+                    &[
+                        ("id", a.id.to_string()),
+                        ("number", a.number.to_string()),
+                        ("title", a.title.clone()),
+                        ("state", cat.format(&a.text_state.label_key(), &[])),
+                    ]
+                )
+            );
+        }
+        Command::Attachments { meeting, json: true } => json(out, &db.meeting_attachments(*meeting)?)?,
+        Command::Attachments { meeting, json: false } => {
+            let items = db.list_agenda_items(*meeting)?;
+            let all = db.meeting_attachments(*meeting)?;
+            for i in &items {
+                for a in all.iter().filter(|a| a.agenda_item_id == i.id) {
+                    let mut line = format!("{}.{} {}", i.number, a.number, a.title);
+                    if !a.document_number.is_empty() {
+                        let _ = write!(line, " ({})", a.document_number);
+                    }
+                    if a.closed {
+                        let _ = write!(line, " {}", cat.format("doc-attachment-closed", &[]));
+                    }
+                    let _ = writeln!(
+                        out,
+                        "[{}] {line} · {} · {} kB · {}",
+                        a.id,
+                        a.media_type.short_name(),
+                        a.bytes.div_ceil(1024),
+                        cat.format(&a.text_state.label_key(), &[])
+                    );
+                }
+            }
+            if all.is_empty() {
+                let _ = writeln!(out, "{}", cat.format("cli-no-attachments", &[]));
+            }
+        }
+        Command::Detach { attachment } => {
+            db.detach(*attachment)?;
+            let _ = writeln!(out, "{}", cat.format("cli-detached", &[("id", attachment.to_string())]));
+        }
         Command::Export { meeting, what, format, internal, out: dest } => {
             use pejling::documents::{Audience, DocKind, Format};
             let kind = DocKind::parse(what).ok_or_else(|| {
@@ -879,6 +975,9 @@ fn write_search_hit(out: &mut String, cat: &Catalog, h: &pejling::SearchHit) {
     }
     if let Some(n) = h.item_number {
         place.push(cat.format("cli-search-item", &[("number", n.to_string())]));
+    }
+    if let (Some(t), Some(p)) = (&h.attachment_title, h.page) {
+        place.push(cat.format("cli-search-attachment", &[("title", t.clone()), ("page", p.to_string())]));
     }
     if !place.is_empty() {
         let _ = write!(line, " · {}", place.join(", "));

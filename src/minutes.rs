@@ -259,12 +259,26 @@ impl Db {
             .items
             .iter()
             .map(|i| {
-                Ok(json!({
+                let mut item = json!({
                     "number": i.number, "title": i.title, "openness": i.openness, "case_id": i.case_id,
                     "summary": i.summary, "background": i.background, "recommendation": i.recommendation,
                     "previous_decisions": i.previous_decisions, "decision": i.decision,
                     "walk": walk_record(&self.walk_summary(i.id)?, &mut named),
-                }))
+                });
+                // Bilag (schema 13): each one's number, title, document number, openness and
+                // the SHA-256 of its file. Only present when the item has bilag, so records
+                // approved before bilag existed compare equal.
+                let attachments = self.list_attachments(i.id)?;
+                if !attachments.is_empty() {
+                    item["attachments"] = attachments
+                        .iter()
+                        .map(|a| {
+                            json!({"number": a.number, "title": a.title, "document_number": a.document_number,
+                                   "closed": a.closed, "sha256": a.sha256})
+                        })
+                        .collect();
+                }
+                Ok(item)
             })
             .collect::<Result<Vec<_>>>()?;
         let mut present: Vec<_> = attendance.people.iter().map(|p| (p.person_id, p.attendance)).collect();

@@ -38,6 +38,8 @@ pub enum SearchKind {
     FollowUp,
     /// A digitalisation project (title and description).
     Project,
+    /// A page of a bilag's text (its title and the page).
+    Attachment,
 }
 
 impl SearchKind {
@@ -48,6 +50,7 @@ impl SearchKind {
         SearchKind::Note,
         SearchKind::FollowUp,
         SearchKind::Project,
+        SearchKind::Attachment,
     ];
 
     /// The stable word sent to the UI.
@@ -59,6 +62,7 @@ impl SearchKind {
             SearchKind::Note => "note",
             SearchKind::FollowUp => "follow_up",
             SearchKind::Project => "project",
+            SearchKind::Attachment => "attachment",
         }
     }
 
@@ -77,6 +81,8 @@ impl SearchKind {
             SearchKind::FollowUp => 5,
             // 0007_cycle_projects.sql
             SearchKind::Project => 6,
+            // 0013_bilag.sql: one document per page of a bilag.
+            SearchKind::Attachment => 7,
         }
     }
 
@@ -119,6 +125,10 @@ pub struct SearchHit {
     /// Åben or Lukket, when the hit belongs to an agenda item. Closed items are found — this
     /// is the committee's own workspace — but must be shown as closed.
     pub openness: Option<Openness>,
+    /// For a bilag: which one, its title and the page (1-based) the text was found on.
+    pub attachment_id: Option<Id>,
+    pub attachment_title: Option<String>,
+    pub page: Option<u32>,
     /// A short piece of the text found, with the matching words marked.
     pub snippet: Vec<SnippetPart>,
     /// Found only as part of a longer word ("udvalg" in "Økonomiudvalgets"); such hits come

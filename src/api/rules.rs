@@ -41,6 +41,9 @@ pub struct UiRules {
     pub doc_formats: Vec<Format>,
     pub amendable_fields: Vec<String>,
     pub error_kinds: Vec<ErrorKind>,
+    /// Bilag: the largest file (MB) and the file name extensions Pejling takes.
+    pub attachment_max_mb: u32,
+    pub attachment_extensions: Vec<String>,
 }
 
 /// The rules, as the core applies them.
@@ -71,6 +74,8 @@ pub fn ui_rules() -> UiRules {
         doc_formats: Format::ALL.to_vec(),
         amendable_fields: crate::minutes::AMENDABLE_FIELDS.iter().map(|f| f.to_string()).collect(),
         error_kinds: ErrorKind::ALL.to_vec(),
+        attachment_max_mb: (crate::bilag::MAX_BYTES / 1_048_576) as u32,
+        attachment_extensions: crate::bilag::MediaType::all_extensions().iter().map(|e| e.to_string()).collect(),
     }
 }
 

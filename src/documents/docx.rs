@@ -207,6 +207,12 @@ pub fn render(d: &DocModel) -> Result<Vec<u8>> {
                 doc = doc.add_paragraph(text_paragraph(para));
             }
         }
+        if !item.attachments.is_empty() {
+            doc = doc.add_paragraph(heading(&d.labels.attachments, "Heading3"));
+            for a in &item.attachments {
+                doc = doc.add_paragraph(text_paragraph(&a.line));
+            }
+        }
     }
     if !d.approvals.is_empty() {
         doc = doc.add_paragraph(heading(&d.labels.approvals, "Heading2"));

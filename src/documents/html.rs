@@ -43,7 +43,7 @@ figure.continua{margin:1.5rem 0}figure.continua figcaption{font-weight:600;margi
 figure.continua svg{width:100%;height:auto;display:block}\
 table{border-collapse:collapse;margin:.75rem 0;font-size:.9rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}\
 caption{text-align:left;font-weight:600;padding-bottom:.25rem}\
-nav ul.toc{list-style:none;padding-left:0}nav p{margin:.25rem 0}p.meeting-line{font-style:italic}\
+nav ul.toc{list-style:none;padding-left:0}ul.bilag{list-style:none;padding-left:0}nav p{margin:.25rem 0}p.meeting-line{font-style:italic}\
 @media print{h2{break-before:auto}a{color:inherit;text-decoration:none}figure.continua{break-inside:avoid}}";
 
 fn render_walk(s: &mut String, item: u32, w: &DocWalk) {
@@ -314,6 +314,13 @@ pub fn render(d: &DocModel) -> String {
                 escape(&dec.meeting_line),
                 paragraphs(&dec.text)
             ));
+        }
+        if !item.attachments.is_empty() {
+            s.push_str(&format!("<h3>{}</h3>\n<ul class=\"bilag\">\n", escape(&d.labels.attachments)));
+            for a in &item.attachments {
+                s.push_str(&format!("<li>{}</li>\n", escape(&a.line)));
+            }
+            s.push_str("</ul>\n");
         }
         s.push_str("</section>\n");
     }

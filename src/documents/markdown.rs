@@ -144,6 +144,12 @@ pub fn render(d: &DocModel) -> String {
                 s.push_str(&format!("{}\n\n", escape(&dec.text)));
             }
         }
+        if !item.attachments.is_empty() {
+            s.push_str(&format!("### {}\n\n", escape(&d.labels.attachments)));
+            let lines: Vec<String> = item.attachments.iter().map(|a| escape(&a.line)).collect();
+            s.push_str(&lines.join("  \n"));
+            s.push_str("\n\n");
+        }
     }
     if !d.approvals.is_empty() {
         s.push_str(&format!("## {}\n\n", escape(&d.labels.approvals)));

@@ -83,6 +83,44 @@ pub struct DocItem {
     pub amendments: Vec<DocAmendment>,
     /// Minutes: the decision, which comes last in the item.
     pub decision: Option<DocDecision>,
+    /// "Bilag": the item's bilag as 003 lists them last in the item ("1. Title (2188929 -
+    /// EMN-2018-00874)"); closed ones are left out of the public version and keep their
+    /// numbers, so a reference to "bilag 3" stays right.
+    pub attachments: Vec<DocAttachment>,
+}
+
+/// One bilag line of an item.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocAttachment {
+    pub number: u32,
+    pub title: String,
+    pub document_number: String,
+    pub closed: bool,
+    /// "1. Title (2188929 - EMN-2018-00874)", with "(Lukket bilag)" after a closed one.
+    pub line: String,
+    #[serde(skip)]
+    pub sha256: String,
+    #[serde(skip)]
+    pub media_type: crate::bilag::MediaType,
+}
+
+/// A bilag's PDF pages embedded in the samlet dagsorden.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocEmbedded {
+    /// "Bilag 1.2: Title" — a bookmark.
+    pub heading: String,
+    /// The file's path in the typesetter's world ("/bilag/<sha256>.pdf").
+    pub path: String,
+    pub pages: u32,
+}
+
+/// The bilag section of a samlet dagsorden: per item, its heading and its embedded bilag.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocEmbeddedItem {
+    pub heading: String,
+    pub attachments: Vec<DocEmbedded>,
+    /// Bilag that are not PDF: listed, not embedded.
+    pub listed: Vec<String>,
 }
 
 /// "Beslutninger:", the line naming the meeting, and what was decided.
@@ -127,6 +165,8 @@ pub struct DocModel {
     pub fingerprint: Option<String>,
     /// Labels the renderers need.
     pub labels: Labels,
+    /// The samlet dagsorden: the bilag embedded after the agenda (empty otherwise).
+    pub embedded: Vec<DocEmbeddedItem>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,6 +179,7 @@ pub struct Labels {
     pub amendments: String,
     pub fingerprint: String,
     pub closed_items_left_out: String,
+    pub attachments: String,
 }
 
 fn approval_line(cat: &Catalog, a: &Approval) -> String {
@@ -259,6 +300,7 @@ impl Db {
                         walk: None,
                         amendments: Vec::new(),
                         decision: None,
+                        attachments: Vec::new(),
                     });
                 }
                 let sections = [
@@ -280,7 +322,32 @@ impl Db {
                     }
                     DocKind::Agenda => None,
                 };
+                let attachments = self
+                    .list_attachments(i.id)?
+                    .into_iter()
+                    .filter(|a| audience == Audience::Internal || !a.closed)
+                    .map(|a| {
+                        let mut line = format!("{}. {}", a.number, a.title);
+                        if !a.document_number.trim().is_empty() {
+                            line.push_str(&format!(" ({})", a.document_number.trim()));
+                        }
+                        if a.closed {
+                            line.push(' ');
+                            line.push_str(&l("doc-attachment-closed"));
+                        }
+                        DocAttachment {
+                            number: a.number,
+                            title: a.title,
+                            document_number: a.document_number,
+                            closed: a.closed,
+                            line,
+                            sha256: a.sha256,
+                            media_type: a.media_type,
+                        }
+                    })
+                    .collect();
                 Ok(DocItem {
+                    attachments,
                     walk,
                     heading,
                     number: i.number,
@@ -336,7 +403,9 @@ impl Db {
                 amendments: l("doc-amendments"),
                 fingerprint: l("doc-fingerprint"),
                 closed_items_left_out: l("doc-closed-left-out"),
+                attachments: l("doc-attachments"),
             },
+            embedded: Vec::new(),
         })
     }
 }
@@ -442,6 +511,60 @@ impl Format {
 }
 
 impl Db {
+    /// The samlet dagsorden: the agenda, then every bilag's PDF pages, item by item, each
+    /// bilag bookmarked and the pages numbered on from the agenda's. Bilag that are not PDF
+    /// (or a PDF that cannot be embedded: encrypted, damaged) are listed, not embedded. The
+    /// public version leaves out closed items and closed bilag.
+    pub fn export_combined_agenda(&self, meeting_id: Id, audience: Audience, lang: Lang) -> Result<Vec<u8>> {
+        let cat = Catalog::new(lang);
+        let mut model = self.document_model(meeting_id, DocKind::Agenda, audience, lang)?;
+        model.title = format!("{} – {}", cat.format("doc-combined-agenda", &[]), model.title);
+        let mut files = std::collections::HashMap::new();
+        for item in &model.items {
+            if item.withheld || item.attachments.is_empty() {
+                continue;
+            }
+            let mut embedded = DocEmbeddedItem {
+                heading: format!("{} – {}", model.labels.attachments, item.heading),
+                attachments: Vec::new(),
+                listed: Vec::new(),
+            };
+            for a in &item.attachments {
+                let heading = cat.format(
+                    "doc-attachment-page",
+                    &[("number", format!("{}.{}", item.number, a.number)), ("title", a.title.clone())],
+                );
+                let pages = if a.media_type == crate::bilag::MediaType::Pdf {
+                    let bytes = self.blob(&a.sha256)?;
+                    let pages = lopdf::Document::load_mem(&bytes)
+                        .ok()
+                        .filter(|d| !d.is_encrypted())
+                        .map(|d| d.get_pages().len() as u32)
+                        .filter(|n| *n > 0);
+                    if pages.is_some() {
+                        files.insert(format!("bilag/{}.pdf", a.sha256), bytes);
+                    }
+                    pages
+                } else {
+                    None
+                };
+                match pages {
+                    Some(pages) => embedded.attachments.push(DocEmbedded {
+                        heading,
+                        path: format!("/bilag/{}.pdf", a.sha256),
+                        pages,
+                    }),
+                    None => embedded.listed.push(format!(
+                        "{heading} – {}",
+                        cat.format("doc-attachment-not-embedded", &[("type", a.media_type.short_name().to_owned())])
+                    )),
+                }
+            }
+            model.embedded.push(embedded);
+        }
+        pdf::Typesetter::new().pdf_with_files(&model, false, files)
+    }
+
     /// Render a meeting's document in `format`.
     pub fn export(
         &self,

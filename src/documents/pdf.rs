@@ -5,6 +5,8 @@
 //! The template is compiled into the binary; the data goes in as JSON. A [`Typesetter`]
 //! holds the parsed fonts — loading them is the slow part — so build one and reuse it.
 
+use std::collections::HashMap;
+
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
 use typst::layout::PagedDocument;
@@ -45,11 +47,18 @@ impl Typesetter {
 
     /// Typeset `model`; `archival` selects PDF/A-2a.
     pub fn pdf(&self, model: &DocModel, archival: bool) -> Result<Vec<u8>> {
+        self.pdf_with_files(model, archival, HashMap::new())
+    }
+
+    /// As [`Typesetter::pdf`], with files the template may embed (bilag PDFs, by their path
+    /// without the leading slash: `bilag/<sha256>.pdf`).
+    pub fn pdf_with_files(&self, model: &DocModel, archival: bool, files: HashMap<String, Vec<u8>>) -> Result<Vec<u8>> {
         let data = serde_json::to_vec(model).expect("document model serialises");
         let world = DocWorld {
             ts: self,
             main: Source::new(FileId::new(None, VirtualPath::new("/main.typ")), TEMPLATE.to_owned()),
             data: Bytes::new(data),
+            files: files.into_iter().map(|(k, v)| (k, Bytes::new(v))).collect(),
         };
         let doc: PagedDocument = typst::compile(&world).output.map_err(|errs| typeset_error(&errs))?;
         let standards = if archival {
@@ -91,6 +100,7 @@ struct DocWorld<'a> {
     ts: &'a Typesetter,
     main: Source,
     data: Bytes,
+    files: HashMap<String, Bytes>,
 }
 
 impl World for DocWorld<'_> {
@@ -115,8 +125,11 @@ impl World for DocWorld<'_> {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id.vpath().as_rootless_path() == std::path::Path::new("data.json") {
+        let path = id.vpath().as_rootless_path();
+        if path == std::path::Path::new("data.json") {
             Ok(self.data.clone())
+        } else if let Some(bytes) = path.to_str().and_then(|p| self.files.get(p)) {
+            Ok(bytes.clone())
         } else {
             Err(FileError::NotFound(id.vpath().as_rootless_path().into()))
         }

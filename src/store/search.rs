@@ -37,6 +37,8 @@ struct Place {
     meeting_title: Option<String>,
     item_number: Option<u32>,
     openness: Option<Openness>,
+    /// Bilag: (id, title, page).
+    attachment: Option<(Id, String, u32)>,
 }
 
 fn place(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option<Place>> {
@@ -73,6 +75,15 @@ fn place(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option
         SearchKind::Project => {
             "SELECT committee_id, NULL, NULL, NULL, title, NULL, NULL, NULL, id FROM project WHERE id = ?1"
         }
+        SearchKind::Attachment => {
+            "SELECT m.committee_id, m.id, a.id, NULL, a.title, m.title, a.position + 1, a.openness, NULL,
+                    b.id, b.title, p.page
+             FROM attachment_page p
+             JOIN attachment b ON b.id = p.attachment_id
+             JOIN agenda_item a ON a.id = b.agenda_item_id
+             JOIN meeting m ON m.id = a.meeting_id
+             WHERE p.id = ?1"
+        }
     };
     conn.prepare_cached(sql)?
         .query_row([id], |r| {
@@ -87,6 +98,11 @@ fn place(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option
                 meeting_title: r.get(5)?,
                 item_number: r.get(6)?,
                 openness: r.get(7)?,
+                attachment: if kind == SearchKind::Attachment {
+                    Some((r.get(9)?, r.get(10)?, r.get(11)?))
+                } else {
+                    None
+                },
             })
         })
         .optional()
@@ -139,9 +155,16 @@ impl Db {
         }
         let mut text = self.conn.prepare_cached("SELECT title, body FROM search_words WHERE rowid = ?1")?;
         let mut hits = Vec::with_capacity(found.len());
+        let mut seen_attachments = HashSet::new();
         for (rowid, part_of_word) in found {
             let Some((kind, id)) = SearchKind::from_rowid(rowid) else { continue };
             let Some(p) = place(&self.conn, kind, id)? else { continue };
+            // One hit per bilag: its best page.
+            if let Some((attachment_id, _, _)) = &p.attachment {
+                if !seen_attachments.insert(*attachment_id) {
+                    continue;
+                }
+            }
             let Some((title, body)) =
                 text.query_row([rowid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).optional()?
             else {
@@ -158,6 +181,9 @@ impl Db {
                 meeting_title: p.meeting_title,
                 item_number: p.item_number,
                 openness: p.openness,
+                attachment_id: p.attachment.as_ref().map(|a| a.0),
+                attachment_title: p.attachment.as_ref().map(|a| a.1.clone()),
+                page: p.attachment.as_ref().map(|a| a.2),
                 snippet: snippet(&title, &body, &q, part_of_word),
                 part_of_word,
             });

@@ -973,3 +973,48 @@ project-reco-hint = Sæt kryds, når projektet har fulgt en anbefaling, og skriv
 project-reco-read = Læs anbefalingen
 project-reco-note = Note til »{ $title }«
 project-reco-saved = Gemt: { $title }
+
+## Bilag
+bilag-title = Bilag
+bilag-hint = Vedhæft med knappen, eller træk filer hen på listen. Bilag kan være { $types } – højst { $max } MB pr. bilag.
+bilag-locked = Referatet er godkendt: bilagene er en del af referatet og kan ikke ændres.
+bilag-none = Punktet har ingen bilag.
+bilag-attach = Vedhæft fil …
+bilag-attaching = Vedhæfter …
+bilag-attached = { $count ->
+    [one] Et bilag er vedhæftet.
+   *[other] { $count } bilag er vedhæftet.
+}
+bilag-too-large = »{ $file }« er for stor. Et bilag må højst fylde { $max } MB.
+bilag-number = Bilag { $number }.
+bilag-number-title = Bilag { $number }. { $title }
+bilag-field-title = Titel
+bilag-field-document-number = Dokumentnummer
+bilag-field-document-number-hint = Fra ESDH, fx 2188929 - EMN-2018-00874
+bilag-field-closed = Lukket bilag (udelades af den offentlige udgave)
+bilag-show = Vis
+bilag-open-external = Åbn i program
+bilag-move-up = Flyt op
+bilag-move-down = Flyt ned
+bilag-remove = Fjern
+bilag-remove-confirm = Fjern bilaget »{ $title }«?
+bilag-removed = Bilaget »{ $title }« er fjernet.
+bilag-moved = »{ $title }« er nu bilag { $number }.
+bilag-size-kb = { $size } kB
+bilag-size-mb = { $size } MB
+bilag-pages = { $pages ->
+    [one] 1 side
+   *[other] { $pages } sider
+}
+bilag-type-pdf = PDF
+bilag-type-docx = Word
+bilag-type-xlsx = Excel
+bilag-type-pptx = PowerPoint
+bilag-type-png = PNG-billede
+bilag-type-jpeg = JPEG-billede
+bilag-page-of = Side { $page } af { $pages }: { $title }
+bilag-pages-shown = Viser { $shown } af { $pages } sider
+bilag-close-viewer = Luk visningen
+bilag-show-failed = Bilaget kunne ikke vises. Prøv »Åbn i program«.
+export-combined-agenda = Samlet dagsorden (PDF med bilag)
+search-in-bilag = i bilag »{ $title }«, side { $page }

@@ -973,3 +973,48 @@ project-reco-hint = Tick a recommendation when the project has followed it and w
 project-reco-read = Read the recommendation
 project-reco-note = Note on “{ $title }”
 project-reco-saved = Saved: { $title }
+
+## Bilag (attachments)
+bilag-title = Attachments
+bilag-hint = Attach with the button, or drag files onto the list. Attachments may be { $types } – at most { $max } MB each.
+bilag-locked = The minutes are approved: the attachments are part of them and cannot be changed.
+bilag-none = The item has no attachments.
+bilag-attach = Attach file …
+bilag-attaching = Attaching …
+bilag-attached = { $count ->
+    [one] One attachment was added.
+   *[other] { $count } attachments were added.
+}
+bilag-too-large = "{ $file }" is too large. An attachment may be at most { $max } MB.
+bilag-number = Attachment { $number }.
+bilag-number-title = Attachment { $number }. { $title }
+bilag-field-title = Title
+bilag-field-document-number = Document number
+bilag-field-document-number-hint = From the records system, e.g. 2188929 - EMN-2018-00874
+bilag-field-closed = Closed attachment (left out of the public version)
+bilag-show = Show
+bilag-open-external = Open in program
+bilag-move-up = Move up
+bilag-move-down = Move down
+bilag-remove = Remove
+bilag-remove-confirm = Remove the attachment "{ $title }"?
+bilag-removed = The attachment "{ $title }" was removed.
+bilag-moved = "{ $title }" is now attachment { $number }.
+bilag-size-kb = { $size } kB
+bilag-size-mb = { $size } MB
+bilag-pages = { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}
+bilag-type-pdf = PDF
+bilag-type-docx = Word
+bilag-type-xlsx = Excel
+bilag-type-pptx = PowerPoint
+bilag-type-png = PNG image
+bilag-type-jpeg = JPEG image
+bilag-page-of = Page { $page } of { $pages }: { $title }
+bilag-pages-shown = Showing { $shown } of { $pages } pages
+bilag-close-viewer = Close the view
+bilag-show-failed = The attachment could not be shown. Try "Open in program".
+export-combined-agenda = Combined agenda (PDF with attachments)
+search-in-bilag = in attachment "{ $title }", page { $page }

@@ -153,6 +153,8 @@ export type {
 export const ORGANISATION_QUESTIONS = "organisation-questions";
 
 
+export type { Attachment, AttachmentContent, AttachmentPatch, MediaType, TextState } from "./bindings";
+
 export type {
   Identity,
   AgendaItem,
@@ -245,6 +247,9 @@ export let FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = [];
 /** How a fixed point of the annual cycle finds its day: the n-th weekday, or a date. */
 export let CYCLE_RULES: readonly CycleRule[] = [];
 let ERROR_KINDS: readonly ErrorKind[] = [];
+/** Bilag: the largest file the core takes (MB), and the file name extensions it takes. */
+export let ATTACHMENT_MAX_MB = 0;
+export let ATTACHMENT_EXTENSIONS: readonly string[] = [];
 
 /** Reads the rules from the core. The app cannot work without them, so a failure throws. */
 export async function loadRules(): Promise<void> {
@@ -263,6 +268,8 @@ export async function loadRules(): Promise<void> {
   FOLLOW_UP_STATUSES = rules.follow_up_statuses;
   CYCLE_RULES = rules.cycle_rules;
   ERROR_KINDS = rules.error_kinds;
+  ATTACHMENT_MAX_MB = rules.attachment_max_mb;
+  ATTACHMENT_EXTENSIONS = rules.attachment_extensions;
 }
 
 /** The status "forward" moves to, or null where the core allows no plain move forward (after
