@@ -42,11 +42,14 @@ use crate::validate::{self, MAX_SHORT, MAX_TITLE};
 
 /// The header word that names a file a Pejling meeting package.
 pub const FORMAT: &str = "pejling-meeting-package";
-/// The package format this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
-/// The largest package read: far above a real meeting (a few hundred kB), low enough that a
-/// hostile file cannot exhaust memory.
-pub const MAX_PACKAGE_BYTES: usize = 16 * 1024 * 1024;
+/// The package format this build writes and the newest it reads. Version 2 carries bilag
+/// (`files`, and each item's `attachments`); version 1 packages are read as before.
+pub const FORMAT_VERSION: u32 = 2;
+/// The largest package read: a meeting with its bilag (base64, each file once) — a few tens of
+/// MB for a real meeting — and low enough that a hostile file cannot exhaust memory.
+pub const MAX_PACKAGE_BYTES: usize = 256 * 1024 * 1024;
+/// The most bilag files one package may carry.
+const MAX_FILES: usize = 2_000;
 /// Bounds on what one package may carry.
 const MAX_SETS: usize = 50;
 const MAX_STEPS_PER_ITEM: usize = 500;
@@ -79,6 +82,9 @@ pub struct Package {
     pub records: Records,
     /// What the package this meeting was imported from carried: the base of a merge.
     pub base: Option<Records>,
+    /// The bilag files, each once (by SHA-256), base64. Format 2.
+    #[serde(default)]
+    pub files: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -136,6 +142,21 @@ pub struct PkgItem {
     pub case_technology: String,
     pub case_problem: String,
     pub steps: Vec<PkgStep>,
+    /// The item's bilag, in their order. Format 2.
+    #[serde(default)]
+    pub attachments: Vec<PkgAttachment>,
+}
+
+/// A bilag in a package; its file is in the package's `files` under its SHA-256.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PkgAttachment {
+    pub uuid: String,
+    pub title: String,
+    pub document_number: String,
+    pub closed: bool,
+    pub file_name: String,
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -236,6 +257,8 @@ pub enum MergeEntity {
     Position,
     Question,
     Attendance,
+    /// A bilag added there.
+    Attachment,
 }
 
 /// How a conflict is resolved.
@@ -402,7 +425,7 @@ pub fn parse(bytes: &[u8]) -> Result<Package> {
         return Err(Error::Validation(Message::new("error-package-not-a-package")));
     }
     match value.get("format_version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) if (1..=u64::from(FORMAT_VERSION)).contains(&v) => {}
         Some(v) if v > u64::from(FORMAT_VERSION) => {
             return Err(Error::Validation(
                 Message::new("error-package-too-new").arg("found", v).arg("supported", FORMAT_VERSION),
@@ -428,6 +451,92 @@ fn normalise(p: &mut Package) {
     p.records.notes.iter_mut().for_each(|n| name(&mut n.by));
     p.records.questions.iter_mut().for_each(|q| name(&mut q.by));
     p.records.attendance.iter_mut().for_each(|a| name(&mut a.by));
+}
+
+/// Each bilag names a file the package carries (checked against its SHA-256 when it is
+/// stored), within the size limit, with a type Pejling takes.
+fn check_attachments(p: &Package) -> Result<()> {
+    if p.files.len() > MAX_FILES {
+        return Err(damaged("for mange bilag"));
+    }
+    for (sha, b64) in &p.files {
+        if !crate::store::blobs::is_sha256(sha) || b64.len() as u64 / 4 * 3 > crate::bilag::MAX_BYTES + 3 {
+            return Err(damaged(format!("bilagsfil {}", &sha[..sha.len().min(12)])));
+        }
+    }
+    for item in &p.items {
+        if item.attachments.len() as i64 > crate::bilag::MAX_PER_ITEM {
+            return Err(damaged("for mange bilag på et punkt"));
+        }
+        let mut seen = BTreeSet::new();
+        for a in &item.attachments {
+            check_uuid(&a.uuid)?;
+            if !seen.insert(a.uuid.as_str()) || !p.files.contains_key(&a.sha256) {
+                return Err(damaged(format!("bilag {}", a.uuid)));
+            }
+            validate::required(&a.title, "title", 300)?;
+            validate::optional(&a.document_number, "document_number", 100)?;
+            validate::required(&a.file_name, "file_name", 255)?;
+        }
+    }
+    Ok(())
+}
+
+/// Store a package's bilag files in the workspace's blob store; each must match its SHA-256
+/// and be a type Pejling takes under its file name. Returns their media types by SHA-256.
+fn store_files(db: &Db, p: &Package, wanted: &BTreeSet<&str>) -> Result<HashMap<String, crate::bilag::MediaType>> {
+    use base64::Engine;
+    let mut types = HashMap::new();
+    for item in &p.items {
+        for a in &item.attachments {
+            if !wanted.contains(a.sha256.as_str()) || types.contains_key(&a.sha256) {
+                continue;
+            }
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(p.files[&a.sha256].as_bytes())
+                .map_err(|_| damaged(format!("bilag {}", a.uuid)))?;
+            let media_type = crate::bilag::check_type(&a.file_name, &bytes)?;
+            let sha = db.blobs().put(&bytes)?;
+            if sha != a.sha256 {
+                return Err(damaged(format!("bilag {}: SHA-256", a.uuid)));
+            }
+            types.insert(sha, media_type);
+        }
+    }
+    Ok(types)
+}
+
+fn insert_attachment(
+    tx: &Connection,
+    item_id: Id,
+    a: &PkgAttachment,
+    media_type: crate::bilag::MediaType,
+    bytes: i64,
+) -> Result<()> {
+    use crate::bilag::{MediaType, TextState};
+    let state = match media_type {
+        MediaType::Pdf | MediaType::Docx => TextState::Pending,
+        _ => TextState::NotExtracted,
+    };
+    tx.execute(
+        "INSERT INTO attachment (agenda_item_id, position, title, document_number, closed, file_name, media_type,
+             sha256, bytes, uuid, text_state)
+         VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM attachment WHERE agenda_item_id = ?1),
+             ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            item_id,
+            a.title.trim(),
+            a.document_number.trim(),
+            a.closed,
+            crate::bilag::clean_file_name(&a.file_name),
+            media_type,
+            a.sha256,
+            bytes,
+            a.uuid,
+            state
+        ],
+    )?;
+    Ok(())
 }
 
 /// Bounds and references inside the package.
@@ -466,6 +575,7 @@ fn check(p: &Package) -> Result<()> {
     if p.question_sets.len() > MAX_SETS {
         return Err(damaged("for mange spørgsmålssæt"));
     }
+    check_attachments(p)?;
     let mut sets: HashMap<(&str, u32), QuestionSet> = HashMap::new();
     for s in &p.question_sets {
         validate::required(&s.set_id, "set_id", MAX_SHORT)?;
@@ -760,6 +870,7 @@ impl Db {
                         case_technology: r.get(10)?,
                         case_problem: r.get(11)?,
                         steps: Vec::new(),
+                        attachments: Vec::new(),
                     },
                 ))
             })?
@@ -780,6 +891,38 @@ impl Db {
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             used.extend(item.steps.iter().map(|s| (s.set_id.clone(), s.set_version)));
+        }
+        // Bilag (closed ones only with the closed items), each file once.
+        let mut files = BTreeMap::new();
+        {
+            use base64::Engine;
+            let mut stmt = conn.prepare(
+                "SELECT uuid, title, document_number, closed, file_name, sha256 FROM attachment
+                 WHERE agenda_item_id = ?1 ORDER BY position",
+            )?;
+            for (id, item) in &mut items {
+                item.attachments = stmt
+                    .query_map([*id], |r| {
+                        Ok(PkgAttachment {
+                            uuid: r.get(0)?,
+                            title: r.get(1)?,
+                            document_number: r.get(2)?,
+                            closed: r.get(3)?,
+                            file_name: r.get(4)?,
+                            sha256: r.get(5)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+                    .into_iter()
+                    .filter(|a| include_closed || !a.closed)
+                    .collect();
+                for a in &item.attachments {
+                    if !files.contains_key(&a.sha256) {
+                        let bytes = self.blob(&a.sha256)?;
+                        files.insert(a.sha256.clone(), base64::engine::general_purpose::STANDARD.encode(bytes));
+                    }
+                }
+            }
         }
         let mut question_sets = Vec::new();
         for (set_id, version) in used {
@@ -824,6 +967,7 @@ impl Db {
             items: items.into_iter().map(|(_, i)| i).collect(),
             records,
             base,
+            files,
         })
     }
 
@@ -868,10 +1012,17 @@ impl Db {
     pub fn import_package_confirmed(&mut self, bytes: &[u8], confirm_members: bool) -> Result<PackageImported> {
         let p = parse(bytes)?;
         let actor = self.actor();
-        self.write(|tx| import(tx, &p, &actor, confirm_members)).map_err(|e| match e {
-            Error::Storage(s) => damaged(s),
-            other => other,
-        })
+        let wanted: BTreeSet<&str> = p.files.keys().map(String::as_str).collect();
+        let result = store_files(self, &p, &wanted).and_then(|types| {
+            self.write(|tx| import(tx, &p, &actor, confirm_members, &types)).map_err(|e| match e {
+                Error::Storage(s) => damaged(s),
+                other => other,
+            })
+        });
+        if result.is_err() {
+            self.remove_unreferenced_blobs()?;
+        }
+        result
     }
 
     /// What importing a package would change in the memberships of a committee that is
@@ -910,6 +1061,28 @@ impl Db {
             ));
         }
         let me = self.actor();
+        // The files of the bilag added there, stored before the merge writes their rows.
+        let wanted: BTreeSet<&str> = ops
+            .iter()
+            .filter_map(|op| match &op.target {
+                Target::Attachment { attachment, .. } => Some(attachment.sha256.as_str()),
+                _ => None,
+            })
+            .collect();
+        let types = match store_files(self, &p, &wanted) {
+            Ok(t) => t,
+            Err(e) => {
+                self.remove_unreferenced_blobs()?;
+                return Err(e);
+            }
+        };
+        let files: HashMap<String, (crate::bilag::MediaType, i64)> = types
+            .into_iter()
+            .map(|(sha, t)| {
+                let len = exact_len(&p.files[&sha]).unwrap_or(0);
+                (sha, (t, len))
+            })
+            .collect();
         // Each change is written by who merges it, with its author there, the package's machine
         // and the merger in the audit log's provenance columns; the merge record keeps the same
         // per change.
@@ -936,7 +1109,7 @@ impl Db {
                         ctx.via_package = Some(p.source.clone());
                         ctx.merged_by = Some(me.clone());
                     }
-                    let written = db.write(|tx| apply(tx, m.id, m.committee_id, op, &v));
+                    let written = db.write(|tx| apply(tx, m.id, m.committee_id, op, &v, &files));
                     db.clear_provenance();
                     written?;
                 }
@@ -974,6 +1147,9 @@ impl Db {
             })
         });
         self.clear_provenance();
+        if result.is_err() {
+            self.remove_unreferenced_blobs()?;
+        }
         result
     }
 }
@@ -1016,7 +1192,13 @@ fn member_changes(conn: &Connection, p: &Package) -> Result<Vec<MemberChange>> {
     Ok(out)
 }
 
-fn import(tx: &Connection, p: &Package, actor: &str, confirm_members: bool) -> Result<PackageImported> {
+fn import(
+    tx: &Connection,
+    p: &Package,
+    actor: &str,
+    confirm_members: bool,
+    types: &HashMap<String, crate::bilag::MediaType>,
+) -> Result<PackageImported> {
     if let Some((id, _, title, _)) = meeting_uuid_row(tx, &p.meeting.uuid)? {
         return Err(Error::Conflict(Message::new("error-package-already-imported").arg("title", title).arg("id", id)));
     }
@@ -1151,6 +1333,10 @@ fn import(tx: &Connection, p: &Package, actor: &str, confirm_members: bool) -> R
                 params![item_id, s.set_id, s.question_id, s.set_version, s.group_id, i as i64],
             )?;
         }
+        for a in &item.attachments {
+            let bytes = p.files[&a.sha256].len() as i64 / 4 * 3;
+            insert_attachment(tx, item_id, a, types[&a.sha256], exact_len(&p.files[&a.sha256]).unwrap_or(bytes))?;
+        }
     }
     let r = &p.records;
     for a in &r.attendance {
@@ -1220,6 +1406,13 @@ fn import(tx: &Connection, p: &Package, actor: &str, confirm_members: bool) -> R
     })
 }
 
+/// The decoded length of a base64 text.
+fn exact_len(b64: &str) -> Option<i64> {
+    let t = b64.trim_end();
+    let pad = t.bytes().rev().take_while(|b| *b == b'=').count();
+    Some((t.len() / 4 * 3).checked_sub(pad)? as i64)
+}
+
 // ---- merge ------------------------------------------------------------------------------------
 
 /// A value on either side of a merge.
@@ -1249,6 +1442,7 @@ enum Target {
     Position { item_id: Id, set_id: String, question_id: String, person_id: Id },
     Question { uuid: String, item_id: Id, set_id: String, question_id: String, asked_by: Option<Id> },
     Attendance { person_id: Id },
+    Attachment { item_id: Id, attachment: PkgAttachment },
 }
 
 #[derive(Debug, Clone)]
@@ -1515,8 +1709,43 @@ fn plan_merge(conn: &Connection, p: &Package) -> Result<(MergePreview, Vec<Op>)>
         });
     }
 
+    // Bilag added there: a bilag with an id not on its item here, and not removed here (the
+    // audit log keeps each removed bilag's id), is brought over. Bilag are never changed by a
+    // merge: a file is a bilag's content, and titles are the secretary's.
+    for item in &p.items {
+        let Some((item_id, _)) = items.get(&item.uuid) else { continue };
+        for a in &item.attachments {
+            let here: bool = conn
+                .query_row(
+                    "SELECT count(*) > 0 FROM attachment WHERE agenda_item_id = ?1 AND uuid = ?2",
+                    params![item_id, a.uuid],
+                    |r| r.get(0),
+                )?;
+            let removed_here: bool = conn.query_row(
+                "SELECT count(*) > 0 FROM audit_log WHERE entity = 'attachment' AND action = 'delete'
+                   AND meeting_id = ?1 AND json_extract(changes, '$.uuid') = ?2",
+                params![meeting_id, a.uuid],
+                |r| r.get(0),
+            )?;
+            if here || removed_here {
+                continue;
+            }
+            ops.push(Op {
+                key: format!("attachment:{}", a.uuid),
+                entity: MergeEntity::Attachment,
+                target: Target::Attachment { item_id: *item_id, attachment: a.clone() },
+                mine: Val::None,
+                theirs: Val::Text(a.title.clone()),
+                changed_at: p.exported_at.clone(),
+                by: None,
+                conflict: false,
+            });
+        }
+    }
+
     let describe = |op: &Op| -> MergeChange {
         let (item, question_id, person) = match &op.target {
+            Target::Attachment { item_id, .. } => (item_title(&items, *item_id), None, None),
             Target::Note { item_id, question_id, .. } | Target::Question { item_id, question_id, .. } => {
                 (item_title(&items, *item_id), Some(question_id.clone()), None)
             }
@@ -1568,8 +1797,20 @@ fn item_title(items: &HashMap<String, (Id, String)>, id: Id) -> Option<String> {
     items.values().find(|(i, _)| *i == id).map(|(_, t)| t.clone())
 }
 
-fn apply(tx: &Connection, meeting_id: Id, committee_id: Id, op: &Op, v: &Val) -> Result<()> {
+fn apply(
+    tx: &Connection,
+    meeting_id: Id,
+    committee_id: Id,
+    op: &Op,
+    v: &Val,
+    files: &HashMap<String, (crate::bilag::MediaType, i64)>,
+) -> Result<()> {
     match (&op.target, v) {
+        (Target::Attachment { item_id, attachment }, Val::Text(_)) => {
+            let (media_type, bytes) = files[&attachment.sha256];
+            insert_attachment(tx, *item_id, attachment, media_type, bytes)?;
+        }
+        (Target::Attachment { .. }, _) => {}
         (Target::Note { item_id, set_id, question_id }, Val::Text(t)) => {
             tx.execute(
                 "INSERT INTO step_note (agenda_item_id, set_id, question_id, text, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -323,3 +323,74 @@ fn every_change_to_a_bilag_is_audited_under_the_person() {
     assert!(log[0].changes.contains(&a.sha256));
     assert!(log[1].changes.contains("2188929") && log[1].changes.contains("\"closed\":1"), "{}", log[1].changes);
 }
+
+#[test]
+fn packages_carry_each_file_once_and_a_merge_brings_bilag_added_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut db, meeting, item) = workspace(dir.path());
+    let pdf = a_pdf(&db, meeting);
+    let a = db.attach_bytes(item, &pdf, &new("notat.pdf")).unwrap();
+    let other = db.list_agenda_items(meeting).unwrap()[2].id;
+    db.attach_bytes(other, &pdf, &NewAttachment { file_name: "kopi.pdf", title: None, document_number: Some("2188929"), closed: false }).unwrap();
+    db.attach_bytes(other, &pdf, &NewAttachment { file_name: "lukket.pdf", title: None, document_number: None, closed: true }).unwrap();
+    let package = db.export_package(meeting, false).unwrap();
+    assert_eq!(package.format_version, 2);
+    assert_eq!(package.files.len(), 1, "the same file once");
+    let carried: Vec<_> = package.items.iter().flat_map(|i| i.attachments.iter().map(|a| a.title.as_str())).collect();
+    assert_eq!(carried, vec!["notat", "kopi"], "closed bilag stay home");
+    let bytes = serde_json::to_vec(&package).unwrap();
+
+    // Another machine imports it: the bilag and their files are there.
+    let laptop_dir = tempfile::tempdir().unwrap();
+    let mut laptop = Db::open(&laptop_dir.path().join("pejling.sqlite3")).unwrap();
+    laptop.set_actor("Formand Jensen").unwrap();
+    let imported = laptop.import_package(&bytes).unwrap();
+    let all = laptop.meeting_attachments(imported.meeting_id).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(laptop.attachment_bytes(all[0].id).unwrap().1, pdf);
+    assert_eq!(all[1].document_number, "2188929");
+    // It adds a bilag there and sends the meeting back.
+    let l_item = all[0].agenda_item_id;
+    let docx_bytes = docx("<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>Tilføjet på den bærbare</w:t></w:r></w:p></w:body></w:document>".as_bytes());
+    laptop.attach_bytes(l_item, &docx_bytes, &new("Supplerende notat.docx")).unwrap();
+    let back = serde_json::to_vec(&laptop.export_package(imported.meeting_id, false).unwrap()).unwrap();
+
+    // Here the first bilag was removed meanwhile; the merge brings the new one only.
+    db.detach(a.id).unwrap();
+    let preview = db.preview_package_merge(&back).unwrap();
+    let added: Vec<_> = preview
+        .changes
+        .iter()
+        .filter(|c| c.entity == pejling::packages::MergeEntity::Attachment)
+        .map(|c| c.theirs.as_str())
+        .collect();
+    assert_eq!(added, vec!["Supplerende notat"], "a bilag removed here is not brought back");
+    db.set_actor("Sekretær Hansen").unwrap();
+    db.merge_package(&back, &[]).unwrap();
+    let here = db.list_attachments(item).unwrap();
+    assert_eq!(here.iter().map(|x| x.title.as_str()).collect::<Vec<_>>(), vec!["Supplerende notat"]);
+    assert_eq!(db.attachment_bytes(here[0].id).unwrap().1, docx_bytes);
+    let log = db.audit_log_of("attachment", here[0].id).unwrap();
+    assert_eq!(log[0].author.as_deref(), Some("Formand Jensen"));
+    assert_eq!(log[0].merged_by.as_deref(), Some("Sekretær Hansen"));
+}
+
+#[test]
+fn a_package_whose_file_does_not_match_its_checksum_is_refused_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut db, meeting, item) = workspace(dir.path());
+    let pdf = a_pdf(&db, meeting);
+    db.attach_bytes(item, &pdf, &new("notat.pdf")).unwrap();
+    let mut package = db.export_package(meeting, false).unwrap();
+    let sha = package.files.keys().next().unwrap().clone();
+    use base64::Engine;
+    let mut changed = pdf.clone();
+    changed[100] ^= 1;
+    package.files.insert(sha, base64::engine::general_purpose::STANDARD.encode(changed));
+    let other = tempfile::tempdir().unwrap();
+    let mut laptop = Db::open(&other.path().join("pejling.sqlite3")).unwrap();
+    let e = laptop.import_package(&serde_json::to_vec(&package).unwrap()).unwrap_err();
+    assert!(e.to_string().contains("SHA-256"), "{e}");
+    assert!(laptop.list_meetings(None).unwrap().is_empty());
+    assert_eq!(blob_files(&other.path().join("bilag")), 0, "no file left behind");
+}

@@ -394,7 +394,7 @@ fn hostile_packages_are_refused_with_nothing_written() {
         ),
         (
             "newer format",
-            good.replacen("\"format_version\": 1", "\"format_version\": 99", 1).into_bytes(),
+            good.replacen("\"format_version\": 2", "\"format_version\": 99", 1).into_bytes(),
             "nyere Pejling",
         ),
         ("cut short", good.as_bytes()[..good.len() / 2].to_vec(), "linje"),

@@ -1018,3 +1018,4 @@ bilag-close-viewer = Luk visningen
 bilag-show-failed = Bilaget kunne ikke vises. Prøv »Åbn i program«.
 export-combined-agenda = Samlet dagsorden (PDF med bilag)
 search-in-bilag = i bilag »{ $title }«, side { $page }
+package-entity-attachment = Bilag

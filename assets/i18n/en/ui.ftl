@@ -1018,3 +1018,4 @@ bilag-close-viewer = Close the view
 bilag-show-failed = The attachment could not be shown. Try "Open in program".
 export-combined-agenda = Combined agenda (PDF with attachments)
 search-in-bilag = in attachment "{ $title }", page { $page }
+package-entity-attachment = Attachment

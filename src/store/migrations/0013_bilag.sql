@@ -83,7 +83,7 @@ CREATE TRIGGER attachment_audit_i AFTER INSERT ON attachment BEGIN
     SELECT pejling_actor(), a.meeting_id, 'attachment', NEW.id, 'insert',
         json_object('agenda_item_id', NEW.agenda_item_id, 'position', NEW.position, 'title', NEW.title,
                     'document_number', NEW.document_number, 'closed', NEW.closed, 'file_name', NEW.file_name,
-                    'media_type', NEW.media_type, 'sha256', NEW.sha256, 'bytes', NEW.bytes)
+                    'media_type', NEW.media_type, 'sha256', NEW.sha256, 'bytes', NEW.bytes, 'uuid', NEW.uuid)
     FROM agenda_item a WHERE a.id = NEW.agenda_item_id;
 END;
 
@@ -101,7 +101,7 @@ END;
 CREATE TRIGGER attachment_audit_d AFTER DELETE ON attachment BEGIN
     INSERT INTO audit_log (actor, meeting_id, entity, entity_id, action, changes)
     VALUES (pejling_actor(), (SELECT meeting_id FROM agenda_item WHERE id = OLD.agenda_item_id),
-        'attachment', OLD.id, 'delete', json_object('title', OLD.title, 'sha256', OLD.sha256));
+        'attachment', OLD.id, 'delete', json_object('title', OLD.title, 'sha256', OLD.sha256, 'uuid', OLD.uuid));
 END;
 
 -- The file of a bilag never changes under its row: a new file is a new bilag.
