@@ -202,6 +202,9 @@ politikernes deltagelse i konkrete digitaliseringsprojekter."
         )?;
         if i == CASE_ITEM {
             db.set_walk_plan(added.id, &case_walk_plan())?;
+            if history {
+                demo_bilag(db, added.id)?;
+            }
         }
     }
     annual_cycle(db, committee.id, day.year() + 1)?;
@@ -210,6 +213,35 @@ politikernes deltagelse i konkrete digitaliseringsprojekter."
         screen_visits_project(db, committee.id, last_year.id, past.id)?;
     }
     Ok(db.get_committee(committee.id)?.committee)
+}
+
+/// The demo's bilag, typeset once per process from `assets/demo/` (a notat and the
+/// administration's slides), so a newcomer sees bilag at once.
+fn demo_bilag_files() -> Result<&'static (Vec<u8>, Vec<u8>)> {
+    static FILES: std::sync::OnceLock<(Vec<u8>, Vec<u8>)> = std::sync::OnceLock::new();
+    if let Some(f) = FILES.get() {
+        return Ok(f);
+    }
+    let ts = crate::documents::pdf::Typesetter::new();
+    let notat = ts.pdf_from_source(include_str!("../assets/demo/notat.typ"))?;
+    let slides = ts.pdf_from_source(include_str!("../assets/demo/praesentation.typ"))?;
+    Ok(FILES.get_or_init(|| (notat, slides)))
+}
+
+fn demo_bilag(db: &mut Db, item: Id) -> Result<()> {
+    let (notat, slides) = demo_bilag_files()?;
+    for (bytes, file, title, number) in [
+        (notat, "notat-faldforebyggelse.pdf", "Notat: Faldforebyggelse med algoritmer", "2260114 - DEMO-2026-00412"),
+        (slides, "praesentation-algoritmer-mod-fald.pdf", "Forvaltningens præsentation", "2260115 - DEMO-2026-00412"),
+    ] {
+        db.attach_bytes(
+            item,
+            bytes,
+            &crate::store::NewAttachment { file_name: file, title: Some(title), document_number: Some(number), closed: false },
+        )?;
+    }
+    while db.extract_pending_attachment()? {}
+    Ok(())
 }
 
 // ---- the committee's history ------------------------------------------------------------

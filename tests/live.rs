@@ -922,3 +922,36 @@ fn a_personal_code_takes_the_name_at_once_and_only_once() {
     assert!(session.personal_code(f.secretary).is_err(), "only participants get a code");
     session.stop();
 }
+
+#[test]
+fn participants_read_the_current_items_open_pdf_bilag_and_nothing_else() {
+    let mut f = fixture();
+    let bilag = f.db.list_attachments(f.item).unwrap();
+    assert_eq!(bilag.len(), 2, "the demo's notat and slides");
+    let closed = f
+        .db
+        .attach_bytes(
+            f.item,
+            &f.db.attachment_bytes(bilag[0].id).unwrap().1,
+            &pejling::store::NewAttachment { file_name: "fortroligt.pdf", title: Some("FORTROLIGT"), document_number: None, closed: true },
+        )
+        .unwrap();
+    let (session, addr, base) = start(&f, LiveLimits::default());
+    let ta = cookie(&join(&session, addr, &base, f.people[0].0));
+    let page = http(addr, "GET", &format!("{base}/me"), &[("Cookie", &ta)], "").body;
+    assert!(page.contains(&format!("{base}/bilag/{}", bilag[0].id)), "{page}");
+    assert!(page.contains("1. Notat: Faldforebyggelse med algoritmer"), "{page}");
+    assert!(!page.contains("FORTROLIGT"), "closed bilag are not listed");
+    let pdf = http(addr, "GET", &format!("{base}/bilag/{}", bilag[1].id), &[("Cookie", &ta)], "");
+    assert_eq!(pdf.status, 200);
+    assert_eq!(pdf.header("content-type").as_deref(), Some("application/pdf"));
+    assert!(pdf.body.starts_with("%PDF-"));
+    assert_eq!(http(addr, "GET", &format!("{base}/bilag/{}", closed.id), &[("Cookie", &ta)], "").status, 404);
+    assert_eq!(http(addr, "GET", &format!("{base}/bilag/{}", bilag[0].id), &[], "").status, 401);
+    // At another item the case's bilag are not served.
+    let other = f.db.list_agenda_items(f.meeting).unwrap()[0].id;
+    f.db.set_walk_plan(other, &pejling::demo::case_walk_plan()).unwrap();
+    f.db.set_current_step(f.meeting, other, 0).unwrap();
+    assert_eq!(http(addr, "GET", &format!("{base}/bilag/{}", bilag[0].id), &[("Cookie", &ta)], "").status, 404);
+    session.stop();
+}

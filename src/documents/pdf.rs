@@ -50,6 +50,18 @@ impl Typesetter {
         self.pdf_with_files(model, archival, HashMap::new())
     }
 
+    /// Typeset a whole typst source of Pejling's own (the demo's bilag): no data, no files.
+    pub fn pdf_from_source(&self, source: &str) -> Result<Vec<u8>> {
+        let world = DocWorld {
+            ts: self,
+            main: Source::new(FileId::new(None, VirtualPath::new("/main.typ")), source.to_owned()),
+            data: Bytes::new(Vec::new()),
+            files: HashMap::new(),
+        };
+        let doc: PagedDocument = typst::compile(&world).output.map_err(|errs| typeset_error(&errs))?;
+        typst_pdf::pdf(&doc, &PdfOptions { tagged: true, ..PdfOptions::default() }).map_err(|errs| typeset_error(&errs))
+    }
+
     /// As [`Typesetter::pdf`], with files the template may embed (bilag PDFs, by their path
     /// without the leading slash: `bilag/<sha256>.pdf`).
     pub fn pdf_with_files(&self, model: &DocModel, archival: bool, files: HashMap<String, Vec<u8>>) -> Result<Vec<u8>> {

@@ -39,6 +39,8 @@ pub(crate) struct ParticipantView {
     pub item: Option<(u32, String, String)>,
     pub step: Option<StepView>,
     pub change: LiveChange,
+    /// The current item's open PDF bilag (id, number, title), for the participant to read.
+    pub bilag: Vec<(Id, u32, String)>,
 }
 
 /// HTML-escape text for the participant page: the one escaper the documents use too.
@@ -179,6 +181,18 @@ pub(crate) fn participant(cat: &Catalog, lang: Lang, base: &str, view: &Particip
                     let _ = write!(body, "<p class=\"waiting\">{}</p>", f("live-waiting"));
                 }
                 Some(step) => step_html(cat, lang, base, step, &mut body),
+            }
+            if !view.bilag.is_empty() {
+                let _ = write!(body, "<section class=\"bilag\" aria-labelledby=\"bilag\"><h3 id=\"bilag\">{}</h3><ul>", f("doc-attachments"));
+                for (id, number, title) in &view.bilag {
+                    let _ = write!(
+                        body,
+                        "<li><a href=\"{}/bilag/{id}\">{}</a></li>",
+                        esc(base),
+                        esc(&format!("{number}. {title}"))
+                    );
+                }
+                body.push_str("</ul></section>");
             }
         }
     }

@@ -183,6 +183,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/{code}/me", get(me_page))
         .route("/{code}/position", post(position))
         .route("/{code}/state", get(state))
+        .route("/{code}/bilag/{id}", get(bilag_file))
         .route("/{code}/events", get(events))
         .route("/{code}/live.css", get(|| async { asset("text/css; charset=utf-8", page::CSS) }))
         .route("/{code}/live.js", get(|| async { asset("text/javascript; charset=utf-8", page::JS) }))
@@ -458,6 +459,7 @@ fn view_of(db: &crate::Db, meeting_id: Id, person_id: Id) -> crate::Result<Parti
     let people = participants(db, meeting_id)?;
     let name = people.iter().find(|p| p.person_id == person_id).map(|p| p.name.clone()).unwrap_or_default();
     let change = change_of(db, meeting_id)?;
+    let room_item_id = room.item.as_ref().map(|i| i.agenda_item_id);
     let (item, step) = match room.item {
         Some(item) => {
             let step = match item.step {
@@ -484,7 +486,57 @@ fn view_of(db: &crate::Db, meeting_id: Id, person_id: Id) -> crate::Result<Parti
         }
         None => (None, None),
     };
-    Ok(ParticipantView { meeting_title: room.meeting_title, committee: room.committee, name, item, step, change })
+    let bilag = match room_item_id {
+        Some(item_id) => open_pdf_bilag(db, item_id)?.into_iter().map(|a| (a.id, a.number, a.title)).collect(),
+        None => Vec::new(),
+    };
+    Ok(ParticipantView { meeting_title: room.meeting_title, committee: room.committee, name, item, step, change, bilag })
+}
+
+/// The bilag participants may read on their phones: the open PDF bilag of an open item.
+fn open_pdf_bilag(db: &crate::Db, item_id: Id) -> crate::Result<Vec<crate::bilag::Attachment>> {
+    if db.get_agenda_item(item_id)?.openness != crate::Openness::Open {
+        return Ok(Vec::new());
+    }
+    Ok(db
+        .list_attachments(item_id)?
+        .into_iter()
+        .filter(|a| !a.closed && a.media_type == crate::bilag::MediaType::Pdf)
+        .collect())
+}
+
+/// A bilag of the item the meeting is at, for an admitted participant: the PDF itself (the
+/// phone's own viewer shows it). Any other bilag is not found here.
+async fn bilag_file(
+    State(s): S,
+    Extension(caller): Extension<Caller>,
+    axum::extract::Path((_, id)): axum::extract::Path<(String, Id)>,
+) -> Response {
+    if caller.person.is_none() {
+        return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized");
+    }
+    let meeting_id = s.meeting_id;
+    let found = with_db(&s, move |db| {
+        let Some(item) = db.room_view(meeting_id)?.item else { return Ok(None) };
+        if !open_pdf_bilag(db, item.agenda_item_id)?.iter().any(|a| a.id == id) {
+            return Ok(None);
+        }
+        Ok(Some(db.attachment_bytes(id)?))
+    })
+    .await;
+    match found {
+        Ok(Some((a, bytes))) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("inline; filename=\"bilag-{}.pdf\"", a.number)),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => failed(&s, &e),
+    }
 }
 
 async fn me_page(State(s): S, Extension(caller): Extension<Caller>) -> Response {
