@@ -509,6 +509,8 @@ both search indexes included",
     );
     rows.push(size);
 
+    bilag_rows(&mut rows, &work_dir.join("bilag"), small);
+
     // ---- report -----------------------------------------------------------------------------
     print_table(&rows);
     let results = json!({
@@ -726,4 +728,199 @@ fn machine() -> Value {
         "os": std::fs::read_to_string("/etc/os-release").ok().and_then(|s| s.lines()
             .find_map(|l| l.strip_prefix("PRETTY_NAME=").map(|v| v.trim_matches('"').to_owned()))),
     })
+}
+
+/// A typst source of `pages` pages of Danish-looking text (the bilag benchmarks' PDFs).
+fn pages_source(pages: usize) -> String {
+    let mut src = String::from("#set page(paper: \"a4\")\n#set text(lang: \"da\", font: \"Libertinus Serif\")\n");
+    for p in 1..=pages {
+        src.push_str(&format!("= Side {p}\n"));
+        for i in 0..25 {
+            src.push_str(&format!(
+                "Udvalget drøftede budgetopfølgningen for hjemmeplejen, punkt {i}, og kommunens digitaliseringsstrategi for velfærdsteknologi. "
+            ));
+        }
+        src.push_str("\n#pagebreak()\n");
+    }
+    src
+}
+
+/// Bilag at a committee's scale (issue 16): attaching a 20 MB PDF beside writing the same bytes
+/// to a file (fsync and rename, no hashing or database); reading a 100-page PDF's text beside
+/// `pdftotext`; the samlet dagsorden of a 15-item meeting with 30 bilag beside the agenda PDF
+/// alone; search over 20,000 bilag (40,000 pages of text) for a word on every page.
+fn bilag_rows(rows: &mut Vec<Row>, dir: &Path, small: bool) {
+    use pejling::bilag::{self, Extracted, MediaType, TextState};
+    use pejling::store::NewAttachment;
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let mut db = Db::open(&dir.join("pejling.sqlite3")).unwrap();
+    let committee = pejling::demo::create_without_history_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
+    let meeting = db.get_committee(committee.id).unwrap().meetings[0].id;
+    let ts = Typesetter::new();
+    let hundred = ts.pdf_from_source(&pages_source(100)).unwrap();
+    let five = ts.pdf_from_source(&pages_source(5)).unwrap();
+
+    // Attaching a 20 MB PDF: a real PDF padded after its end to 20 MB of varied bytes.
+    let mut r = row("bilag_attach_20mb", "attach a 20 MB PDF", "p95 < 1000 ms and ≤ 3× the floor", target(95.0, Some(1000.0), Some(3.0)));
+    let mut big = hundred.clone();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    while big.len() < 20 * 1024 * 1024 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        big.extend_from_slice(&x.to_le_bytes());
+    }
+    let item = db.list_agenda_items(meeting).unwrap()[0].id;
+    let (mut runs, mut floor) = (Vec::new(), Vec::new());
+    for i in 0..8u8 {
+        let n = big.len();
+        big[n - 1] = i; // a new file each time: nothing is deduplicated
+        let new = NewAttachment { file_name: "stor.pdf", title: None, document_number: None, closed: false };
+        let (t, a) = time(|| db.attach_bytes(item, &big, &new).unwrap());
+        runs.push(t);
+        db.detach(a.id).unwrap();
+        let (t, _) = time(|| {
+            use std::io::Write;
+            let tmp = dir.join("floor.partial");
+            let mut f = std::fs::File::create(&tmp).unwrap();
+            f.write_all(&big).unwrap();
+            f.sync_all().unwrap();
+            std::fs::rename(&tmp, dir.join("floor.pdf")).unwrap();
+            std::fs::File::open(dir).unwrap().sync_all().unwrap();
+        });
+        floor.push(t);
+    }
+    r.samples = Some(Samples::new(runs));
+    r.floor = Some(Samples::new(floor));
+    r.floor_name = "writing the same 20 MB to a file: write, fsync, rename, directory fsync";
+    r.note = "type check from the content, SHA-256 while writing, content-addressed file with fsync and rename, one row \
+in one transaction; the file's text is read afterwards, in the background"
+        .into();
+    rows.push(r);
+
+    // Reading the text of a 100-page PDF.
+    let mut r = row("bilag_extract_100", "read the text of a 100-page PDF", "p95 < 5000 ms; pdftotext ratio reported", target(95.0, Some(5000.0), None));
+    let mut runs = Vec::new();
+    for _ in 0..5 {
+        let (t, found) = time(|| bilag::extract(MediaType::Pdf, hundred.clone()));
+        assert_eq!((found.state, found.pages.len()), (TextState::Text, 100));
+        runs.push(t);
+    }
+    r.samples = Some(Samples::new(runs));
+    let path = dir.join("hundred.pdf");
+    std::fs::write(&path, &hundred).unwrap();
+    let mut floor = Vec::new();
+    for _ in 0..5 {
+        let (t, out) = time(|| Command::new("pdftotext").arg(&path).arg(dir.join("hundred.txt")).status());
+        if out.is_ok_and(|s| s.success()) {
+            floor.push(t);
+        }
+    }
+    if !floor.is_empty() {
+        r.floor = Some(Samples::new(floor));
+        r.floor_name = "pdftotext (poppler) on the same file, a fresh process each time";
+    }
+    r.note = format!("pdf-extract over lopdf on its own thread, bounded in time; {} bytes", hundred.len());
+    rows.push(r);
+
+    // The samlet dagsorden: 15 items, 2 five-page PDF bilag each.
+    let big_meeting = db
+        .create_meeting(&pejling::NewMeeting {
+            committee_id: committee.id,
+            title: "Møde med mange bilag".into(),
+            kind: pejling::MeetingKind::Ordinary,
+            starts_at: "2027-01-12T17:00".into(),
+            ends_at: "2027-01-12T19:00".into(),
+            place: "Udvalgsværelse G".into(),
+        })
+        .unwrap();
+    for i in 0..15 {
+        let it = db.add_agenda_item(big_meeting.id, &format!("Punkt om digitalisering {i}")).unwrap();
+        for j in 0..2u8 {
+            let mut bytes = five.clone();
+            bytes.extend_from_slice(format!("\n% bilag {i} {j}\n").as_bytes());
+            let new = NewAttachment { file_name: "notat.pdf", title: Some("Notat"), document_number: None, closed: false };
+            db.attach_bytes(it.id, &bytes, &new).unwrap();
+        }
+    }
+    let mut r = row("bilag_samlet", "samlet dagsorden: 15 items, 30 five-page PDF bilag", "p95 < 10000 ms; ratio to the agenda alone reported", target(95.0, Some(10000.0), None));
+    let (mut runs, mut floor) = (Vec::new(), Vec::new());
+    let mut size = 0;
+    for _ in 0..3 {
+        let (t, pdf) = time(|| db.export_combined_agenda(big_meeting.id, Audience::Public, Lang::Da).unwrap());
+        size = pdf.len();
+        runs.push(t);
+        let (t, _) = time(|| db.export(big_meeting.id, DocKind::Agenda, Format::Pdf, Audience::Public, Lang::Da).unwrap());
+        floor.push(t);
+    }
+    r.samples = Some(Samples::new(runs));
+    r.floor = Some(Samples::new(floor));
+    r.floor_name = "the same meeting's agenda PDF without its bilag";
+    r.note = format!("{size} bytes, 150 embedded pages with a bookmark per bilag");
+    rows.push(r);
+
+    // Search over 20,000 bilag: two pages of text each, one word on every page.
+    let n = if small { 500 } else { 20_000 };
+    let meetings: Vec<i64> = (0..n / 2_000 + 1)
+        .map(|k| {
+            db.create_meeting(&pejling::NewMeeting {
+                committee_id: committee.id,
+                title: format!("Arkivmøde {k}"),
+                kind: pejling::MeetingKind::Ordinary,
+                starts_at: format!("20{:02}-03-01T17:00", 10 + k),
+                ends_at: format!("20{:02}-03-01T19:00", 10 + k),
+                place: "Rådhuset".into(),
+            })
+            .unwrap()
+            .id
+        })
+        .collect();
+    let words = ["velfærdsteknologi", "hjemmepleje", "skoleområdet", "affaldssortering", "borgerservice", "klimatilpasning"];
+    let (generation, _) = time(|| {
+        db.batch(|db| {
+            let mut made = 0;
+            'outer: for m in &meetings {
+                for i in 0..20 {
+                    let it = db.add_agenda_item(*m, &format!("Punkt {i}"))?;
+                    for _ in 0..100 {
+                        if made == n {
+                            break 'outer;
+                        }
+                        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+                        png.extend_from_slice(&(made as u64).to_le_bytes());
+                        let new = NewAttachment { file_name: "side.png", title: Some("Bilag"), document_number: None, closed: false };
+                        let a = db.attach_bytes(it.id, &png, &new)?;
+                        let page = |p: usize| {
+                            format!(
+                                "Budgetopfølgning {made}, side {p}: udvalget drøftede {} og {} i kommunen.",
+                                words[made % words.len()],
+                                words[(made / 7 + p) % words.len()]
+                            )
+                        };
+                        db.save_extracted(&a.sha256, &Extracted { state: TextState::Text, pages: vec![page(1), page(2)] })?;
+                        made += 1;
+                    }
+                }
+            }
+            Ok(())
+        })
+        .unwrap()
+    });
+    let mut r = row("bilag_search", "search 20,000 bilag for a word on every page", "p95 < 30 ms", target(95.0, Some(30.0), None));
+    let mut runs = Vec::new();
+    for q in ["budgetopfølgning", "kommunen", "velfærdsteknologi", "hjemmepleje", "sortering"].iter().cycle().take(40) {
+        let (t, hits) = time(|| db.search(q, 50).unwrap());
+        assert!(!hits.is_empty(), "{q}");
+        runs.push(t);
+    }
+    r.samples = Some(Samples::new(runs));
+    r.note = format!(
+        "{n} bilag, {} pages, generated in {:.0} s; 50 hits asked, as the search view does; words in every page \
+(budgetopfølgning, kommunen), in a sixth of them, and a compound part (sortering)",
+        n * 2,
+        generation / 1000.0
+    );
+    rows.push(r);
+    db.close().unwrap();
 }

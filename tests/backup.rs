@@ -191,6 +191,8 @@ fn write_schema_fixture() {
     db.connection().pragma_update(None, "journal_mode", "DELETE").unwrap();
     drop(db);
     let _ = std::fs::remove_dir_all(backup::dir_for(&path));
+    // The demo's bilag files are not part of a schema fixture (only its rows are).
+    let _ = std::fs::remove_dir_all(pejling::store::blobs::dir_beside(&path));
     assert!(path.exists());
 }
 

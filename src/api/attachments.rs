@@ -43,6 +43,21 @@ impl Ctx {
         })
     }
 
+    /// The samlet dagsorden (agenda and PDF bilag in one PDF), saved where the user says.
+    pub fn export_combined_agenda(
+        &self,
+        meeting_id: Id,
+        audience: crate::documents::Audience,
+        lang: crate::Lang,
+    ) -> Res<Option<String>> {
+        let (bytes, name) = self.with(|db| {
+            let bytes = db.export_combined_agenda(meeting_id, audience, lang)?;
+            let name = db.document_file_name(meeting_id, crate::documents::DocKind::Agenda, crate::documents::Format::Pdf)?;
+            Ok((bytes, name.replacen("dagsorden-", "samlet-dagsorden-", 1)))
+        })?;
+        self.save_with_dialog(&name, &bytes)
+    }
+
     /// A bilag's file for the viewer (PDF pages, images), base64.
     pub fn attachment_content(&self, id: Id) -> Res<AttachmentContent> {
         let (a, bytes) = self.with(|db| db.attachment_bytes(id))?;

@@ -233,6 +233,12 @@ macro_rules! with_commands {
                 ctx.export_document(meeting_id, kind, format, audience, lang)
             }
 
+            /// The samlet dagsorden: the agenda followed by its PDF bilag, as one PDF saved where the
+            /// user says; `None` when they cancelled.
+            fn export_combined_agenda(ctx, meeting_id: Id, audience: Audience, lang: Lang) -> Option<String> => [main] {
+                ctx.export_combined_agenda(meeting_id, audience, lang)
+            }
+
             /// A committee's meetings of one year (or all) as an ICS calendar, saved where the user says.
             fn export_calendar(ctx, committee_id: Id, year: Option<i32>, lang: Lang) -> Option<String> => [main] {
                 ctx.export_calendar(committee_id, year, lang)
