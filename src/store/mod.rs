@@ -50,6 +50,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0010_live_audit.sql")),
     M::up(include_str!("migrations/0011_mandate_every_other_year.sql")),
     M::up(include_str!("migrations/0012_committee_frameworks.sql")),
+    M::up(include_str!("migrations/0014_deliberation.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -439,7 +440,8 @@ fn check_is_pejling(conn: &Connection) -> Result<()> {
 pub use live::{AnsweredAt, LiveAuditRow, LiveDeviceRecord};
 pub(crate) use meetings::get as meeting;
 pub use position_history::ORGANISATION_QUESTIONS;
-pub use room::{RoomItem, RoomStep, RoomView};
+pub use room::{RoomItem, RoomPoint, RoomStep, RoomView};
+pub use walk::{StepTimebox, MAX_POINTS_PER_ITEM, MAX_REASON};
 pub use search::MAX_SEARCH_LIMIT;
 pub(crate) use walk::record_default_attendance;
 

@@ -973,3 +973,47 @@ project-reco-hint = Sæt kryds, når projektet har fulgt en anbefaling, og skriv
 project-reco-read = Læs anbefalingen
 project-reco-note = Note til »{ $title }«
 project-reco-saved = Gemt: { $title }
+# Two rounds, reasons, points, timeboxes.
+rounds-title = Første og anden runde
+rounds-median-shift = Medianen flyttede sig { $shift } point: fra { $before } til { $after }.
+rounds-spread = Midterste halvdel før: { $q1a }–{ $q3a } (bredde { $iqra }); efter: { $q1b }–{ $q3b } (bredde { $iqrb }).
+rounds-moves = Hver deltagers flytning fra første til anden runde
+rounds-move = { $from } → { $to }
+reasons-title = Begrundelser
+position-round = { $round ->
+    [2] Anden runde (efter drøftelsen)
+   *[other] Første runde
+}
+position-round-two-start = Start anden runde
+position-round-two-hint = Anden runde tages efter drøftelsen. Første runde gemmes, og alle placerer sig igen skjult.
+position-round-two-started = Anden runde er startet. Placeringerne fra første runde er gemt.
+position-first-round-answered = Første runde: { $answered } svarede.
+position-reason = Begrundelse for { $name }
+position-reason-placeholder = Kort begrundelse (frivillig)
+points-title = Punkter fra deltagerne
+points-hint = Deltagerne sender punkter fra deres telefon. Vis dem på storskærmen uden navn, slå dubletter sammen, eller gør et punkt til et spørgsmål til forvaltningen.
+points-none = Ingen punkter endnu.
+points-add = Tilføj punkt
+points-add-label = Nyt punkt (skrevet af sekretæren)
+points-show = Vis på storskærm
+points-shown = Vises på storskærm
+points-hide = Tag af storskærm
+points-merge = Slå sammen med …
+points-merge-label = Slå punktet sammen med
+points-merge-none = Ikke slået sammen
+points-merged-into = Dublet af: { $text }
+points-duplicates = { $count ->
+    [one] 1 har sendt det samme
+   *[other] { $count } har sendt det samme
+}
+points-to-question = Gør til spørgsmål til forvaltningen
+points-is-question = Er spørgsmål til forvaltningen
+points-delete = Slet
+points-from = fra { $name }
+points-arrived = Nyt punkt: { $text }
+timebox-label = Tidsramme (minutter)
+timebox-none = Ingen tidsramme
+timebox-remaining = { $minutes } min. tilbage
+timebox-over = Tiden er gået
+timebox-planned-used = Tid: { $planned } min. planlagt, { $used } min. brugt
+timebox-used = Tid brugt: { $used } min.
