@@ -302,9 +302,17 @@ fn rounds_text(cat: &Catalog, lang: Lang, r: &ContinuumResult) -> Vec<String> {
             out.push(cat.format("doc-positions-moves", &[("list", named.join("; "))]));
         }
     }
+    let first_reasons = r.first_round.as_ref().filter(|f| f.revealed).map(|f| f.reasons.as_slice()).unwrap_or(&[]);
+    out.extend(reasons_text(cat, &r.reasons, "doc-positions-reasons"));
+    out.extend(reasons_text(cat, first_reasons, "doc-positions-reasons-first"));
+    out
+}
+
+/// The reasons by side, one line per side that has any.
+fn reasons_text(cat: &Catalog, reasons: &[PositionReason], key: &str) -> Vec<String> {
+    let mut out = Vec::new();
     for side in ContinuumSide::ALL {
-        let list: Vec<String> = r
-            .reasons
+        let list: Vec<String> = reasons
             .iter()
             .filter(|x| x.side == *side)
             .map(|x| match &x.name {
@@ -313,10 +321,7 @@ fn rounds_text(cat: &Catalog, lang: Lang, r: &ContinuumResult) -> Vec<String> {
             })
             .collect();
         if !list.is_empty() {
-            out.push(cat.format(
-                "doc-positions-reasons",
-                &[("side", cat.format(&side.label_key(), &[])), ("list", list.join("; "))],
-            ));
+            out.push(cat.format(key, &[("side", cat.format(&side.label_key(), &[])), ("list", list.join("; "))]));
         }
     }
     out

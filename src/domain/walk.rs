@@ -186,18 +186,11 @@ pub struct WalkStep {
     pub revealed: bool,
     /// The round of positions being taken now: 1, or 2 once the chair has started the
     /// second round (after the discussion).
-    #[serde(default = "first_round")]
     pub round: u32,
     /// Minutes planned for this question; `None` when it has no timebox.
-    #[serde(default)]
     pub timebox_minutes: Option<u32>,
     /// Seconds the walk has spent at this step so far (not counting a visit still running).
-    #[serde(default)]
     pub seconds_used: u32,
-}
-
-fn first_round() -> u32 {
-    1
 }
 
 /// A heading set in capitals in the source ("HVAD VIL DU BELYSE?") in sentence case ("Hvad
@@ -254,7 +247,6 @@ pub struct WalkState {
     /// Show names with positions (true) or anonymous values (false, the default).
     pub positions_named: bool,
     /// UTC: when the walk entered the current step (for its timebox).
-    #[serde(default)]
     pub step_started_at: Option<String>,
 }
 

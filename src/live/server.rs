@@ -617,7 +617,7 @@ async fn position(
             return Ok(None);
         };
         Ok(Some(LiveChange {
-            key: open_key(form.item, form.step),
+            key: open_key(form.item, form.step, result.round),
             answered: result.answered_count,
             total: result.participant_count,
         }))

@@ -413,3 +413,4 @@ doc-positions-moves = Flytninger fra første til anden runde: { $list }
 doc-positions-reasons = Begrundelser – { $side }: { $list }
 doc-walk-points = Punkter (Hvad vil du belyse?): { $list }
 doc-walk-time = Tid: { $planned } min. planlagt, { $used } min. brugt.
+doc-positions-reasons-first = Begrundelser i første runde – { $side }: { $list }

@@ -1017,3 +1017,6 @@ timebox-remaining = { $minutes } min. tilbage
 timebox-over = Tiden er gået
 timebox-planned-used = Tid: { $planned } min. planlagt, { $used } min. brugt
 timebox-used = Tid brugt: { $used } min.
+reasons-title-first = Begrundelser i første runde
+reasons-title-second = Begrundelser i anden runde
+positions-first-round = første runde: { $median }

@@ -413,3 +413,4 @@ doc-positions-moves = Moves from the first to the second round: { $list }
 doc-positions-reasons = Reasons – { $side }: { $list }
 doc-walk-points = Points (What do you want to shed light on?): { $list }
 doc-walk-time = Time: { $planned } min planned, { $used } min used.
+doc-positions-reasons-first = Reasons in the first round – { $side }: { $list }

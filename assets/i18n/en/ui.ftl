@@ -1017,3 +1017,6 @@ timebox-remaining = { $minutes } min left
 timebox-over = Time is up
 timebox-planned-used = Time: { $planned } min planned, { $used } min used
 timebox-used = Time used: { $used } min
+reasons-title-first = Reasons in the first round
+reasons-title-second = Reasons in the second round
+positions-first-round = first round: { $median }

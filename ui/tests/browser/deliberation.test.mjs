@@ -126,7 +126,7 @@ test("two rounds with reasons: arrows, the median's move and the spread, on the 
     await page.getByRole("link", { name: "Opsummering" }).click();
     await page.getByTestId("summary-continua").waitFor();
     await page.getByTestId("rounds-chart").first().waitFor();
-    assert.match(await page.getByTestId("reasons").first().textContent(), /Gevinsten er stor/);
+    assert.match(await page.getByTestId("reasons-first").first().textContent(), /Gevinsten er stor/);
     await noViolations(page, "summary with two rounds");
     assert.deepEqual(errors, []);
   } finally {
