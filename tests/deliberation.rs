@@ -228,7 +228,8 @@ fn points_arrive_are_shown_without_names_merged_and_become_a_question_in_one_act
     // Every change is audited.
     let audit = d.db.audit_log(d.meeting).unwrap();
     let points = audit.iter().filter(|e| e.entity == "walk_point").count();
-    assert!(points >= 3 + 2 + 1 + 1, "{points} audit rows for points");
+    // Three sent, two shown, one merged, one made a question.
+    assert!(points >= 7, "{points} audit rows for points");
 }
 
 #[test]

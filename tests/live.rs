@@ -954,8 +954,7 @@ fn phones_answer_twice_with_reasons_and_send_points_during_a_perspective() {
     let moves: Vec<(u8, u8)> = r.moves.iter().map(|m| (m.from, m.to)).collect();
     assert_eq!(moves, [(20, 50), (40, 50), (60, 70)]);
     assert_eq!(r.median_shift, Some(10.0));
-    let first_reasons: Vec<&str> =
-        r.first_round.as_ref().unwrap().reasons.iter().map(|x| x.reason.as_str()).collect();
+    let first_reasons: Vec<&str> = r.first_round.as_ref().unwrap().reasons.iter().map(|x| x.reason.as_str()).collect();
     assert_eq!(first_reasons, ["Fordi 20", "Fordi 40", "Fordi 60"]);
 
     // A TESK perspective: points from the phones, never at another step.

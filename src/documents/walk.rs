@@ -293,11 +293,8 @@ fn rounds_text(cat: &Catalog, lang: Lang, r: &ContinuumResult) -> Vec<String> {
                 ],
             ));
         }
-        let named: Vec<String> = r
-            .moves
-            .iter()
-            .filter_map(|m| m.name.as_ref().map(|n| format!("{n}: {} → {}", m.from, m.to)))
-            .collect();
+        let named: Vec<String> =
+            r.moves.iter().filter_map(|m| m.name.as_ref().map(|n| format!("{n}: {} → {}", m.from, m.to))).collect();
         if !named.is_empty() {
             out.push(cat.format("doc-positions-moves", &[("list", named.join("; "))]));
         }

@@ -472,13 +472,12 @@ fn view_of(db: &crate::Db, meeting_id: Id, person_id: Id) -> crate::Result<Parti
                     } else {
                         (None, String::new())
                     };
-                    let points_prompt = if db.open_live_point_step(meeting_id)?
-                        == Some((item.agenda_item_id, step.index))
-                    {
-                        step.prompt.clone()
-                    } else {
-                        None
-                    };
+                    let points_prompt =
+                        if db.open_live_point_step(meeting_id)? == Some((item.agenda_item_id, step.index)) {
+                            step.prompt.clone()
+                        } else {
+                            None
+                        };
                     let round = step.result.as_ref().map_or(1, |r| r.round);
                     Some(StepView {
                         item_id: item.agenda_item_id,
@@ -613,7 +612,9 @@ async fn position(
             person_id: person,
             person_name: &name,
         };
-        let Some(result) = db.set_live_position(meeting_id, form.item, form.step, form.value, form.reason.as_deref(), &who)? else {
+        let Some(result) =
+            db.set_live_position(meeting_id, form.item, form.step, form.value, form.reason.as_deref(), &who)?
+        else {
             return Ok(None);
         };
         Ok(Some(LiveChange {

@@ -441,9 +441,9 @@ pub use live::{AnsweredAt, LiveAuditRow, LiveDeviceRecord};
 pub(crate) use meetings::get as meeting;
 pub use position_history::ORGANISATION_QUESTIONS;
 pub use room::{RoomItem, RoomPoint, RoomStep, RoomView};
-pub use walk::{StepTimebox, MAX_POINTS_PER_ITEM, MAX_REASON};
 pub use search::MAX_SEARCH_LIMIT;
 pub(crate) use walk::record_default_attendance;
+pub use walk::{StepTimebox, MAX_POINTS_PER_ITEM, MAX_REASON};
 
 /// `Some(row)` or a typed not-found error.
 pub(crate) fn found<T>(row: Option<T>, entity: &'static str, id: i64) -> Result<T> {

@@ -945,11 +945,8 @@ impl Db {
             });
             follow_ups = rest;
             let result = if step.is_continuum { Some(continuum_result(&self.conn, item_id, row)?) } else { None };
-            let points = all_points
-                .iter()
-                .filter(|p| p.step == Some(step.index) && p.merged_into.is_none())
-                .cloned()
-                .collect();
+            let points =
+                all_points.iter().filter(|p| p.step == Some(step.index) && p.merged_into.is_none()).cloned().collect();
             steps.push(StepSummary {
                 points,
                 note: note(&self.conn, item_id, row)?,
@@ -1198,7 +1195,10 @@ impl Db {
             let p = unlocked_point(tx, id)?;
             if let Some(into) = into {
                 let target = point(tx, into)?;
-                if into == id || target.agenda_item_id != p.agenda_item_id || target.merged_into.is_some() || p.duplicates > 0
+                if into == id
+                    || target.agenda_item_id != p.agenda_item_id
+                    || target.merged_into.is_some()
+                    || p.duplicates > 0
                 {
                     return Err(Error::Validation(Message::new("error-point-merge").field("into")));
                 }
@@ -1216,7 +1216,9 @@ impl Db {
             if p.follow_up_id.is_some() {
                 return Err(Error::Conflict(Message::new("error-point-already-question").field("id")));
             }
-            let Some(step) = p.step else { return Err(Error::Validation(Message::new("error-point-merge").field("id"))) };
+            let Some(step) = p.step else {
+                return Err(Error::Validation(Message::new("error-point-merge").field("id")));
+            };
             let asked_by = match p.person_id {
                 Some(person) => {
                     let m = unlocked_item_meeting(&db.conn, p.agenda_item_id)?;

@@ -117,13 +117,13 @@ test("two rounds with reasons: arrows, the median's move and the spread, on the 
     assert.ok(sizes.who >= sizes.min - 0.5, JSON.stringify(sizes));
     assert.ok(sizes.shift >= sizes.min - 0.5, JSON.stringify(sizes));
     assert.ok(sizes.label >= sizes.min * 0.7, `chart label glyph box ${JSON.stringify(sizes)}`);
-    const people = await core(page, "list_attendance", { meeting_id: Number(/#\/meetings\/(\d+)\//.exec(page.url())[1]) });
+    const people = await core(page, "list_attendance", { meetingId: Number(/#\/meetings\/(\d+)\//.exec(page.url())[1]) });
     const roomText = await room.locator("body").textContent();
     for (const p of people.people) assert.ok(!roomText.includes(p.name), `the room names ${p.name}`);
     await noViolations(room, "room with two rounds");
 
     // The summary shows both rounds and the reason.
-    await page.getByRole("link", { name: "Opsummering" }).click();
+    await page.getByRole("link", { name: "Oversigt over gennemgangen" }).click();
     await page.getByTestId("summary-continua").waitFor();
     await page.getByTestId("rounds-chart").first().waitFor();
     assert.match(await page.getByTestId("reasons-first").first().textContent(), /Gevinsten er stor/);
@@ -146,10 +146,10 @@ test("points from the phones: shown without names, merged, made a question in on
     assert.equal(await room.getByTestId("room-prompt").textContent(), "Hvad vil du belyse?");
 
     // Two participants send points (as the live session does, through the same core write).
-    const people = (await core(page, "list_attendance", { meeting_id: meetingId })).people;
+    const people = (await core(page, "list_attendance", { meetingId: meetingId })).people;
     const [a, b] = people.filter((p) => p.role === "member");
-    await core(page, "add_walk_point", { item_id: itemId, step: 0, person_id: a.person_id, text: "Hvem ejer data?" });
-    await core(page, "add_walk_point", { item_id: itemId, step: 0, person_id: b.person_id, text: "Hvem ejer dataene?" });
+    await core(page, "add_walk_point", { itemId, step: 0, personId: a.person_id, text: "Hvem ejer data?" });
+    await core(page, "add_walk_point", { itemId, step: 0, personId: b.person_id, text: "Hvem ejer dataene?" });
     // The chair sees them arrive.
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=walk-points] .point").length === 2);
     assert.match(await page.getByTestId("walk-points").textContent(), new RegExp(`fra ${a.name}`));
