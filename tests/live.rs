@@ -953,5 +953,55 @@ fn participants_read_the_current_items_open_pdf_bilag_and_nothing_else() {
     f.db.set_walk_plan(other, &pejling::demo::case_walk_plan()).unwrap();
     f.db.set_current_step(f.meeting, other, 0).unwrap();
     assert_eq!(http(addr, "GET", &format!("{base}/bilag/{}", bilag[0].id), &[("Cookie", &ta)], "").status, 404);
+fn phones_answer_twice_with_reasons_and_send_points_during_a_perspective() {
+    let mut f = fixture();
+    let (session, addr, base) = start(&f, LiveLimits::default());
+    let people: Vec<Id> = f.people.iter().take(3).map(|p| p.0).collect();
+    let tokens: Vec<String> = people.iter().map(|p| cookie(&join(&session, addr, &base, *p))).collect();
+    let pos = format!("{base}/position");
+    let fetch = |t: &str, body: &str, path: &str| {
+        http(addr, "POST", path, &[("Cookie", t), ("X-Pejling-Fetch", "1")], body).status
+    };
+
+    // Round 1, with a reason from the phone.
+    for (t, v) in tokens.iter().zip([20, 40, 60]) {
+        let body = format!("item={}&step={}&value={v}&reason=Fordi+{v}", f.item, f.continuum);
+        assert_eq!(fetch(t, &body, &pos), 204);
+    }
+    let page = http(addr, "GET", &format!("{base}/me"), &[("Cookie", &tokens[0])], "");
+    assert!(page.body.contains("id=\"reason\"") && page.body.contains("value=\"Fordi 20\""), "{}", page.body);
+    f.db.start_second_round(f.item, f.continuum).unwrap();
+    // Round 2: the phone shows the question again, empty, and says it is the second round.
+    let page = http(addr, "GET", &format!("{base}/me"), &[("Cookie", &tokens[0])], "");
+    assert!(page.body.contains("Anden runde"), "{}", page.body);
+    assert!(page.body.contains("value=\"50\""), "no position yet in round 2");
+    for (t, v) in tokens.iter().zip([50, 50, 70]) {
+        let body = format!("item={}&step={}&value={v}", f.item, f.continuum);
+        assert_eq!(fetch(t, &body, &pos), 204);
+    }
+    let r = f.db.reveal_positions(f.item, f.continuum).unwrap();
+    let moves: Vec<(u8, u8)> = r.moves.iter().map(|m| (m.from, m.to)).collect();
+    assert_eq!(moves, [(20, 50), (40, 50), (60, 70)]);
+    assert_eq!(r.median_shift, Some(10.0));
+    let first_reasons: Vec<&str> = r.first_round.as_ref().unwrap().reasons.iter().map(|x| x.reason.as_str()).collect();
+    assert_eq!(first_reasons, ["Fordi 20", "Fordi 40", "Fordi 60"]);
+
+    // A TESK perspective: points from the phones, never at another step.
+    let point = format!("{base}/point");
+    let body = format!("item={}&step={}&text=Hvem+ejer+data%3F", f.item, f.open_question);
+    assert_eq!(fetch(&tokens[1], &body, &point), 409, "the meeting is not at the perspective");
+    f.db.set_current_step(f.meeting, f.item, f.open_question).unwrap();
+    let page = http(addr, "GET", &format!("{base}/me"), &[("Cookie", &tokens[1])], "");
+    assert!(page.body.contains("point-form") && page.body.contains("Hvad vil du belyse?"), "{}", page.body);
+    assert_eq!(fetch(&tokens[1], &body, &point), 204);
+    let empty = format!("item={}&step={}&text=+", f.item, f.open_question);
+    assert_eq!(fetch(&tokens[1], &empty, &point), 422);
+    let points = f.db.list_walk_points(f.item).unwrap();
+    assert_eq!(points.len(), 1);
+    assert_eq!((points[0].text.as_str(), points[0].person_id), ("Hvem ejer data?", Some(people[1])));
+    // Audited with the device.
+    let audit = f.db.live_audit(f.meeting).unwrap();
+    assert!(audit.iter().any(|a| a.changes.contains("\"point\"") && a.person_id == people[1]));
+    assert!(audit.iter().any(|a| a.changes.contains("Fordi 20")));
     session.stop();
 }

@@ -24,6 +24,7 @@ const RELEASED: &[(&str, &str)] = &[
     ("0011_mandate_every_other_year.sql", "e05f0ea8beef1a33529b90424ce66c5b17514373bcb1d457379dea7c9d0fc150"),
     ("0012_committee_frameworks.sql", "322b6755fb0dfa917cf3f0a55dd099ff8b0671ccd014b55c04908a045a61d1a3"),
     ("0013_bilag.sql", "bd599dc19d8b048e448288495470f3029df77fc248f63fea107df9bf4d3c53a3"),
+    ("0014_deliberation.sql", "610c36e37e5afd45d8e4bfec9143f8258b34ed74374515bd9b6e4a419c14c2c6"),
 ];
 
 fn root() -> &'static Path {

@@ -36,6 +36,13 @@
       if (timer) clearTimeout(timer);
       timer = setTimeout(send, 400);
     });
+    var reason = document.getElementById("reason");
+    if (reason) {
+      reason.addEventListener("input", function () {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(send, 700);
+      });
+    }
     input.addEventListener("change", function () {
       if (timer) clearTimeout(timer);
       send();
@@ -43,6 +50,34 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       send();
+    });
+  }
+  var pointForm = document.getElementById("point-form");
+  if (pointForm && window.fetch) {
+    var pointStatus = document.getElementById("point-status");
+    var pointText = document.getElementById("point");
+    pointForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (pointText.value.trim() === "") return;
+      var body = new URLSearchParams(new FormData(pointForm));
+      fetch(pointForm.action, {
+        method: "POST",
+        body: body,
+        credentials: "same-origin",
+        headers: { "X-Pejling-Fetch": "1" },
+      })
+        .then(function (res) {
+          if (res.status === 409) return location.reload();
+          if (res.ok) {
+            pointStatus.textContent = main.getAttribute("data-point-sent");
+            pointText.value = "";
+          } else {
+            pointStatus.textContent = main.getAttribute("data-failed");
+          }
+        })
+        .catch(function () {
+          pointStatus.textContent = main.getAttribute("data-failed");
+        });
     });
   }
   if (window.EventSource) {
@@ -66,8 +101,10 @@
         ended.textContent = JSON.parse(event.data).message;
         ended.hidden = false;
       }
-      if (form) {
-        var fields = form.querySelectorAll("input, button");
+      var forms = [form, pointForm];
+      for (var k = 0; k < forms.length; k++) {
+        if (!forms[k]) continue;
+        var fields = forms[k].querySelectorAll("input, textarea, button");
         for (var i = 0; i < fields.length; i++) fields[i].disabled = true;
       }
     });

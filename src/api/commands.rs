@@ -342,6 +342,51 @@ macro_rules! with_commands {
                 ctx.with(|db| db.continuum_result(item_id, step))
             }
 
+            /// Start the second round of positions on a continuum question (after the discussion).
+            fn start_second_round(ctx, item_id: Id, step: u32) -> ContinuumResult => [main] {
+                ctx.with(|db| db.start_second_round(item_id, step))
+            }
+
+            /// A participant's short reason for their position (typed by the secretary).
+            fn set_position_reason(ctx, item_id: Id, step: u32, person_id: Id, reason: String) -> ContinuumResult => [main] {
+                ctx.with(|db| db.set_position_reason(item_id, step, person_id, &reason))
+            }
+
+            /// Minutes planned for a step of the walk, or none.
+            fn set_step_timebox(ctx, item_id: Id, step: u32, minutes: Option<u32>) -> Walk => [main] {
+                ctx.with(|db| db.set_step_timebox(item_id, step, minutes))
+            }
+
+            /// Add a point ("Hvad vil du belyse?") at a step, from a participant or typed by the secretary.
+            fn add_walk_point(ctx, item_id: Id, step: u32, person_id: Option<Id>, text: String) -> WalkPoint => [main] {
+                ctx.with(|db| db.add_walk_point(item_id, step, person_id, &text))
+            }
+
+            /// The points sent in an item's walk.
+            fn list_walk_points(ctx, item_id: Id) -> Vec<WalkPoint> => [main] {
+                ctx.with(|db| db.list_walk_points(item_id))
+            }
+
+            /// Show a point on the room screen (without a name), or take it off.
+            fn show_walk_point(ctx, id: Id, shown: bool) -> WalkPoint => [main] {
+                ctx.with(|db| db.show_walk_point(id, shown))
+            }
+
+            /// Merge a point into another as its duplicate, or undo the merge (`into` = null).
+            fn merge_walk_point(ctx, id: Id, into: Option<Id>) -> Vec<WalkPoint> => [main] {
+                ctx.with(|db| db.merge_walk_point(id, into))
+            }
+
+            /// Turn a point into a question to the administration (a follow-up item).
+            fn walk_point_to_question(ctx, id: Id) -> FollowUp => [main] {
+                ctx.with(|db| db.walk_point_to_question(id))
+            }
+
+            /// Delete a point sent by mistake.
+            fn delete_walk_point(ctx, id: Id) -> () => [main] {
+                ctx.with(|db| db.delete_walk_point(id))
+            }
+
             fn walk_summary(ctx, item_id: Id) -> WalkSummary => [main] {
                 ctx.with(|db| db.walk_summary(item_id))
             }

@@ -266,7 +266,7 @@ pub mod prelude {
         MeetingPatch, MeetingStatus, Member, MemberPatch, NewCommittee, NewCycleEntry, NewFollowUp, NewMeeting,
         NewMember, NewProject, Person, PositionHistory, PositionInput, Project, ProjectDetail, ProjectPatch,
         ProjectPhaseNotes, ProjectPhasePatch, QuestionSet, QuestionSetSummary, Role, SearchHit, Walk, WalkPlan,
-        WalkState, WalkSummary, WorkspaceStatus,
+        WalkPoint, WalkState, WalkSummary, WorkspaceStatus,
     };
 }
 

@@ -175,6 +175,7 @@ pub fn build(cat: &Catalog, lang: Lang, s: &WalkSummary) -> Option<DocWalk> {
         let mut positions = Vec::new();
         if let Some(r) = &st.result {
             positions = positions_text(cat, lang, r);
+            positions.extend(rounds_text(cat, lang, r));
             if let (Some(stat), Some(left), Some(right)) =
                 (&r.statistics, &step.question.extreme_left, &step.question.extreme_right)
             {
@@ -184,6 +185,24 @@ pub fn build(cat: &Catalog, lang: Lang, s: &WalkSummary) -> Option<DocWalk> {
                     None => charts.push((step.set_id.clone(), step.set_title.clone(), vec![row])),
                 }
             }
+        }
+        if !st.points.is_empty() {
+            let list = st
+                .points
+                .iter()
+                .map(|p| match p.duplicates {
+                    0 => p.text.trim().to_owned(),
+                    n => format!("{} (×{})", p.text.trim(), n + 1),
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            positions.push(cat.format("doc-walk-points", &[("list", list)]));
+        }
+        if let Some(minutes) = step.timebox_minutes {
+            positions.push(cat.format(
+                "doc-walk-time",
+                &[("planned", minutes.to_string()), ("used", step.seconds_used.div_ceil(60).to_string())],
+            ));
         }
         if st.note.trim().is_empty() && questions.is_empty() && positions.is_empty() {
             continue;
@@ -242,6 +261,65 @@ fn positions_text(cat: &Catalog, lang: Lang, r: &ContinuumResult) -> Vec<String>
             None => skip.reason.clone(),
         };
         out.push(cat.format("doc-positions-skipped", &[("reason", reason)]));
+    }
+    out
+}
+
+/// Round 1 beside round 2, the move of the median and of the spread, each named move, and
+/// the reasons by side: only what was revealed.
+fn rounds_text(cat: &Catalog, lang: Lang, r: &ContinuumResult) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(first) = r.first_round.as_ref().filter(|f| f.revealed) {
+        if let Some(stat) = &first.statistics {
+            out.push(cat.format(
+                "doc-positions-first-round",
+                &[
+                    ("count", stat.count.to_string()),
+                    ("median", number(stat.median, lang)),
+                    ("q1", number(stat.q1, lang)),
+                    ("q3", number(stat.q3, lang)),
+                ],
+            ));
+        }
+        if let (Some(shift), Some(a), Some(b)) = (r.median_shift, &first.statistics, &r.statistics) {
+            out.push(cat.format(
+                "doc-positions-shift",
+                &[
+                    ("shift", number(shift, lang)),
+                    ("before", number(a.median, lang)),
+                    ("after", number(b.median, lang)),
+                    ("iqr_before", number(a.iqr, lang)),
+                    ("iqr_after", number(b.iqr, lang)),
+                ],
+            ));
+        }
+        let named: Vec<String> =
+            r.moves.iter().filter_map(|m| m.name.as_ref().map(|n| format!("{n}: {} → {}", m.from, m.to))).collect();
+        if !named.is_empty() {
+            out.push(cat.format("doc-positions-moves", &[("list", named.join("; "))]));
+        }
+    }
+    let first_reasons = r.first_round.as_ref().filter(|f| f.revealed).map(|f| f.reasons.as_slice()).unwrap_or(&[]);
+    out.extend(reasons_text(cat, &r.reasons, "doc-positions-reasons"));
+    out.extend(reasons_text(cat, first_reasons, "doc-positions-reasons-first"));
+    out
+}
+
+/// The reasons by side, one line per side that has any.
+fn reasons_text(cat: &Catalog, reasons: &[PositionReason], key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for side in ContinuumSide::ALL {
+        let list: Vec<String> = reasons
+            .iter()
+            .filter(|x| x.side == *side)
+            .map(|x| match &x.name {
+                Some(name) => format!("{name} ({}): {}", x.value, x.reason.trim()),
+                None => format!("({}) {}", x.value, x.reason.trim()),
+            })
+            .collect();
+        if !list.is_empty() {
+            out.push(cat.format(key, &[("side", cat.format(&side.label_key(), &[])), ("list", list.join("; "))]));
+        }
     }
     out
 }

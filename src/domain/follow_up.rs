@@ -186,6 +186,9 @@ pub struct PositionPoint {
     pub skipped_count: u32,
     /// Only when the meeting showed positions with names.
     pub positions: Vec<ParticipantPosition>,
+    /// The first round's median and spread, where the question was answered twice (the
+    /// point itself is the last round).
+    pub first_round: Option<ContinuumStatistics>,
 }
 
 /// How the positions on one continuum question moved.

@@ -184,6 +184,13 @@ pub struct WalkStep {
     pub is_continuum: bool,
     /// The positions on this question are shown to the room.
     pub revealed: bool,
+    /// The round of positions being taken now: 1, or 2 once the chair has started the
+    /// second round (after the discussion).
+    pub round: u32,
+    /// Minutes planned for this question; `None` when it has no timebox.
+    pub timebox_minutes: Option<u32>,
+    /// Seconds the walk has spent at this step so far (not counting a visit still running).
+    pub seconds_used: u32,
 }
 
 /// A heading set in capitals in the source ("HVAD VIL DU BELYSE?") in sentence case ("Hvad
@@ -239,6 +246,8 @@ pub struct WalkState {
     pub current_step: Option<u32>,
     /// Show names with positions (true) or anonymous values (false, the default).
     pub positions_named: bool,
+    /// UTC: when the walk entered the current step (for its timebox).
+    pub step_started_at: Option<String>,
 }
 
 // ---- attendance ---------------------------------------------------------------------------
@@ -302,6 +311,60 @@ pub struct SkippedPosition {
     pub reason: String,
     pub person_id: Option<Id>,
     pub name: Option<String>,
+}
+
+string_enum!(
+    /// Which side of a continuum a position is on: nearer the left extreme (below 50), the
+    /// middle (50) or nearer the right extreme (above 50).
+    ContinuumSide {
+        Left = "left",
+        Middle = "middle",
+        Right = "right",
+    }
+);
+
+impl ContinuumSide {
+    pub fn of(value: u8) -> ContinuumSide {
+        match value {
+            0..=49 => ContinuumSide::Left,
+            50 => ContinuumSide::Middle,
+            _ => ContinuumSide::Right,
+        }
+    }
+}
+
+/// The reason a participant gave for a position, shown after the reveal grouped by side
+/// (left, middle, right; within a side by value). Person and name only when named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct PositionReason {
+    pub side: ContinuumSide,
+    pub value: u8,
+    pub reason: String,
+    pub person_id: Option<Id>,
+    pub name: Option<String>,
+}
+
+/// One participant's move from round 1 to round 2: an arrow on the chart. Person and name
+/// only when named; anonymous moves are ordered by their values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct PositionMove {
+    pub from: u8,
+    pub to: u8,
+    pub person_id: Option<Id>,
+    pub name: Option<String>,
+}
+
+/// Round 1 of a question answered twice, beside round 2 in [`ContinuumResult`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct FirstRoundResult {
+    /// Round 1 may be seen: it was revealed before round 2 began, or round 2 is revealed.
+    pub revealed: bool,
+    pub answered_count: u32,
+    /// Revealed only, as in [`ContinuumResult`].
+    pub values: Vec<RevealedPosition>,
+    pub skipped: Vec<SkippedPosition>,
+    pub statistics: Option<ContinuumStatistics>,
+    pub reasons: Vec<PositionReason>,
 }
 
 /// Median and spread of a continuum's values.
@@ -372,6 +435,34 @@ pub struct ContinuumResult {
     pub skipped: Vec<SkippedPosition>,
     /// Revealed only, and only when there is at least one value.
     pub statistics: Option<ContinuumStatistics>,
+    /// The round these positions are: 1, or 2 when the question is answered twice.
+    pub round: u32,
+    /// Revealed only: the reasons given with the values, by side of the continuum.
+    pub reasons: Vec<PositionReason>,
+    /// Round 2 only: round 1 as it stood when round 2 began.
+    pub first_round: Option<FirstRoundResult>,
+    /// Round 2, revealed only: each move of someone who took a value in both rounds.
+    pub moves: Vec<PositionMove>,
+    /// Round 2, revealed only: the median of round 2 minus the median of round 1.
+    pub median_shift: Option<f64>,
+}
+
+/// The reasons of `values` (the non-empty ones), by side, then value, then name.
+pub fn reasons_by_side(values: &[(u8, String, Option<Id>, Option<String>)]) -> Vec<PositionReason> {
+    let mut out: Vec<PositionReason> = values
+        .iter()
+        .filter(|(_, reason, _, _)| !reason.trim().is_empty())
+        .map(|(value, reason, person_id, name)| PositionReason {
+            side: ContinuumSide::of(*value),
+            value: *value,
+            reason: reason.clone(),
+            person_id: *person_id,
+            name: name.clone(),
+        })
+        .collect();
+    let rank = |s: ContinuumSide| ContinuumSide::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    out.sort_by(|a, b| (rank(a.side), a.value, &a.name, &a.reason).cmp(&(rank(b.side), b.value, &b.name, &b.reason)));
+    out
 }
 
 // ---- notes and questions to the administration -------------------------------------------
@@ -400,6 +491,30 @@ pub struct FollowUp {
     pub created_at: String,
 }
 
+/// A point a participant sent at a step ("Hvad vil du belyse?"), as the chair sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct WalkPoint {
+    pub id: Id,
+    pub agenda_item_id: Id,
+    /// The step it was sent at, as the walk is now.
+    pub step: Option<u32>,
+    pub question_id: String,
+    pub text: String,
+    /// Who sent it (the chair's view only; the room never gets names).
+    pub person_id: Option<Id>,
+    pub name: Option<String>,
+    /// Shown on the room screen.
+    pub shown: bool,
+    /// Merged into this point as a duplicate.
+    pub merged_into: Option<Id>,
+    /// The question to the administration it became.
+    pub follow_up_id: Option<Id>,
+    /// How many points were merged into this one.
+    pub duplicates: u32,
+    /// UTC.
+    pub created_at: String,
+}
+
 /// One step of a walk with what came of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct StepSummary {
@@ -409,6 +524,8 @@ pub struct StepSummary {
     pub questions_to_administration: Vec<FollowUp>,
     /// For continuum questions; hidden positions give counts only.
     pub result: Option<ContinuumResult>,
+    /// The points sent at this step, duplicates merged (not merged into another).
+    pub points: Vec<WalkPoint>,
 }
 
 /// Everything an agenda item's walk produced, for the minutes and the follow-up.

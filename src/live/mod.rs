@@ -481,8 +481,13 @@ pub(crate) fn participants(db: &Db, meeting_id: Id) -> Result<Vec<AttendanceEntr
 }
 
 /// The key of a question that takes positions (see [`LiveChange::key`]).
-pub(crate) fn open_key(item_id: Id, step: u32) -> String {
-    format!("{item_id}:{step}:open")
+/// The key of an open question; the second round has a key of its own, so the participants'
+/// pages reload when the chair starts it.
+pub(crate) fn open_key(item_id: Id, step: u32, round: u32) -> String {
+    match round {
+        2 => format!("{item_id}:{step}:open2"),
+        _ => format!("{item_id}:{step}:open"),
+    }
 }
 
 fn closed_key(item_id: Id, step: u32) -> String {
@@ -498,7 +503,7 @@ pub(crate) fn change_of(db: &Db, meeting_id: Id) -> Result<LiveChange> {
             let result = step.result.as_ref();
             let open = step.is_continuum && !result.is_some_and(|r| r.revealed);
             let key = if open {
-                open_key(item.agenda_item_id, step.index)
+                open_key(item.agenda_item_id, step.index, result.map_or(1, |r| r.round))
             } else {
                 closed_key(item.agenda_item_id, step.index)
             };

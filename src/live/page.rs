@@ -29,6 +29,12 @@ pub(crate) struct StepView {
     pub open: bool,
     /// The participant's own position.
     pub own: Option<PositionInput>,
+    /// The reason the participant gave with it.
+    pub own_reason: String,
+    /// The round of positions (2: the question is answered a second time).
+    pub round: u32,
+    /// The set's heading ("Hvad vil du belyse?") when participants may send points here.
+    pub points_prompt: Option<Text>,
 }
 
 pub(crate) struct ParticipantView {
@@ -150,11 +156,12 @@ pub(crate) fn participant(cat: &Catalog, lang: Lang, base: &str, view: &Particip
     let saved_template = esc(&cat.format("live-saved", &[("value", "{value}".into())]));
     let _ = write!(
         body,
-        "<main id=\"live\" data-base=\"{}\" data-key=\"{}\" data-saved=\"{saved_template}\" data-failed=\"{}\">\
+        "<main id=\"live\" data-base=\"{}\" data-key=\"{}\" data-saved=\"{saved_template}\" data-failed=\"{}\" data-point-sent=\"{}\">\
 <p class=\"notice\" id=\"ended\" role=\"alert\" hidden></p><p class=\"who\">{}</p><h1>{}</h1><p class=\"meeting\">{}</p>",
         esc(base),
         esc(&view.change.key),
         f("live-save-failed"),
+        f("live-point-sent"),
         esc(&cat.format("live-you-are", &[("name", view.name.clone())])),
         esc(&view.meeting_title),
         esc(&view.committee),
@@ -225,8 +232,32 @@ fn step_html(cat: &Catalog, lang: Lang, base: &str, step: &StepView, body: &mut 
         let _ = write!(body, "<p class=\"subtitle\">{}</p>", esc(subtitle.get(lang)));
     }
     if !step.is_continuum {
-        let _ = write!(body, "<p>{}</p></section>", f("live-no-position"));
+        match &step.points_prompt {
+            Some(prompt) => {
+                let _ = write!(
+                    body,
+                    "<form method=\"post\" action=\"{}/point\" id=\"point-form\">\
+<input type=\"hidden\" name=\"item\" value=\"{}\"><input type=\"hidden\" name=\"step\" value=\"{}\">\
+<label for=\"point\" class=\"prompt\">{}</label><p class=\"hint\" id=\"point-hint\">{}</p>\
+<textarea id=\"point\" name=\"text\" rows=\"3\" maxlength=\"280\" required aria-describedby=\"point-hint\"></textarea>\
+<p class=\"status\" id=\"point-status\" role=\"status\"></p>\
+<button type=\"submit\" id=\"send-point\">{}</button></form></section>",
+                    esc(base),
+                    step.item_id,
+                    step.index,
+                    esc(prompt.get(lang)),
+                    f("live-point-hint"),
+                    f("live-point-send")
+                );
+            }
+            None => {
+                let _ = write!(body, "<p>{}</p></section>", f("live-no-position"));
+            }
+        }
         return;
+    }
+    if step.round == 2 {
+        let _ = write!(body, "<p class=\"round\">{}</p>", f("live-round-two"));
     }
     let left = q.extreme_left.as_ref().map(|t| t.get(lang).to_owned()).unwrap_or_default();
     let right = q.extreme_right.as_ref().map(|t| t.get(lang).to_owned()).unwrap_or_default();
@@ -252,6 +283,8 @@ fn step_html(cat: &Catalog, lang: Lang, base: &str, step: &StepView, body: &mut 
 <label for=\"value\">{}</label><p class=\"hint\" id=\"hint\">{}</p>\
 <input type=\"range\" id=\"value\" name=\"value\" min=\"0\" max=\"100\" step=\"1\" value=\"{}\" \
 aria-describedby=\"hint left right\">\
+<label for=\"reason\">{}</label>\
+<input type=\"text\" id=\"reason\" name=\"reason\" maxlength=\"280\" autocomplete=\"off\" value=\"{}\">\
 <p class=\"status\" id=\"status\" role=\"status\">{}</p>\
 <button type=\"submit\" id=\"save\">{}</button></form>",
             esc(base),
@@ -260,6 +293,8 @@ aria-describedby=\"hint left right\">\
             f("live-your-position"),
             f("live-position-hint"),
             own.unwrap_or(50),
+            f("live-reason"),
+            esc(&step.own_reason),
             esc(&status),
             f("live-save")
         );

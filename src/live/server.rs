@@ -182,6 +182,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/{code}/join", post(join))
         .route("/{code}/me", get(me_page))
         .route("/{code}/position", post(position))
+        .route("/{code}/point", post(send_point))
         .route("/{code}/state", get(state))
         .route("/{code}/bilag/{id}", get(bilag_file))
         .route("/{code}/events", get(events))
@@ -465,11 +466,21 @@ fn view_of(db: &crate::Db, meeting_id: Id, person_id: Id) -> crate::Result<Parti
             let step = match item.step {
                 Some(step) => {
                     let open = step.is_continuum && !step.result.as_ref().is_some_and(|r| r.revealed);
-                    let own = if step.is_continuum {
-                        db.own_position(item.agenda_item_id, step.index, person_id)?
+                    let (own, own_reason) = if step.is_continuum {
+                        (
+                            db.own_position(item.agenda_item_id, step.index, person_id)?,
+                            db.own_reason(item.agenda_item_id, step.index, person_id)?,
+                        )
                     } else {
-                        None
+                        (None, String::new())
                     };
+                    let points_prompt =
+                        if db.open_live_point_step(meeting_id)? == Some((item.agenda_item_id, step.index)) {
+                            step.prompt.clone()
+                        } else {
+                            None
+                        };
+                    let round = step.result.as_ref().map_or(1, |r| r.round);
                     Some(StepView {
                         item_id: item.agenda_item_id,
                         index: step.index,
@@ -478,6 +489,9 @@ fn view_of(db: &crate::Db, meeting_id: Id, person_id: Id) -> crate::Result<Parti
                         is_continuum: step.is_continuum,
                         open,
                         own,
+                        own_reason,
+                        round,
+                        points_prompt,
                     })
                 }
                 None => None,
@@ -609,6 +623,8 @@ struct PositionForm {
     item: Id,
     step: u32,
     value: u8,
+    /// The short reason for the position; absent leaves it as it is.
+    reason: Option<String>,
     /// Never needed (the token says who is writing); when given it must be the caller.
     person_id: Option<Id>,
 }
@@ -648,11 +664,13 @@ async fn position(
             person_id: person,
             person_name: &name,
         };
-        let Some(result) = db.set_live_position(meeting_id, form.item, form.step, form.value, &who)? else {
+        let Some(result) =
+            db.set_live_position(meeting_id, form.item, form.step, form.value, form.reason.as_deref(), &who)?
+        else {
             return Ok(None);
         };
         Ok(Some(LiveChange {
-            key: open_key(form.item, form.step),
+            key: open_key(form.item, form.step, result.round),
             answered: result.answered_count,
             total: result.participant_count,
         }))
@@ -668,6 +686,56 @@ async fn position(
             }
         }
         Ok(None) => refuse(&s, StatusCode::CONFLICT, "live-closed"),
+        Err(e) => failed(&s, &e),
+    }
+}
+
+// ---- sending a point ("Hvad vil du belyse?") ----------------------------------------------
+
+#[derive(Deserialize)]
+struct PointForm {
+    item: Id,
+    step: u32,
+    text: String,
+}
+
+async fn send_point(
+    State(s): S,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    Form(form): Form<PointForm>,
+) -> Response {
+    let Some(person) = caller.person else { return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized") };
+    let (device_id, label, address) = {
+        let a = s.admission.lock().unwrap_or_else(|p| p.into_inner());
+        match caller.device.and_then(|d| a.device(d)) {
+            Some(d) => (d.id, d.label.clone(), d.address.to_string()),
+            None => return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized"),
+        }
+    };
+    let meeting_id = s.meeting_id;
+    let session = s.session_id.clone();
+    let written = with_db(&s, move |db| {
+        let name = participants(db, meeting_id)?
+            .into_iter()
+            .find(|p| p.person_id == person)
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let who = LiveDeviceRecord {
+            session: &session,
+            device_id,
+            device_label: &label,
+            address: &address,
+            person_id: person,
+            person_name: &name,
+        };
+        Ok(db.add_live_point(meeting_id, form.item, form.step, &form.text, &who)?.is_some())
+    })
+    .await;
+    match written {
+        Ok(true) if headers.contains_key(FETCH_HEADER) => StatusCode::NO_CONTENT.into_response(),
+        Ok(true) => see_other(format!("{}/me", base(&s))),
+        Ok(false) => refuse(&s, StatusCode::CONFLICT, "live-closed"),
         Err(e) => failed(&s, &e),
     }
 }

@@ -41,6 +41,19 @@ impl Db {
         }))
     }
 
+    /// The reason `person_id` gave with their position on step `step` of item `item_id`.
+    pub fn own_reason(&self, item_id: Id, step: u32, person_id: Id) -> Result<String> {
+        let reason: Option<String> = self
+            .conn
+            .query_row(
+                &format!("SELECT p.reason {STEP_POSITION} AND p.person_id = ?3"),
+                params![item_id, step, person_id],
+                |r| r.get(0),
+            )
+            .opt()?;
+        Ok(reason.unwrap_or_default())
+    }
+
     /// Who has answered step `step` of item `item_id`, and when they last changed it.
     pub fn answered_at(&self, item_id: Id, step: u32) -> Result<Vec<AnsweredAt>> {
         let mut stmt = self
@@ -162,20 +175,70 @@ impl Db {
         item_id: Id,
         step: u32,
         value: u8,
+        reason: Option<&str>,
         who: &LiveDeviceRecord<'_>,
     ) -> Result<Option<ContinuumResult>> {
         self.batch(|db| {
             if db.open_live_question(meeting_id)? != Some((item_id, step)) {
                 return Ok(None);
             }
-            let result = db.set_position(item_id, step, who.person_id, &PositionInput::Value(value))?;
-            let changes = serde_json::json!({ "agenda_item_id": item_id, "step": step, "value": value });
+            let mut result = db.set_position(item_id, step, who.person_id, &PositionInput::Value(value))?;
+            if let Some(reason) = reason {
+                result = db.set_position_reason(item_id, step, who.person_id, reason)?;
+            }
+            let changes = match reason {
+                Some(reason) => {
+                    serde_json::json!({ "agenda_item_id": item_id, "step": step, "value": value, "reason": reason })
+                }
+                None => serde_json::json!({ "agenda_item_id": item_id, "step": step, "value": value }),
+            };
             let actor = if who.person_name.is_empty() { db.actor() } else { who.person_name.to_owned() };
             db.write(|tx| {
                 record_live(tx, &actor, meeting_id, "continuum_position", "update", &changes, who, "position")
             })?;
             Ok(Some(result))
         })
+    }
+
+    /// A point ("Hvad vil du belyse?") sent from a participant's own device: only at the step
+    /// the meeting is at, of an open item, when that step takes points; audited with the
+    /// device. `None` when the meeting is not there.
+    pub fn add_live_point(
+        &mut self,
+        meeting_id: Id,
+        item_id: Id,
+        step: u32,
+        text: &str,
+        who: &LiveDeviceRecord<'_>,
+    ) -> Result<Option<WalkPoint>> {
+        self.batch(|db| {
+            if db.open_live_point_step(meeting_id)? != Some((item_id, step)) {
+                return Ok(None);
+            }
+            let point = db.add_walk_point(item_id, step, Some(who.person_id), text)?;
+            let changes = serde_json::json!({ "agenda_item_id": item_id, "step": step, "point": point.id });
+            let actor = if who.person_name.is_empty() { db.actor() } else { who.person_name.to_owned() };
+            db.write(|tx| record_live(tx, &actor, meeting_id, "walk_point", "insert", &changes, who, "position"))?;
+            Ok(Some(point))
+        })
+    }
+
+    /// The step participants may send points at now, as `(item, step)`: the step the walk is
+    /// at, of an open item, when its set has a prompt ("Hvad vil du belyse?") and is not a
+    /// continuum.
+    pub fn open_live_point_step(&self, meeting_id: Id) -> Result<Option<(Id, u32)>> {
+        self.conn
+            .prepare_cached(
+                "SELECT w.current_item_id, w.current_step FROM meeting_walk w
+                 JOIN agenda_item a ON a.id = w.current_item_id AND a.meeting_id = w.meeting_id AND a.openness = 'open'
+                 JOIN walk_step s ON s.agenda_item_id = w.current_item_id AND s.step = w.current_step
+                 JOIN meeting_question_set q ON q.meeting_id = w.meeting_id AND q.set_id = s.set_id
+                     AND q.version = s.set_version AND json_extract(q.content, '$.kind') <> 'continuum'
+                     AND json_type(q.content, '$.prompt') = 'object'
+                 WHERE w.meeting_id = ?1",
+            )?
+            .query_row([meeting_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .opt()
     }
 
     /// The live sessions' audit rows of a meeting, oldest first.

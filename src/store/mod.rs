@@ -54,6 +54,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0011_mandate_every_other_year.sql")),
     M::up(include_str!("migrations/0012_committee_frameworks.sql")),
     M::up(include_str!("migrations/0013_bilag.sql")),
+    M::up(include_str!("migrations/0014_deliberation.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -447,9 +448,10 @@ fn check_is_pejling(conn: &Connection) -> Result<()> {
 pub use live::{AnsweredAt, LiveAuditRow, LiveDeviceRecord};
 pub(crate) use meetings::get as meeting;
 pub use position_history::ORGANISATION_QUESTIONS;
-pub use room::{RoomItem, RoomStep, RoomView};
+pub use room::{RoomItem, RoomPoint, RoomStep, RoomView};
 pub use search::MAX_SEARCH_LIMIT;
 pub(crate) use walk::record_default_attendance;
+pub use walk::{StepTimebox, MAX_POINTS_PER_ITEM, MAX_REASON};
 
 /// `Some(row)` or a typed not-found error.
 pub(crate) fn found<T>(row: Option<T>, entity: &'static str, id: i64) -> Result<T> {

@@ -88,6 +88,10 @@ impl Db {
             "SELECT c.person_id, p.name, p.party, c.value FROM continuum_position c JOIN person p ON p.id = c.person_id
              WHERE c.agenda_item_id = ?1 AND c.set_id = ?2 AND c.question_id = ?3 ORDER BY c.value, p.name",
         )?;
+        let mut first_round = self.conn.prepare_cached(
+            "SELECT value FROM continuum_first_round
+             WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3 AND value IS NOT NULL",
+        )?;
         for row in &rows {
             if occasions.last().map(|o| o.agenda_item_id) != Some(row.item_id) {
                 occasions.push(row.occasion.clone());
@@ -110,6 +114,11 @@ impl Db {
                 statistics: ContinuumStatistics::of(&values),
                 skipped_count: (taken.len() - values.len()) as u32,
                 positions: Vec::new(),
+                first_round: ContinuumStatistics::of(
+                    &first_round
+                        .query_map(params![row.item_id, set_id, row.question_id], |r| r.get::<_, u8>(0))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?,
+                ),
             };
             if named {
                 for (person_id, name, party, value) in taken {

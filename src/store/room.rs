@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::walk::StepTimebox;
 use super::Db;
 use crate::domain::*;
 use crate::error::Result;
@@ -47,6 +48,20 @@ pub struct RoomStep {
     pub is_continuum: bool,
     /// For a continuum question: the count of answers while hidden, the values once revealed.
     pub result: Option<ContinuumResult>,
+    /// The set's heading over the question, e.g. TESK's "Hvad vil du belyse?".
+    pub prompt: Option<Text>,
+    /// The points the chair has put on the screen, texts only (never names), with how many
+    /// sent the same point.
+    pub points: Vec<RoomPoint>,
+    /// The step's timebox, for a quiet countdown.
+    pub timebox: Option<StepTimebox>,
+}
+
+/// A point on the room screen: its text and how many sent it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct RoomPoint {
+    pub text: String,
+    pub count: u32,
 }
 
 impl Db {
@@ -75,6 +90,13 @@ impl Db {
                     question: step.question.clone(),
                     is_continuum: step.is_continuum,
                     result,
+                    prompt: step.prompt.clone(),
+                    points: self
+                        .room_points(item.id, step.index)?
+                        .into_iter()
+                        .map(|(text, count)| RoomPoint { text, count })
+                        .collect(),
+                    timebox: self.current_timebox(item.meeting_id)?,
                 })
             }
             None => None,

@@ -35,6 +35,13 @@ use crate::error::{Error, Message, Result};
 use crate::question_sets;
 use crate::validate::{self, MAX_TITLE};
 
+/// The longest visit to one step that counts towards its time used (a walk left open over
+/// lunch is not three hours of discussion).
+const MAX_VISIT_SECONDS: i64 = 3 * 60 * 60;
+
+/// The longest reason for a position, and the longest point.
+pub const MAX_REASON: usize = 280;
+
 /// One row of `walk_step`.
 #[derive(Debug, Clone)]
 struct StepRow {
@@ -44,11 +51,16 @@ struct StepRow {
     group_id: String,
     step: u32,
     revealed: bool,
+    round: u32,
+    first_round_revealed: bool,
+    timebox_minutes: Option<u32>,
+    seconds_used: u32,
 }
 
 fn step_rows(conn: &Connection, item_id: Id) -> Result<Vec<StepRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT set_id, question_id, set_version, group_id, step, revealed
+        "SELECT set_id, question_id, set_version, group_id, step, revealed, round, first_round_revealed,
+                timebox_minutes, seconds_used
          FROM walk_step WHERE agenda_item_id = ?1 ORDER BY step",
     )?;
     let rows = stmt
@@ -60,6 +72,10 @@ fn step_rows(conn: &Connection, item_id: Id) -> Result<Vec<StepRow>> {
                 group_id: r.get(3)?,
                 step: r.get(4)?,
                 revealed: r.get(5)?,
+                round: r.get(6)?,
+                first_round_revealed: r.get(7)?,
+                timebox_minutes: r.get(8)?,
+                seconds_used: r.get(9)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -165,6 +181,9 @@ fn build_steps(conn: &Connection, meeting_id: Id, rows: &[StepRow]) -> Result<Ve
             question_count: group_counts[&(r.set_id.as_str(), r.group_id.as_str())],
             is_continuum: set.kind == QuestionSetKind::Continuum,
             revealed: r.revealed,
+            round: r.round,
+            timebox_minutes: r.timebox_minutes,
+            seconds_used: r.seconds_used,
         });
     }
     Ok(out)
@@ -175,27 +194,31 @@ fn step_has_data(conn: &Connection, item_id: Id, set_id: &str, question_id: &str
     let n: i64 = conn.query_row(
         "SELECT (SELECT count(*) FROM step_note WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3)
               + (SELECT count(*) FROM continuum_position WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3)
-              + (SELECT count(*) FROM follow_up WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3)",
+              + (SELECT count(*) FROM follow_up WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3)
+              + (SELECT count(*) FROM continuum_first_round WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3)
+              + (SELECT count(*) FROM walk_point WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3)",
         params![item_id, set_id, question_id],
         |r| r.get(0),
     )?;
     Ok(n > 0)
 }
 
-fn state_row(conn: &Connection, meeting_id: Id) -> Result<(Option<Id>, u32, bool)> {
+type StateRow = (Option<Id>, u32, bool, Option<String>);
+
+fn state_row(conn: &Connection, meeting_id: Id) -> Result<StateRow> {
     let row = conn
         .query_row(
-            "SELECT current_item_id, current_step, positions_named FROM meeting_walk WHERE meeting_id = ?1",
+            "SELECT current_item_id, current_step, positions_named, step_started_at FROM meeting_walk WHERE meeting_id = ?1",
             [meeting_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    Ok(row.unwrap_or((None, 0, false)))
+    Ok(row.unwrap_or((None, 0, false, None)))
 }
 
 fn walk_state(conn: &Connection, meeting_id: Id) -> Result<WalkState> {
     meeting(conn, meeting_id)?;
-    let (current_item_id, step, positions_named) = state_row(conn, meeting_id)?;
+    let (current_item_id, step, positions_named, step_started_at) = state_row(conn, meeting_id)?;
     let current_step = match current_item_id {
         Some(item) => {
             let n = step_rows(conn, item)?.len() as u32;
@@ -203,7 +226,7 @@ fn walk_state(conn: &Connection, meeting_id: Id) -> Result<WalkState> {
         }
         None => None,
     };
-    Ok(WalkState { meeting_id, current_item_id, current_step, positions_named })
+    Ok(WalkState { meeting_id, current_item_id, current_step, positions_named, step_started_at })
 }
 
 fn build_walk(conn: &Connection, item_id: Id) -> Result<Walk> {
@@ -364,6 +387,53 @@ fn is_continuum(conn: &Connection, meeting_id: Id, row: &StepRow) -> Result<bool
     Ok(sets.get(&row.set_id, row.set_version)?.kind == QuestionSetKind::Continuum)
 }
 
+/// One participant's answer in a round: value or skip reason, and the reason for a value.
+type Answer = (Id, String, Option<u8>, Option<String>, String);
+
+fn round_answers(conn: &Connection, table: &str, item_id: Id, row: &StepRow) -> Result<Vec<Answer>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.person_id, p.name, c.value, c.skip_reason, c.reason
+         FROM {table} c JOIN person p ON p.id = c.person_id
+         WHERE c.agenda_item_id = ?1 AND c.set_id = ?2 AND c.question_id = ?3"
+    ))?;
+    let rows = stmt
+        .query_map(params![item_id, row.set_id, row.question_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// What a revealed round shows: values, skips, statistics and reasons, named or not.
+struct Shown {
+    values: Vec<RevealedPosition>,
+    skipped: Vec<SkippedPosition>,
+    statistics: Option<ContinuumStatistics>,
+    reasons: Vec<PositionReason>,
+}
+
+fn shown(answers: &[Answer], named: bool) -> Shown {
+    let who = |id: Id, name: &str| if named { (Some(id), Some(name.to_owned())) } else { (None, None) };
+    let mut values = Vec::new();
+    let mut skipped = Vec::new();
+    let mut reasons = Vec::new();
+    for (person_id, name, value, skip, reason) in answers {
+        let (person_id, name) = who(*person_id, name);
+        match value {
+            Some(value) => {
+                reasons.push((*value, reason.clone(), person_id, name.clone()));
+                values.push(RevealedPosition { value: *value, person_id, name });
+            }
+            None => skipped.push(SkippedPosition { reason: skip.clone().unwrap_or_default(), person_id, name }),
+        }
+    }
+    // Anonymous results carry nothing that orders them by person.
+    values.sort_by(|a, b| (a.value, &a.name).cmp(&(b.value, &b.name)));
+    skipped.sort_by(|a, b| (&a.name, &a.reason).cmp(&(&b.name, &b.reason)));
+    let v: Vec<u8> = values.iter().map(|v| v.value).collect();
+    Shown { statistics: ContinuumStatistics::of(&v), values, skipped, reasons: reasons_by_side(&reasons) }
+}
+
 fn continuum_result(conn: &Connection, item_id: Id, row: &StepRow) -> Result<ContinuumResult> {
     let meeting_id = item_meeting(conn, item_id)?;
     let m = meeting(conn, meeting_id)?;
@@ -372,16 +442,7 @@ fn continuum_result(conn: &Connection, item_id: Id, row: &StepRow) -> Result<Con
         .iter()
         .filter(|e| e.attendance == Attendance::Present && takes_positions(e.role))
         .count() as u32;
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.person_id, p.name, c.value, c.skip_reason
-         FROM continuum_position c JOIN person p ON p.id = c.person_id
-         WHERE c.agenda_item_id = ?1 AND c.set_id = ?2 AND c.question_id = ?3",
-    )?;
-    let rows = stmt
-        .query_map(params![item_id, row.set_id, row.question_id], |r| {
-            Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<u8>>(2)?, r.get::<_, Option<String>>(3)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = round_answers(conn, "continuum_position", item_id, row)?;
     let mut result = ContinuumResult {
         agenda_item_id: item_id,
         step: row.step,
@@ -393,25 +454,52 @@ fn continuum_result(conn: &Connection, item_id: Id, row: &StepRow) -> Result<Con
         values: Vec::new(),
         skipped: Vec::new(),
         statistics: None,
+        round: row.round,
+        reasons: Vec::new(),
+        first_round: None,
+        moves: Vec::new(),
+        median_shift: None,
     };
+    let first = if row.round == 2 { Some(round_answers(conn, "continuum_first_round", item_id, row)?) } else { None };
+    if let Some(first) = &first {
+        let revealed = row.first_round_revealed || row.revealed;
+        let mut r = FirstRoundResult {
+            revealed,
+            answered_count: first.len() as u32,
+            values: Vec::new(),
+            skipped: Vec::new(),
+            statistics: None,
+            reasons: Vec::new(),
+        };
+        if revealed {
+            let s = shown(first, named);
+            (r.values, r.skipped, r.statistics, r.reasons) = (s.values, s.skipped, s.statistics, s.reasons);
+        }
+        result.first_round = Some(r);
+    }
     if !row.revealed {
         return Ok(result);
     }
-    let who = |id: Id, name: &str| if named { (Some(id), Some(name.to_owned())) } else { (None, None) };
-    for (person_id, name, value, reason) in rows {
-        let (person_id, name) = who(person_id, &name);
-        match (value, reason) {
-            (Some(value), _) => result.values.push(RevealedPosition { value, person_id, name }),
-            (None, reason) => {
-                result.skipped.push(SkippedPosition { reason: reason.unwrap_or_default(), person_id, name })
-            }
-        }
+    let s = shown(&rows, named);
+    (result.values, result.skipped, result.statistics, result.reasons) = (s.values, s.skipped, s.statistics, s.reasons);
+    if let Some(first) = &first {
+        let before: HashMap<Id, u8> = first.iter().filter_map(|a| a.2.map(|v| (a.0, v))).collect();
+        let mut moves: Vec<PositionMove> = rows
+            .iter()
+            .filter_map(|(id, name, value, _, _)| {
+                let (from, to) = (*before.get(id)?, (*value)?);
+                let (person_id, name) = if named { (Some(*id), Some(name.clone())) } else { (None, None) };
+                Some(PositionMove { from, to, person_id, name })
+            })
+            .collect();
+        moves.sort_by(|a, b| (a.from, a.to, &a.name).cmp(&(b.from, b.to, &b.name)));
+        result.moves = moves;
+        let first_stats = result.first_round.as_ref().and_then(|f| f.statistics.as_ref());
+        result.median_shift = match (first_stats, &result.statistics) {
+            (Some(a), Some(b)) => Some(b.median - a.median),
+            _ => None,
+        };
     }
-    // Anonymous results carry nothing that orders them by person.
-    result.values.sort_by(|a, b| (a.value, &a.name).cmp(&(b.value, &b.name)));
-    result.skipped.sort_by(|a, b| (&a.name, &a.reason).cmp(&(&b.name, &b.reason)));
-    let values: Vec<u8> = result.values.iter().map(|v| v.value).collect();
-    result.statistics = ContinuumStatistics::of(&values);
     Ok(result)
 }
 
@@ -580,11 +668,23 @@ impl Db {
                 return Err(Error::Validation(Message::new("error-walk-item-not-in-meeting").field("item_id")));
             }
             step_at(tx, item_id, step)?;
+            let now = now_utc();
+            // The visit to the step the walk leaves counts towards its time used.
+            if let (Some(old_item), old_step, _, Some(started)) = state_row(tx, meeting_id)? {
+                tx.execute(
+                    "UPDATE walk_step SET seconds_used = seconds_used
+                         + min(?4, max(0, CAST(round((julianday(?3) - julianday(?5)) * 86400) AS INTEGER)))
+                     WHERE agenda_item_id = ?1 AND step = ?2",
+                    params![old_item, old_step, now, MAX_VISIT_SECONDS, started],
+                )?;
+            }
             tx.execute(
-                "INSERT INTO meeting_walk (meeting_id, current_item_id, current_step, updated_at) VALUES (?1, ?2, ?3, ?4)
+                "INSERT INTO meeting_walk (meeting_id, current_item_id, current_step, step_started_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4)
                  ON CONFLICT (meeting_id) DO UPDATE SET current_item_id = excluded.current_item_id,
-                     current_step = excluded.current_step, updated_at = excluded.updated_at",
-                params![meeting_id, item_id, step, now_utc()],
+                     current_step = excluded.current_step, step_started_at = excluded.step_started_at,
+                     updated_at = excluded.updated_at",
+                params![meeting_id, item_id, step, now],
             )?;
             walk_state(tx, meeting_id)
         })
@@ -837,6 +937,7 @@ impl Db {
         let walk = self.get_walk(item_id)?;
         let rows = step_rows(&self.conn, item_id)?;
         let mut follow_ups = follow_ups_of_item(&self.conn, item_id)?;
+        let all_points = points_of_item(&self.conn, item_id)?;
         let mut steps = Vec::with_capacity(walk.steps.len());
         for (step, row) in walk.steps.into_iter().zip(&rows) {
             let (mine, rest): (Vec<FollowUp>, Vec<FollowUp>) = follow_ups.into_iter().partition(|f| {
@@ -844,7 +945,10 @@ impl Db {
             });
             follow_ups = rest;
             let result = if step.is_continuum { Some(continuum_result(&self.conn, item_id, row)?) } else { None };
+            let points =
+                all_points.iter().filter(|p| p.step == Some(step.index) && p.merged_into.is_none()).cloned().collect();
             steps.push(StepSummary {
+                points,
                 note: note(&self.conn, item_id, row)?,
                 questions_to_administration: mine,
                 result,
@@ -870,4 +974,288 @@ fn note(conn: &Connection, item_id: Id, row: &StepRow) -> Result<String> {
         )
         .opt()?;
     Ok(text.unwrap_or_default())
+}
+
+// ---- two rounds, reasons, points, timeboxes ---------------------------------------------
+
+const POINT_SELECT: &str = "SELECT w.id, w.agenda_item_id, s.step, w.question_id, w.text, w.person_id, p.name,
+        w.shown, w.merged_into, w.follow_up_id,
+        (SELECT count(*) FROM walk_point d WHERE d.merged_into = w.id), w.created_at
+    FROM walk_point w
+    LEFT JOIN walk_step s ON s.agenda_item_id = w.agenda_item_id AND s.set_id = w.set_id AND s.question_id = w.question_id
+    LEFT JOIN person p ON p.id = w.person_id";
+
+fn point_row(r: &Row<'_>) -> rusqlite::Result<WalkPoint> {
+    Ok(WalkPoint {
+        id: r.get(0)?,
+        agenda_item_id: r.get(1)?,
+        step: r.get(2)?,
+        question_id: r.get(3)?,
+        text: r.get(4)?,
+        person_id: r.get(5)?,
+        name: r.get(6)?,
+        shown: r.get(7)?,
+        merged_into: r.get(8)?,
+        follow_up_id: r.get(9)?,
+        duplicates: r.get(10)?,
+        created_at: r.get(11)?,
+    })
+}
+
+fn point(conn: &Connection, id: Id) -> Result<WalkPoint> {
+    let p = conn.query_row(&format!("{POINT_SELECT} WHERE w.id = ?1"), [id], point_row).opt()?;
+    found(p, "walk_point", id)
+}
+
+fn points_of_item(conn: &Connection, item_id: Id) -> Result<Vec<WalkPoint>> {
+    let mut stmt = conn.prepare_cached(&format!("{POINT_SELECT} WHERE w.agenda_item_id = ?1 ORDER BY s.step, w.id"))?;
+    let rows = stmt.query_map([item_id], point_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// A point's item, refused when its meeting is locked.
+fn unlocked_point(conn: &Connection, id: Id) -> Result<WalkPoint> {
+    let p = point(conn, id)?;
+    unlocked_item_meeting(conn, p.agenda_item_id)?;
+    Ok(p)
+}
+
+/// Does the step take points ("Hvad vil du belyse?"): a question set with a prompt, not a
+/// continuum?
+fn takes_points(step: &WalkStep) -> bool {
+    step.prompt.is_some() && !step.is_continuum
+}
+
+/// The most points one agenda item takes.
+pub const MAX_POINTS_PER_ITEM: i64 = 1_000;
+
+/// The room's timebox of the current step, or of its perspective.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+pub struct StepTimebox {
+    /// Minutes planned: the step's own timebox.
+    pub minutes: u32,
+    /// Seconds used at earlier visits.
+    pub seconds_used: u32,
+    /// UTC: when the walk entered the step (the visit now running).
+    pub running_since: Option<String>,
+}
+
+impl Db {
+    /// Start the second round of positions on a continuum step: round 1's positions are kept
+    /// as they are (and whether they had been revealed), and the question is open again,
+    /// hidden, for everyone to answer once more. Refused when round 2 has already begun, and
+    /// when nobody took a position in round 1.
+    pub fn start_second_round(&mut self, item_id: Id, step: u32) -> Result<ContinuumResult> {
+        self.write(|tx| {
+            let m = unlocked_item_meeting(tx, item_id)?;
+            let row = step_at(tx, item_id, step)?;
+            if !is_continuum(tx, m.id, &row)? {
+                return Err(not_continuum(step));
+            }
+            if row.round == 2 {
+                return Err(Error::Conflict(Message::new("error-round-two-started").field("step")));
+            }
+            let key = params![item_id, row.set_id, row.question_id];
+            let n = tx.execute(
+                "INSERT INTO continuum_first_round
+                     (agenda_item_id, set_id, question_id, person_id, value, skip_reason, reason, answered_at)
+                 SELECT agenda_item_id, set_id, question_id, person_id, value, skip_reason, reason, updated_at
+                 FROM continuum_position WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3",
+                key,
+            )?;
+            if n == 0 {
+                return Err(Error::Validation(Message::new("error-round-one-empty").field("step")));
+            }
+            tx.execute(
+                "DELETE FROM continuum_position WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3",
+                key,
+            )?;
+            tx.execute(
+                "UPDATE walk_step SET round = 2, first_round_revealed = revealed, revealed = 0
+                 WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3",
+                key,
+            )?;
+            continuum_step_result(tx, item_id, step)
+        })
+    }
+
+    /// Save the short reason a participant gives for their position on a continuum step
+    /// (typed by the secretary, or sent from the participant's phone). Needs a position with
+    /// a value; an empty reason removes it.
+    pub fn set_position_reason(
+        &mut self,
+        item_id: Id,
+        step: u32,
+        person_id: Id,
+        reason: &str,
+    ) -> Result<ContinuumResult> {
+        let reason = validate::optional(reason, "reason", MAX_REASON)?;
+        self.write(|tx| {
+            let m = unlocked_item_meeting(tx, item_id)?;
+            let row = step_at(tx, item_id, step)?;
+            if !is_continuum(tx, m.id, &row)? {
+                return Err(not_continuum(step));
+            }
+            let n = tx.execute(
+                "UPDATE continuum_position SET reason = ?5
+                 WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3 AND person_id = ?4 AND value IS NOT NULL",
+                params![item_id, row.set_id, row.question_id, person_id, reason],
+            )?;
+            if n == 0 {
+                return Err(Error::Validation(Message::new("error-reason-no-position").field("reason")));
+            }
+            continuum_result(tx, item_id, &row)
+        })
+    }
+
+    /// Plan `minutes` for a step (1–240), or no timebox (`None`).
+    pub fn set_step_timebox(&mut self, item_id: Id, step: u32, minutes: Option<u32>) -> Result<Walk> {
+        if let Some(n) = minutes.filter(|n| !(1..=240).contains(n)) {
+            return Err(Error::Validation(Message::new("error-timebox-minutes").field("minutes").arg("minutes", n)));
+        }
+        self.write(|tx| {
+            unlocked_item_meeting(tx, item_id)?;
+            let row = step_at(tx, item_id, step)?;
+            tx.execute(
+                "UPDATE walk_step SET timebox_minutes = ?4 WHERE agenda_item_id = ?1 AND set_id = ?2 AND question_id = ?3",
+                params![item_id, row.set_id, row.question_id, minutes],
+            )?;
+            build_walk(tx, item_id)
+        })
+    }
+
+    /// The timebox of the step the meeting is at, if it has one.
+    pub fn current_timebox(&self, meeting_id: Id) -> Result<Option<StepTimebox>> {
+        let (item, step, _, started) = state_row(&self.conn, meeting_id)?;
+        let Some(item) = item else { return Ok(None) };
+        let Some(row) = step_rows(&self.conn, item)?.into_iter().nth(step as usize) else { return Ok(None) };
+        Ok(row.timebox_minutes.map(|minutes| StepTimebox {
+            minutes,
+            seconds_used: row.seconds_used,
+            running_since: started,
+        }))
+    }
+
+    /// Add a point ("Hvad vil du belyse?") at a step whose set asks for them (a TESK
+    /// perspective): from a participant (`person_id`, present at the meeting) or typed by the
+    /// secretary (`None`).
+    pub fn add_walk_point(&mut self, item_id: Id, step: u32, person_id: Option<Id>, text: &str) -> Result<WalkPoint> {
+        if text.trim().is_empty() {
+            return Err(Error::Validation(Message::new("error-point-empty").field("text")));
+        }
+        let text = validate::optional(text, "text", MAX_REASON)?;
+        self.write(|tx| {
+            let m = unlocked_item_meeting(tx, item_id)?;
+            let row = step_at(tx, item_id, step)?;
+            let steps = build_steps(tx, m.id, std::slice::from_ref(&row))?;
+            if !steps.first().is_some_and(takes_points) {
+                return Err(Error::Validation(
+                    Message::new("error-point-not-here").field("step").arg("step", step as u64 + 1),
+                ));
+            }
+            if let Some(person_id) = person_id {
+                let p = participant(tx, &m, person_id, "person_id")?;
+                if p.attendance != Attendance::Present {
+                    return Err(Error::Validation(
+                        Message::new("error-not-present").field("person_id").arg("name", &p.name),
+                    ));
+                }
+            }
+            let n: i64 =
+                tx.query_row("SELECT count(*) FROM walk_point WHERE agenda_item_id = ?1", [item_id], |r| r.get(0))?;
+            validate::room_for_one(n, MAX_POINTS_PER_ITEM, "error-too-many-points")?;
+            tx.execute(
+                "INSERT INTO walk_point (agenda_item_id, set_id, question_id, person_id, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![item_id, row.set_id, row.question_id, person_id, text],
+            )?;
+            point(tx, tx.last_insert_rowid())
+        })
+    }
+
+    /// The points sent in an item's walk, in walk order, then as they arrived.
+    pub fn list_walk_points(&self, item_id: Id) -> Result<Vec<WalkPoint>> {
+        item_meeting(&self.conn, item_id)?;
+        points_of_item(&self.conn, item_id)
+    }
+
+    /// Show a point on the room screen (without a name), or take it off.
+    pub fn show_walk_point(&mut self, id: Id, shown: bool) -> Result<WalkPoint> {
+        self.write(|tx| {
+            unlocked_point(tx, id)?;
+            tx.execute("UPDATE walk_point SET shown = ?2 WHERE id = ?1", params![id, shown])?;
+            point(tx, id)
+        })
+    }
+
+    /// Merge a point into another of the same item as its duplicate (`into` = `None`: undo the
+    /// merge). A point others were merged into cannot itself be merged; the merged point is
+    /// no longer shown on its own.
+    pub fn merge_walk_point(&mut self, id: Id, into: Option<Id>) -> Result<Vec<WalkPoint>> {
+        self.write(|tx| {
+            let p = unlocked_point(tx, id)?;
+            if let Some(into) = into {
+                let target = point(tx, into)?;
+                if into == id
+                    || target.agenda_item_id != p.agenda_item_id
+                    || target.merged_into.is_some()
+                    || p.duplicates > 0
+                {
+                    return Err(Error::Validation(Message::new("error-point-merge").field("into")));
+                }
+            }
+            tx.execute("UPDATE walk_point SET merged_into = ?2, shown = 0 WHERE id = ?1", params![id, into])?;
+            points_of_item(tx, p.agenda_item_id)
+        })
+    }
+
+    /// Turn a point into a question to the administration (a follow-up item) at the step it
+    /// was sent, asked by whoever sent it, in one action. A point becomes one question once.
+    pub fn walk_point_to_question(&mut self, id: Id) -> Result<FollowUp> {
+        self.batch(|db| {
+            let p = unlocked_point(&db.conn, id)?;
+            if p.follow_up_id.is_some() {
+                return Err(Error::Conflict(Message::new("error-point-already-question").field("id")));
+            }
+            let Some(step) = p.step else {
+                return Err(Error::Validation(Message::new("error-point-merge").field("id")));
+            };
+            let asked_by = match p.person_id {
+                Some(person) => {
+                    let m = unlocked_item_meeting(&db.conn, p.agenda_item_id)?;
+                    attendance_of(&db.conn, &m, person)?
+                        .filter(|a| a.attendance == Attendance::Present)
+                        .map(|a| a.person_id)
+                }
+                None => None,
+            };
+            let f = db.add_question_to_administration(p.agenda_item_id, step, &p.text, asked_by)?;
+            db.write(|tx| {
+                tx.execute("UPDATE walk_point SET follow_up_id = ?2 WHERE id = ?1", params![id, f.id])?;
+                Ok(())
+            })?;
+            Ok(f)
+        })
+    }
+
+    /// Delete a point sent by mistake (and undo the merges into it).
+    pub fn delete_walk_point(&mut self, id: Id) -> Result<()> {
+        self.write(|tx| {
+            unlocked_point(tx, id)?;
+            tx.execute("DELETE FROM walk_point WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    /// The points shown on the room screen for the step the meeting is at: texts only, with
+    /// how many sent the same (merged duplicates), in the order they arrived.
+    pub fn room_points(&self, item_id: Id, step: u32) -> Result<Vec<(String, u32)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT w.text, 1 + (SELECT count(*) FROM walk_point d WHERE d.merged_into = w.id)
+             FROM walk_point w JOIN walk_step s
+                 ON s.agenda_item_id = w.agenda_item_id AND s.set_id = w.set_id AND s.question_id = w.question_id
+             WHERE w.agenda_item_id = ?1 AND s.step = ?2 AND w.shown = 1 AND w.merged_into IS NULL ORDER BY w.id",
+        )?;
+        let rows = stmt.query_map(params![item_id, step], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
 }

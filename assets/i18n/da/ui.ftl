@@ -1019,3 +1019,50 @@ bilag-show-failed = Bilaget kunne ikke vises. Prøv »Åbn i program«.
 export-combined-agenda = Samlet dagsorden (PDF med bilag)
 search-in-bilag = i bilag »{ $title }«, side { $page }
 package-entity-attachment = Bilag
+# Two rounds, reasons, points, timeboxes.
+rounds-title = Første og anden runde
+rounds-median-shift = Medianen flyttede sig { $shift } point: fra { $before } til { $after }.
+rounds-spread = Midterste halvdel før: { $q1a }–{ $q3a } (bredde { $iqra }); efter: { $q1b }–{ $q3b } (bredde { $iqrb }).
+rounds-moves = Hver deltagers flytning fra første til anden runde
+rounds-move = { $from } → { $to }
+reasons-title = Begrundelser
+position-round = { $round ->
+    [2] Anden runde (efter drøftelsen)
+   *[other] Første runde
+}
+position-round-two-start = Start anden runde
+position-round-two-hint = Anden runde tages efter drøftelsen. Første runde gemmes, og alle placerer sig igen skjult.
+position-round-two-started = Anden runde er startet. Placeringerne fra første runde er gemt.
+position-first-round-answered = Første runde: { $answered } svarede.
+position-reason = Begrundelse for { $name }
+position-reason-placeholder = Kort begrundelse (frivillig)
+points-title = Punkter fra deltagerne
+points-hint = Deltagerne sender punkter fra deres telefon. Vis dem på storskærmen uden navn, slå dubletter sammen, eller gør et punkt til et spørgsmål til forvaltningen.
+points-none = Ingen punkter endnu.
+points-add = Tilføj punkt
+points-add-label = Nyt punkt (skrevet af sekretæren)
+points-show = Vis på storskærm
+points-shown = Vises på storskærm
+points-hide = Tag af storskærm
+points-merge = Slå sammen med …
+points-merge-label = Slå punktet sammen med
+points-merge-none = Ikke slået sammen
+points-merged-into = Dublet af: { $text }
+points-duplicates = { $count ->
+    [one] 1 har sendt det samme
+   *[other] { $count } har sendt det samme
+}
+points-to-question = Gør til spørgsmål til forvaltningen
+points-is-question = Er spørgsmål til forvaltningen
+points-delete = Slet
+points-from = fra { $name }
+points-arrived = Nyt punkt: { $text }
+timebox-label = Tidsramme (minutter)
+timebox-none = Ingen tidsramme
+timebox-remaining = { $minutes } min. tilbage
+timebox-over = Tiden er gået
+timebox-planned-used = Tid: { $planned } min. planlagt, { $used } min. brugt
+timebox-used = Tid brugt: { $used } min.
+reasons-title-first = Begrundelser i første runde
+reasons-title-second = Begrundelser i anden runde
+positions-first-round = første runde: { $median }

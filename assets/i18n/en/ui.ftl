@@ -1019,3 +1019,50 @@ bilag-show-failed = The attachment could not be shown. Try "Open in program".
 export-combined-agenda = Combined agenda (PDF with attachments)
 search-in-bilag = in attachment "{ $title }", page { $page }
 package-entity-attachment = Attachment
+# Two rounds, reasons, points, timeboxes.
+rounds-title = First and second round
+rounds-median-shift = The median moved { $shift } points: from { $before } to { $after }.
+rounds-spread = Middle half before: { $q1a }–{ $q3a } (width { $iqra }); after: { $q1b }–{ $q3b } (width { $iqrb }).
+rounds-moves = Each participant's move from the first to the second round
+rounds-move = { $from } → { $to }
+reasons-title = Reasons
+position-round = { $round ->
+    [2] Second round (after the discussion)
+   *[other] First round
+}
+position-round-two-start = Start the second round
+position-round-two-hint = The second round is taken after the discussion. The first round is kept, and everyone takes a hidden position again.
+position-round-two-started = The second round has started. The positions of the first round are kept.
+position-first-round-answered = First round: { $answered } answered.
+position-reason = Reason for { $name }
+position-reason-placeholder = Short reason (optional)
+points-title = Points from the participants
+points-hint = Participants send points from their phones. Show them on the room screen without names, merge duplicates, or make a point a question to the administration.
+points-none = No points yet.
+points-add = Add point
+points-add-label = New point (written by the secretary)
+points-show = Show on room screen
+points-shown = Shown on room screen
+points-hide = Take off room screen
+points-merge = Merge with …
+points-merge-label = Merge the point with
+points-merge-none = Not merged
+points-merged-into = Duplicate of: { $text }
+points-duplicates = { $count ->
+    [one] 1 sent the same
+   *[other] { $count } sent the same
+}
+points-to-question = Make it a question to the administration
+points-is-question = Is a question to the administration
+points-delete = Delete
+points-from = from { $name }
+points-arrived = New point: { $text }
+timebox-label = Timebox (minutes)
+timebox-none = No timebox
+timebox-remaining = { $minutes } min left
+timebox-over = Time is up
+timebox-planned-used = Time: { $planned } min planned, { $used } min used
+timebox-used = Time used: { $used } min
+reasons-title-first = Reasons in the first round
+reasons-title-second = Reasons in the second round
+positions-first-round = first round: { $median }

@@ -365,6 +365,15 @@ import type { ConflictChoice, MergeChange, MergeEntity, MergeOutcome, MergePrevi
 export type { ConflictChoice, MergeChange, MergeEntity, MergeOutcome, MergePreview, PackageImported, Resolution };
 
 export type { LiveBlocked, LiveParticipant, LiveRequest, LiveStatus, NetInterface, QrCode } from "./bindings";
+export type {
+  ContinuumSide,
+  FirstRoundResult,
+  PositionMove,
+  PositionReason,
+  RoomPoint,
+  StepTimebox,
+  WalkPoint,
+} from "./bindings";
 
 // ---- the room's screen ------------------------------------------------------------------
 

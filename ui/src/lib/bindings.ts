@@ -7,7 +7,8 @@
 
 export const commands = {
 /**
- * The rules the UI offers choices by: enum values, who takes positions, status moves,
+ * The rules the UI offers choices by (every window loads them at start): enum values, who
+ * takes positions, status moves,
  * amendable fields (see `api::rules`).
  */
 async uiRules() : Promise<Result<UiRules, ApiError>> {
@@ -555,6 +556,105 @@ async hidePositions(itemId: number, step: number) : Promise<Result<ContinuumResu
 async continuumResult(itemId: number, step: number) : Promise<Result<ContinuumResult, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("continuum_result", { itemId, step }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Start the second round of positions on a continuum question (after the discussion).
+ */
+async startSecondRound(itemId: number, step: number) : Promise<Result<ContinuumResult, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("start_second_round", { itemId, step }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A participant's short reason for their position (typed by the secretary).
+ */
+async setPositionReason(itemId: number, step: number, personId: number, reason: string) : Promise<Result<ContinuumResult, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_position_reason", { itemId, step, personId, reason }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Minutes planned for a step of the walk, or none.
+ */
+async setStepTimebox(itemId: number, step: number, minutes: number | null) : Promise<Result<Walk, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_step_timebox", { itemId, step, minutes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Add a point ("Hvad vil du belyse?") at a step, from a participant or typed by the secretary.
+ */
+async addWalkPoint(itemId: number, step: number, personId: number | null, text: string) : Promise<Result<WalkPoint, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_walk_point", { itemId, step, personId, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The points sent in an item's walk.
+ */
+async listWalkPoints(itemId: number) : Promise<Result<WalkPoint[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_walk_points", { itemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Show a point on the room screen (without a name), or take it off.
+ */
+async showWalkPoint(id: number, shown: boolean) : Promise<Result<WalkPoint, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("show_walk_point", { id, shown }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Merge a point into another as its duplicate, or undo the merge (`into` = null).
+ */
+async mergeWalkPoint(id: number, into: number | null) : Promise<Result<WalkPoint[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("merge_walk_point", { id, into }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Turn a point into a question to the administration (a follow-up item).
+ */
+async walkPointToQuestion(id: number) : Promise<Result<FollowUp, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("walk_point_to_question", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Delete a point sent by mistake.
+ */
+async deleteWalkPoint(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_walk_point", { id }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1172,7 +1272,32 @@ skipped: SkippedPosition[];
 /**
  * Revealed only, and only when there is at least one value.
  */
-statistics: ContinuumStatistics | null }
+statistics: ContinuumStatistics | null; 
+/**
+ * The round these positions are: 1, or 2 when the question is answered twice.
+ */
+round: number; 
+/**
+ * Revealed only: the reasons given with the values, by side of the continuum.
+ */
+reasons: PositionReason[]; 
+/**
+ * Round 2 only: round 1 as it stood when round 2 began.
+ */
+first_round: FirstRoundResult | null; 
+/**
+ * Round 2, revealed only: each move of someone who took a value in both rounds.
+ */
+moves: PositionMove[]; 
+/**
+ * Round 2, revealed only: the median of round 2 minus the median of round 1.
+ */
+median_shift: number | null }
+/**
+ * Which side of a continuum a position is on: nearer the left extreme (below 50), the
+ * middle (50) or nearer the right extreme (above 50).
+ */
+export type ContinuumSide = "left" | "middle" | "right"
 /**
  * Median and spread of a continuum's values.
  * 
@@ -1292,6 +1417,18 @@ export type DocKind = "minutes" | "agenda"
  * What kind of failure, as a stable machine-readable word for the UI.
  */
 export type ErrorKind = "validation" | "not_found" | "conflict" | "locked" | "database_too_new" | "not_a_pejling_database" | "storage" | "internal"
+/**
+ * Round 1 of a question answered twice, beside round 2 in [`ContinuumResult`].
+ */
+export type FirstRoundResult = { 
+/**
+ * Round 1 may be seen: it was revealed before round 2 began, or round 2 is revealed.
+ */
+revealed: boolean; answered_count: number; 
+/**
+ * Revealed only, as in [`ContinuumResult`].
+ */
+values: RevealedPosition[]; skipped: SkippedPosition[]; statistics: ContinuumStatistics | null; reasons: PositionReason[] }
 /**
  * A question to the administration (spørgsmål til forvaltningen), raised at a walk step. It
  * is a follow-up item (opfølgning): the fields after `asked_by_name` are for following it
@@ -1875,6 +2012,11 @@ participants: HistoryParticipant[] }
  */
 export type PositionInput = { value: number } | { skipped: { reason: string } }
 /**
+ * One participant's move from round 1 to round 2: an arrow on the chart. Person and name
+ * only when named; anonymous moves are ordered by their values.
+ */
+export type PositionMove = { from: number; to: number; person_id: number | null; name: string | null }
+/**
  * One walk in which the committee took revealed positions on the set: an agenda item of a
  * meeting.
  */
@@ -1902,7 +2044,17 @@ statistics: ContinuumStatistics | null; skipped_count: number;
 /**
  * Only when the meeting showed positions with names.
  */
-positions: ParticipantPosition[] }
+positions: ParticipantPosition[]; 
+/**
+ * The first round's median and spread, where the question was answered twice (the
+ * point itself is the last round).
+ */
+first_round: ContinuumStatistics | null }
+/**
+ * The reason a participant gave for a position, shown after the reveal grouped by side
+ * (left, middle, right; within a side by value). Person and name only when named.
+ */
+export type PositionReason = { side: ContinuumSide; value: number; reason: string; person_id: number | null; name: string | null }
 export type Project = { id: number; title: string; description: string; 
 /**
  * The committee that follows the project.
@@ -2132,6 +2284,10 @@ export type RoomItem = { agenda_item_id: number; number: number; title: string; 
  * The current question; `None` when the item has no walk steps.
  */
 step: RoomStep | null }
+/**
+ * A point on the room screen: its text and how many sent it.
+ */
+export type RoomPoint = { text: string; count: number }
 export type RoomStep = { index: number; 
 /**
  * "Strategi · spørgsmål 3 af 5", in Danish and English.
@@ -2140,7 +2296,20 @@ where_label: Text; question: Question; is_continuum: boolean;
 /**
  * For a continuum question: the count of answers while hidden, the values once revealed.
  */
-result: ContinuumResult | null }
+result: ContinuumResult | null; 
+/**
+ * The set's heading over the question, e.g. TESK's "Hvad vil du belyse?".
+ */
+prompt: Text | null; 
+/**
+ * The points the chair has put on the screen, texts only (never names), with how many
+ * sent the same point.
+ */
+points: RoomPoint[]; 
+/**
+ * The step's timebox, for a quiet countdown.
+ */
+timebox: StepTimebox | null }
 /**
  * The room's screen for a meeting.
  */
@@ -2263,7 +2432,27 @@ note: string; questions_to_administration: FollowUp[];
 /**
  * For continuum questions; hidden positions give counts only.
  */
-result: ContinuumResult | null }
+result: ContinuumResult | null; 
+/**
+ * The points sent at this step, duplicates merged (not merged into another).
+ */
+points: WalkPoint[] }
+/**
+ * The room's timebox of the current step, or of its perspective.
+ */
+export type StepTimebox = { 
+/**
+ * Minutes planned: the step's own timebox.
+ */
+minutes: number; 
+/**
+ * Seconds used at earlier visits.
+ */
+seconds_used: number; 
+/**
+ * UTC: when the walk entered the step (the visit now running).
+ */
+running_since: string | null }
 /**
  * A text in Danish and English. Danish is required; an empty English text falls back to the
  * Danish one (an imported set may be Danish only).
@@ -2336,6 +2525,38 @@ export type WalkPlanPart = { set_id: string; set_version: number;
  */
 selection?: string[] }
 /**
+ * A point a participant sent at a step ("Hvad vil du belyse?"), as the chair sees it.
+ */
+export type WalkPoint = { id: number; agenda_item_id: number; 
+/**
+ * The step it was sent at, as the walk is now.
+ */
+step: number | null; question_id: string; text: string; 
+/**
+ * Who sent it (the chair's view only; the room never gets names).
+ */
+person_id: number | null; name: string | null; 
+/**
+ * Shown on the room screen.
+ */
+shown: boolean; 
+/**
+ * Merged into this point as a duplicate.
+ */
+merged_into: number | null; 
+/**
+ * The question to the administration it became.
+ */
+follow_up_id: number | null; 
+/**
+ * How many points were merged into this one.
+ */
+duplicates: number; 
+/**
+ * UTC.
+ */
+created_at: string }
+/**
  * Where a meeting's walk is, and how its positions are shown.
  */
 export type WalkState = { meeting_id: number; current_item_id: number | null; 
@@ -2346,7 +2567,11 @@ current_step: number | null;
 /**
  * Show names with positions (true) or anonymous values (false, the default).
  */
-positions_named: boolean }
+positions_named: boolean; 
+/**
+ * UTC: when the walk entered the current step (for its timebox).
+ */
+step_started_at: string | null }
 /**
  * One step of a walk: one question, with its text as frozen for this meeting and the data
  * the UI needs to say where the committee is ("Strategi · spørgsmål 3 af 5").
@@ -2380,7 +2605,20 @@ is_continuum: boolean;
 /**
  * The positions on this question are shown to the room.
  */
-revealed: boolean }
+revealed: boolean; 
+/**
+ * The round of positions being taken now: 1, or 2 once the chair has started the
+ * second round (after the discussion).
+ */
+round: number; 
+/**
+ * Minutes planned for this question; `None` when it has no timebox.
+ */
+timebox_minutes: number | null; 
+/**
+ * Seconds the walk has spent at this step so far (not counting a visit still running).
+ */
+seconds_used: number }
 /**
  * Everything an agenda item's walk produced, for the minutes and the follow-up.
  */
