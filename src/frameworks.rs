@@ -430,6 +430,95 @@ pub fn adoptable(framework_id: &str, section_id: &str, entry_id: &str) -> bool {
 }
 
 /// One of KL's five recommendations on a project's checklist.
+/// What a committee writes of its own, the same way as Gentofte's: a principle or a
+/// pejlemærke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum OwnEntryKind {
+    Principle,
+    Bearing,
+}
+
+impl OwnEntryKind {
+    pub const ALL: [OwnEntryKind; 2] = [OwnEntryKind::Principle, OwnEntryKind::Bearing];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OwnEntryKind::Principle => "principle",
+            OwnEntryKind::Bearing => "bearing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OwnEntryKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A committee's own principle or pejlemærke: a title and a text, as the committee wrote
+/// them (Danish; not translated). Written, it is the committee's: adopted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct OwnFrameworkEntry {
+    pub id: crate::domain::Id,
+    pub committee_id: crate::domain::Id,
+    pub kind: OwnEntryKind,
+    pub title: String,
+    pub text: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A pejlemærke an agenda item can be, or is, weighed against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ItemBearing {
+    /// `<framework>/<section>/<entry>` for one from the library, `own/<id>` for the
+    /// committee's own.
+    pub key: String,
+    /// "Pejlemærke 1" for the library's numbered ones; `None` for the committee's own.
+    pub label: Option<Text>,
+    pub title: Text,
+    /// The description; `None` when there is none.
+    pub text: Option<Text>,
+    /// The committee's own (its text is the committee's, not translated).
+    pub own: bool,
+}
+
+/// The pejlemærker of an agenda item: those chosen (as they read when chosen, in the order
+/// chosen) and those the committee has adopted and that can be chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ItemBearings {
+    pub agenda_item_id: crate::domain::Id,
+    pub chosen: Vec<ItemBearing>,
+    pub available: Vec<ItemBearing>,
+}
+
+/// The key of a library entry in [`ItemBearing::key`].
+pub fn library_key(framework_id: &str, section_id: &str, entry_id: &str) -> String {
+    format!("{framework_id}/{section_id}/{entry_id}")
+}
+
+/// The key of a committee's own entry in [`ItemBearing::key`].
+pub fn own_key(id: crate::domain::Id) -> String {
+    format!("own/{id}")
+}
+
+/// A pejlemærke of the library as an agenda item shows it: its number ("Pejlemærke 1", from
+/// the source's "PEJLEMÆRKE 1" in sentence case), title and description.
+pub fn library_bearing(framework_id: &str, section_id: &str, entry_id: &str) -> Option<ItemBearing> {
+    let section = get(framework_id)?.section(section_id).filter(|s| s.kind == FrameworkSectionKind::Bearings)?;
+    let e = section.entries.iter().find(|e| e.id == entry_id)?;
+    let label = e.subtitle.as_ref().map(|t| Text {
+        da: crate::domain::sentence_case_heading(&t.da),
+        en: crate::domain::sentence_case_heading(&t.en),
+    });
+    Some(ItemBearing {
+        key: library_key(framework_id, section_id, entry_id),
+        label,
+        title: e.title.clone(),
+        text: e.text.clone(),
+        own: false,
+    })
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct ProjectRecommendation {
     /// The entry id in `kl-catalogue`'s section `recommendations`.

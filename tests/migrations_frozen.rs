@@ -23,6 +23,7 @@ const RELEASED: &[(&str, &str)] = &[
     ("0010_live_audit.sql", "e96322a566559e251dee755850c26191e6731f060aca076be532924f2b676ca8"),
     ("0011_mandate_every_other_year.sql", "e05f0ea8beef1a33529b90424ce66c5b17514373bcb1d457379dea7c9d0fc150"),
     ("0012_committee_frameworks.sql", "322b6755fb0dfa917cf3f0a55dd099ff8b0671ccd014b55c04908a045a61d1a3"),
+    ("0015_own_frameworks_item_bearings.sql", "2f0b7dc2c9f07576e2fc471356f748712f5eef9c33a830b365152f1de240ad2c"),
 ];
 
 fn root() -> &'static Path {

@@ -41,6 +41,8 @@ pub struct UiRules {
     pub doc_formats: Vec<Format>,
     pub amendable_fields: Vec<String>,
     pub error_kinds: Vec<ErrorKind>,
+    /// What a committee can write of its own: a principle, a pejlemærke.
+    pub own_entry_kinds: Vec<crate::frameworks::OwnEntryKind>,
 }
 
 /// The rules, as the core applies them.
@@ -71,6 +73,7 @@ pub fn ui_rules() -> UiRules {
         doc_formats: Format::ALL.to_vec(),
         amendable_fields: crate::minutes::AMENDABLE_FIELDS.iter().map(|f| f.to_string()).collect(),
         error_kinds: ErrorKind::ALL.to_vec(),
+        own_entry_kinds: crate::frameworks::OwnEntryKind::ALL.to_vec(),
     }
 }
 

@@ -50,6 +50,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0010_live_audit.sql")),
     M::up(include_str!("migrations/0011_mandate_every_other_year.sql")),
     M::up(include_str!("migrations/0012_committee_frameworks.sql")),
+    M::up(include_str!("migrations/0015_own_frameworks_item_bearings.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.

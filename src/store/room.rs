@@ -33,6 +33,8 @@ pub struct RoomItem {
     pub title: String,
     pub case_technology: String,
     pub case_problem: String,
+    /// The pejlemærker the item is weighed against, as chosen on the item.
+    pub bearings: Vec<crate::frameworks::ItemBearing>,
     pub step_count: u32,
     /// The current question; `None` when the item has no walk steps.
     pub step: Option<RoomStep>,
@@ -43,6 +45,8 @@ pub struct RoomStep {
     pub index: u32,
     /// "Strategi · spørgsmål 3 af 5", in Danish and English.
     pub where_label: Text,
+    /// The set's heading over the perspective, e.g. TESK's "Hvad vil du belyse?".
+    pub prompt: Option<Text>,
     pub question: Question,
     pub is_continuum: bool,
     /// For a continuum question: the count of answers while hidden, the values once revealed.
@@ -72,6 +76,7 @@ impl Db {
                         da: step.where_label(&Catalog::new(Lang::Da), Lang::Da),
                         en: step.where_label(&Catalog::new(Lang::En), Lang::En),
                     },
+                    prompt: step.prompt.clone(),
                     question: step.question.clone(),
                     is_continuum: step.is_continuum,
                     result,
@@ -85,6 +90,7 @@ impl Db {
             title: item.title.clone(),
             case_technology: walk.case_technology,
             case_problem: walk.case_problem,
+            bearings: super::frameworks::chosen_bearings(&self.conn, item.id)?,
             step_count: walk.steps.len() as u32,
             step,
         })
