@@ -107,6 +107,8 @@ pub struct FrameworkSection {
     pub intro: Option<Text>,
     /// A source line for a figure or model (e.g. Kjær & Opstrup 2016).
     pub credit: Option<Text>,
+    /// The built-in question set this section is the source of (its credit is the set's).
+    pub question_set: Option<String>,
     pub entries: Vec<FrameworkEntry>,
 }
 
@@ -182,6 +184,7 @@ struct RawSection {
     source_file: Option<String>,
     intro: Option<RawText>,
     credit: Option<RawText>,
+    question_set: Option<String>,
     #[serde(default)]
     entries: Vec<RawEntry>,
 }
@@ -299,6 +302,11 @@ pub fn parse(source: &str) -> Checked<Framework> {
         if s.source_file.as_deref().is_some_and(|f| f.trim().is_empty()) {
             return bad(format!("{at}: `source_file` is empty"));
         }
+        if let Some(set) = &s.question_set {
+            if !crate::question_sets::built_in().iter().any(|q| &q.id == set) {
+                return bad(format!("{at}: `question_set` {set:?} is not a built-in question set"));
+            }
+        }
         if s.entries.is_empty() && s.intro.is_none() {
             return bad(format!("{at}: neither an intro nor entries"));
         }
@@ -357,6 +365,7 @@ pub fn parse(source: &str) -> Checked<Framework> {
             source: citation(&at, &s.source)?,
             intro: opt(&at, &s.intro)?,
             credit: opt(&at, &s.credit)?,
+            question_set: s.question_set.clone(),
             entries,
             id: sid,
         });
@@ -387,6 +396,12 @@ pub fn built_in() -> &'static [Framework] {
 /// The built-in framework `id`, if this build ships it.
 pub fn get(id: &str) -> Option<&'static Framework> {
     built_in().iter().find(|f| f.id == id)
+}
+
+/// The source line of a built-in question set's model, as the seed credits it (TESK: Iversen
+/// & Dindler 2021; the organisation questions: Kjær & Opstrup 2016).
+pub fn question_set_credit(set_id: &str) -> Option<&'static Text> {
+    built_in().iter().flat_map(|f| &f.sections).find(|s| s.question_set.as_deref() == Some(set_id))?.credit.as_ref()
 }
 
 impl Framework {
@@ -616,6 +631,22 @@ mod tests {
 
     fn titles(s: &FrameworkSection) -> Vec<&str> {
         s.entries.iter().map(|e| e.title.da.as_str()).collect()
+    }
+
+    #[test]
+    fn the_question_sets_models_are_credited_as_the_seed_credits_them() {
+        assert!(question_set_credit("tesk").unwrap().da.contains("Iversen, Ole Sejer og Christian Dindler (2021)"));
+        assert!(question_set_credit("organisation-questions")
+            .unwrap()
+            .da
+            .contains("Kjær, Ulrik & Opstrup, Niels (2016)"));
+        assert_eq!(question_set_credit("nope"), None);
+        let bad = include_str!("../assets/frameworks/kl-catalogue.toml").replacen(
+            "question_set = \"tesk\"",
+            "question_set = \"no-such-set\"",
+            1,
+        );
+        assert!(parse(&bad).unwrap_err().0.contains("not a built-in question set"));
     }
 
     #[test]

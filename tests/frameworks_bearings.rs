@@ -229,3 +229,22 @@ fn the_referat_gives_tesks_prompt_over_each_perspective_with_notes() {
     // Not in the agenda: the walk is the minutes'.
     assert!(!export(&d.db, d.meeting, DocKind::Agenda, Format::Md).contains("Hvad vil du belyse?"));
 }
+
+#[test]
+fn the_room_shows_the_sources_typos_corrected() {
+    let mut d = demo();
+    let walk = d.db.get_walk(d.case).unwrap();
+    let mut seen = 0;
+    for (id, corrected, typo) in [
+        ("technology-2", "hvordan registreres", " egistreres"),
+        ("strategy-3", "og", " og og "),
+        ("consequence-1", "ansatte", "ansate"),
+    ] {
+        let Some(step) = walk.steps.iter().find(|s| s.set_id == "tesk" && s.question.id == id) else { continue };
+        d.db.set_current_step(d.meeting, d.case, step.index).unwrap();
+        let q = d.db.room_view(d.meeting).unwrap().item.unwrap().step.unwrap().question;
+        assert!(q.text.da.contains(corrected) && !q.text.da.contains(typo), "{id}: {}", q.text.da);
+        seen += 1;
+    }
+    assert!(seen >= 1, "the demo's case walks at least one TESK question with a source typo");
+}
