@@ -98,7 +98,7 @@ test("a committee's own pejlemærke and an adopted one weigh an agenda item, sho
     // The temamøde's case item: choose both pejlemærker on the item.
     const committee = await core(page, "get_committee", { id: committeeId });
     const meeting = committee.meetings.find((m) => m.title.startsWith("Temamøde: Algoritmer"));
-    const items = await core(page, "list_agenda_items", { meetingId: meeting.id });
+    const { items } = await core(page, "get_meeting", { id: meeting.id });
     const item = items[1];
     await page.goto(`${server.url}#/meetings/${meeting.id}/items/${item.id}`);
     const bearings = page.getByTestId("item-bearings");
