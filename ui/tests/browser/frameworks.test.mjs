@@ -148,3 +148,37 @@ test("a committee's own pejlemærke and an adopted one weigh an agenda item, sho
     await context.close();
   }
 });
+
+test("a hostile heading of the committee's own pejlemærke stays text on the item, in the walk and in the room", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    const committeeId = await demo(page);
+    const hostile = `<img src=x onerror="window.__pwned=1"> & "citat"`;
+    const own = await core(page, "add_own_framework_entry", { committeeId, kind: "bearing", title: hostile, text: "<b>fed</b>" });
+    const committee = await core(page, "get_committee", { id: committeeId });
+    const meeting = committee.meetings.find((m) => m.title.startsWith("Temamøde: Algoritmer"));
+    const { items } = await core(page, "get_meeting", { id: meeting.id });
+    await core(page, "set_item_bearing", { agendaItemId: items[1].id, key: `own/${own.id}`, chosen: true });
+    const views = [
+      [`#/committees/${committeeId}`, "own-frameworks"],
+      [`#/meetings/${meeting.id}/items/${items[1].id}`, "item-bearings"],
+      [`#/meetings/${meeting.id}/walk/${items[1].id}`, "walk-bearings"],
+      [`#/room/${meeting.id}`, "room-bearings"],
+    ];
+    for (const [hash, testId] of views) {
+      await page.goto(`${server.url}${hash}`);
+      const where = page.getByTestId(testId);
+      await where.waitFor();
+      if (testId === "own-frameworks") {
+        assert.equal(await where.locator("input[id$=-title]").inputValue(), hostile);
+      } else {
+        assert.ok((await where.textContent()).includes(hostile), `${testId} shows the heading as typed`);
+      }
+      assert.equal(await where.locator("img, b").count(), 0, `${testId}: no markup made`);
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
