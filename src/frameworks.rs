@@ -107,6 +107,8 @@ pub struct FrameworkSection {
     pub intro: Option<Text>,
     /// A source line for a figure or model (e.g. Kjær & Opstrup 2016).
     pub credit: Option<Text>,
+    /// The built-in question set this section is the source of (its credit is the set's).
+    pub question_set: Option<String>,
     pub entries: Vec<FrameworkEntry>,
 }
 
@@ -182,6 +184,7 @@ struct RawSection {
     source_file: Option<String>,
     intro: Option<RawText>,
     credit: Option<RawText>,
+    question_set: Option<String>,
     #[serde(default)]
     entries: Vec<RawEntry>,
 }
@@ -299,6 +302,11 @@ pub fn parse(source: &str) -> Checked<Framework> {
         if s.source_file.as_deref().is_some_and(|f| f.trim().is_empty()) {
             return bad(format!("{at}: `source_file` is empty"));
         }
+        if let Some(set) = &s.question_set {
+            if !crate::question_sets::built_in().iter().any(|q| &q.id == set) {
+                return bad(format!("{at}: `question_set` {set:?} is not a built-in question set"));
+            }
+        }
         if s.entries.is_empty() && s.intro.is_none() {
             return bad(format!("{at}: neither an intro nor entries"));
         }
@@ -357,6 +365,7 @@ pub fn parse(source: &str) -> Checked<Framework> {
             source: citation(&at, &s.source)?,
             intro: opt(&at, &s.intro)?,
             credit: opt(&at, &s.credit)?,
+            question_set: s.question_set.clone(),
             entries,
             id: sid,
         });
@@ -387,6 +396,12 @@ pub fn built_in() -> &'static [Framework] {
 /// The built-in framework `id`, if this build ships it.
 pub fn get(id: &str) -> Option<&'static Framework> {
     built_in().iter().find(|f| f.id == id)
+}
+
+/// The source line of a built-in question set's model, as the seed credits it (TESK: Iversen
+/// & Dindler 2021; the organisation questions: Kjær & Opstrup 2016).
+pub fn question_set_credit(set_id: &str) -> Option<&'static Text> {
+    built_in().iter().flat_map(|f| &f.sections).find(|s| s.question_set.as_deref() == Some(set_id))?.credit.as_ref()
 }
 
 impl Framework {
@@ -430,6 +445,95 @@ pub fn adoptable(framework_id: &str, section_id: &str, entry_id: &str) -> bool {
 }
 
 /// One of KL's five recommendations on a project's checklist.
+/// What a committee writes of its own, the same way as Gentofte's: a principle or a
+/// pejlemærke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum OwnEntryKind {
+    Principle,
+    Bearing,
+}
+
+impl OwnEntryKind {
+    pub const ALL: [OwnEntryKind; 2] = [OwnEntryKind::Principle, OwnEntryKind::Bearing];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OwnEntryKind::Principle => "principle",
+            OwnEntryKind::Bearing => "bearing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OwnEntryKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A committee's own principle or pejlemærke: a title and a text, as the committee wrote
+/// them (Danish; not translated). Written, it is the committee's: adopted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct OwnFrameworkEntry {
+    pub id: crate::domain::Id,
+    pub committee_id: crate::domain::Id,
+    pub kind: OwnEntryKind,
+    pub title: String,
+    pub text: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A pejlemærke an agenda item can be, or is, weighed against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ItemBearing {
+    /// `<framework>/<section>/<entry>` for one from the library, `own/<id>` for the
+    /// committee's own.
+    pub key: String,
+    /// "Pejlemærke 1" for the library's numbered ones; `None` for the committee's own.
+    pub label: Option<Text>,
+    pub title: Text,
+    /// The description; `None` when there is none.
+    pub text: Option<Text>,
+    /// The committee's own (its text is the committee's, not translated).
+    pub own: bool,
+}
+
+/// The pejlemærker of an agenda item: those chosen (as they read when chosen, in the order
+/// chosen) and those the committee has adopted and that can be chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ItemBearings {
+    pub agenda_item_id: crate::domain::Id,
+    pub chosen: Vec<ItemBearing>,
+    pub available: Vec<ItemBearing>,
+}
+
+/// The key of a library entry in [`ItemBearing::key`].
+pub fn library_key(framework_id: &str, section_id: &str, entry_id: &str) -> String {
+    format!("{framework_id}/{section_id}/{entry_id}")
+}
+
+/// The key of a committee's own entry in [`ItemBearing::key`].
+pub fn own_key(id: crate::domain::Id) -> String {
+    format!("own/{id}")
+}
+
+/// A pejlemærke of the library as an agenda item shows it: its number ("Pejlemærke 1", from
+/// the source's "PEJLEMÆRKE 1" in sentence case), title and description.
+pub fn library_bearing(framework_id: &str, section_id: &str, entry_id: &str) -> Option<ItemBearing> {
+    let section = get(framework_id)?.section(section_id).filter(|s| s.kind == FrameworkSectionKind::Bearings)?;
+    let e = section.entries.iter().find(|e| e.id == entry_id)?;
+    let label = e.subtitle.as_ref().map(|t| Text {
+        da: crate::domain::sentence_case_heading(&t.da),
+        en: crate::domain::sentence_case_heading(&t.en),
+    });
+    Some(ItemBearing {
+        key: library_key(framework_id, section_id, entry_id),
+        label,
+        title: e.title.clone(),
+        text: e.text.clone(),
+        own: false,
+    })
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct ProjectRecommendation {
     /// The entry id in `kl-catalogue`'s section `recommendations`.
@@ -527,6 +631,22 @@ mod tests {
 
     fn titles(s: &FrameworkSection) -> Vec<&str> {
         s.entries.iter().map(|e| e.title.da.as_str()).collect()
+    }
+
+    #[test]
+    fn the_question_sets_models_are_credited_as_the_seed_credits_them() {
+        assert!(question_set_credit("tesk").unwrap().da.contains("Iversen, Ole Sejer og Christian Dindler (2021)"));
+        assert!(question_set_credit("organisation-questions")
+            .unwrap()
+            .da
+            .contains("Kjær, Ulrik & Opstrup, Niels (2016)"));
+        assert_eq!(question_set_credit("nope"), None);
+        let bad = include_str!("../assets/frameworks/kl-catalogue.toml").replacen(
+            "question_set = \"tesk\"",
+            "question_set = \"no-such-set\"",
+            1,
+        );
+        assert!(parse(&bad).unwrap_err().0.contains("not a built-in question set"));
     }
 
     #[test]

@@ -25,6 +25,7 @@ const RELEASED: &[(&str, &str)] = &[
     ("0012_committee_frameworks.sql", "322b6755fb0dfa917cf3f0a55dd099ff8b0671ccd014b55c04908a045a61d1a3"),
     ("0013_bilag.sql", "bd599dc19d8b048e448288495470f3029df77fc248f63fea107df9bf4d3c53a3"),
     ("0014_deliberation.sql", "610c36e37e5afd45d8e4bfec9143f8258b34ed74374515bd9b6e4a419c14c2c6"),
+    ("0015_own_frameworks_item_bearings.sql", "2f0b7dc2c9f07576e2fc471356f748712f5eef9c33a830b365152f1de240ad2c"),
 ];
 
 fn root() -> &'static Path {

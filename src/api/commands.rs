@@ -600,6 +600,36 @@ macro_rules! with_commands {
                 ctx.with(|db| db.set_framework_entry_adopted(committee_id, &framework_id, &section_id, &entry_id, adopted))
             }
 
+            /// The principles and pejlemærker a committee has written itself.
+            fn own_framework_entries(ctx, committee_id: Id) -> Vec<OwnFrameworkEntry> => [main] {
+                ctx.with(|db| db.own_framework_entries(committee_id))
+            }
+
+            /// Write a principle or pejlemærke of the committee's own (title and text).
+            fn add_own_framework_entry(ctx, committee_id: Id, kind: OwnEntryKind, title: String, text: String) -> OwnFrameworkEntry => [main] {
+                ctx.with(|db| db.add_own_framework_entry(committee_id, kind, &title, &text))
+            }
+
+            /// Change the title and text of a committee's own principle or pejlemærke.
+            fn update_own_framework_entry(ctx, id: Id, title: String, text: String) -> OwnFrameworkEntry => [main] {
+                ctx.with(|db| db.update_own_framework_entry(id, &title, &text))
+            }
+
+            /// Withdraw a committee's own principle or pejlemærke; items keep naming it.
+            fn delete_own_framework_entry(ctx, id: Id) -> Vec<OwnFrameworkEntry> => [main] {
+                ctx.with(|db| db.delete_own_framework_entry(id))
+            }
+
+            /// The pejlemærker an agenda item is weighed against, and those that can be chosen.
+            fn item_bearings(ctx, agenda_item_id: Id) -> ItemBearings => [main] {
+                ctx.with(|db| db.item_bearings(agenda_item_id))
+            }
+
+            /// Weigh an agenda item against one of the committee's pejlemærker (or no longer).
+            fn set_item_bearing(ctx, agenda_item_id: Id, key: String, chosen: bool) -> ItemBearings => [main] {
+                ctx.with(|db| db.set_item_bearing(agenda_item_id, &key, chosen))
+            }
+
             /// KL's five recommendations as a project's checklist.
             fn project_recommendations(ctx, project_id: Id) -> Vec<ProjectRecommendation> => [main] {
                 ctx.with(|db| db.project_recommendations(project_id))

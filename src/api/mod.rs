@@ -253,7 +253,9 @@ pub mod prelude {
     pub use crate::backup::{BackupFile, RecoveryInfo};
     pub use crate::bilag::{Attachment, AttachmentContent, AttachmentPatch};
     pub use crate::documents::{Audience, DocKind, Format};
-    pub use crate::frameworks::{AdoptedEntry, Framework, ProjectRecommendation};
+    pub use crate::frameworks::{
+        AdoptedEntry, Framework, ItemBearing, ItemBearings, OwnEntryKind, OwnFrameworkEntry, ProjectRecommendation,
+    };
     pub use crate::identity::Identity;
     pub use crate::live::{LiveStatus, NetInterface};
     pub use crate::minutes::{Amendment, Approval, AuditEntry, VerifyReport};

@@ -44,6 +44,8 @@ pub struct UiRules {
     /// Bilag: the largest file (MB) and the file name extensions Pejling takes.
     pub attachment_max_mb: u32,
     pub attachment_extensions: Vec<String>,
+    /// What a committee can write of its own: a principle, a pejlemærke.
+    pub own_entry_kinds: Vec<crate::frameworks::OwnEntryKind>,
 }
 
 /// The rules, as the core applies them.
@@ -76,6 +78,7 @@ pub fn ui_rules() -> UiRules {
         error_kinds: ErrorKind::ALL.to_vec(),
         attachment_max_mb: (crate::bilag::MAX_BYTES / 1_048_576) as u32,
         attachment_extensions: crate::bilag::MediaType::all_extensions().iter().map(|e| e.to_string()).collect(),
+        own_entry_kinds: crate::frameworks::OwnEntryKind::ALL.to_vec(),
     }
 }
 

@@ -52,6 +52,9 @@ fn walk(mut doc: Docx, w: &DocWalk) -> Docx {
         if let Some(group) = &st.group {
             doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(group).bold().italic()));
         }
+        if let Some(prompt) = &st.prompt {
+            doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(prompt).italic()));
+        }
         doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(&st.question).bold()));
         for para in st.note.split("\n\n").filter(|p| !p.trim().is_empty()) {
             doc = doc.add_paragraph(text_paragraph(para));

@@ -59,6 +59,9 @@ fn render_walk(s: &mut String, item: u32, w: &DocWalk) {
         if let Some(group) = &st.group {
             let _ = writeln!(s, "<h4>{}</h4>", escape(group));
         }
+        if let Some(prompt) = &st.prompt {
+            let _ = writeln!(s, "<p class=\"prompt\"><em>{}</em></p>", escape(prompt));
+        }
         let _ = writeln!(s, "<h5>{}</h5>", escape(&st.question));
         if !st.note.trim().is_empty() {
             let _ = writeln!(s, "{}", paragraphs(&st.note));

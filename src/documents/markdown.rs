@@ -53,6 +53,9 @@ fn render_walk(s: &mut String, w: &DocWalk) {
         if let Some(group) = &st.group {
             s.push_str(&format!("#### {}\n\n", escape(group)));
         }
+        if let Some(prompt) = &st.prompt {
+            s.push_str(&format!("*{}*\n\n", escape(prompt)));
+        }
         s.push_str(&format!("**{}**\n\n", escape(&st.question)));
         if !st.note.trim().is_empty() {
             s.push_str(&format!("{}\n\n", escape(&st.note)));

@@ -76,7 +76,8 @@ pub struct DocItem {
     /// A closed item in the public version: number and title only, its content withheld.
     pub withheld: bool,
     /// Resumé, Baggrund, Indstilling, Tidligere beslutninger: always all four (empty text
-    /// when nothing was written), none for a withheld item.
+    /// when nothing was written), then Pejlemærker when the item is weighed against any;
+    /// none for a withheld item.
     pub sections: Vec<Section>,
     /// Minutes of an item with a walk (temamøde): what the walk produced.
     pub walk: Option<DocWalk>,
@@ -247,6 +248,20 @@ fn attendance_lines(cat: &Catalog, a: &MeetingAttendance) -> Vec<(String, String
     .collect()
 }
 
+/// "Pejlemærker": the pejlemærker the item is weighed against, one a line ("Pejlemærke 1:
+/// Teknologi skal frigive ressourcer …"), as they read when chosen; none when none were chosen.
+fn bearings_section(cat: &Catalog, lang: Lang, bearings: &[crate::frameworks::ItemBearing]) -> Option<Section> {
+    if bearings.is_empty() {
+        return None;
+    }
+    let lines = bearings.iter().map(|b| match &b.label {
+        Some(label) => format!("• {}: {}", label.get(lang), b.title.get(lang)),
+        None => format!("• {}", b.title.get(lang)),
+    });
+    let text = std::iter::once(cat.format("doc-bearings-intro", &[])).chain(lines).collect::<Vec<_>>().join("\n");
+    Some(Section { label: cat.format("doc-bearings", &[]), text })
+}
+
 impl Db {
     /// Build the document model of a meeting.
     pub fn document_model(&self, meeting_id: Id, kind: DocKind, audience: Audience, lang: Lang) -> Result<DocModel> {
@@ -303,7 +318,7 @@ impl Db {
                         attachments: Vec::new(),
                     });
                 }
-                let sections = [
+                let mut sections: Vec<Section> = [
                     ("field-summary", &i.summary),
                     ("field-background", &i.background),
                     ("field-recommendation", &i.recommendation),
@@ -312,6 +327,7 @@ impl Db {
                 .into_iter()
                 .map(|(key, text)| Section { label: l(key), text: text.trim_end().to_owned() })
                 .collect();
+                sections.extend(bearings_section(&cat, lang, &self.chosen_item_bearings(i.id)?));
                 let walk = match kind {
                     DocKind::Minutes => {
                         let mut summary = self.walk_summary(i.id)?;

@@ -36,6 +36,8 @@ pub struct DocWalk {
 pub struct DocStep {
     /// The group's title when it differs from the previous step's ("Teknologi").
     pub group: Option<String>,
+    /// The set's heading over the group, with the group ("Hvad vil du belyse?" in TESK).
+    pub prompt: Option<String>,
     /// The question as the committee was asked it (frozen text).
     pub question: String,
     /// The secretary's note, as typed; empty when none.
@@ -210,7 +212,13 @@ pub fn build(cat: &Catalog, lang: Lang, s: &WalkSummary) -> Option<DocWalk> {
         let group_key = (step.set_id.clone(), step.group_id.clone());
         let group = (last_group.as_ref() != Some(&group_key)).then(|| step.group_title.get(lang).to_owned());
         last_group = Some(group_key);
+        let prompt = group
+            .is_some()
+            .then(|| step.prompt.as_ref().map(|p| p.get(lang).trim().to_owned()))
+            .flatten()
+            .filter(|p| !p.is_empty());
         steps.push(DocStep {
+            prompt,
             group,
             question: step.question.text.get(lang).trim().to_owned(),
             note: st.note.trim_end().to_owned(),

@@ -55,6 +55,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0012_committee_frameworks.sql")),
     M::up(include_str!("migrations/0013_bilag.sql")),
     M::up(include_str!("migrations/0014_deliberation.sql")),
+    M::up(include_str!("migrations/0015_own_frameworks_item_bearings.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.

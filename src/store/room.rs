@@ -3,9 +3,10 @@
 //! Why a read model of its own: the room window is a second webview that anyone in the room
 //! can see. Instead of handing it the walk, the notes and the agenda and trusting the UI to
 //! leave things out, the core assembles exactly what may be projected — the current question
-//! of an open agenda item, the case under discussion, and a continuum's result only once the
-//! chair has revealed it — and the room window's capability grants this one command. Notes,
-//! questions to the administration and closed (Lukket) items never leave the core this way.
+//! of an open agenda item (with its set's prompt), the case under discussion, the pejlemærker
+//! the item is weighed against, and a continuum's result only once the chair has revealed it —
+//! and the room window's capability grants this one command. Notes, questions to the
+//! administration and closed (Lukket) items never leave the core this way.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +35,8 @@ pub struct RoomItem {
     pub title: String,
     pub case_technology: String,
     pub case_problem: String,
+    /// The pejlemærker the item is weighed against, as chosen on the item.
+    pub bearings: Vec<crate::frameworks::ItemBearing>,
     pub step_count: u32,
     /// The current question; `None` when the item has no walk steps.
     pub step: Option<RoomStep>,
@@ -107,6 +110,7 @@ impl Db {
             title: item.title.clone(),
             case_technology: walk.case_technology,
             case_problem: walk.case_problem,
+            bearings: super::frameworks::chosen_bearings(&self.conn, item.id)?,
             step_count: walk.steps.len() as u32,
             step,
         })

@@ -966,6 +966,35 @@ adopted-title = Udvalgets principper og pejlemærker
 adopted-hint = Sæt kryds ved de principper og pejlemærker fra Gentofte Kommunes DIS-model, som udvalget har vedtaget. Ændringen gemmes med det samme og logføres. Teksterne står i
 adopted-announce-on = Vedtaget: { $title }
 adopted-announce-off = Ikke længere vedtaget: { $title }
+own-title = Udvalgets egne principper og pejlemærker
+own-hint = Skriv udvalgets egne principper og pejlemærker på samme måde som Gentoftes: en overskrift og en tekst. De gælder for udvalget, når de er skrevet, og pejlemærkerne kan vælges på dagsordenspunkterne. Alt gemmes af sig selv og logføres.
+own-kind-principle = Egne principper
+own-kind-bearing = Egne pejlemærker
+own-none-principle = Udvalget har ikke skrevet egne principper.
+own-none-bearing = Udvalget har ikke skrevet egne pejlemærker.
+own-new-principle = Overskrift på et nyt princip
+own-new-bearing = Overskrift på et nyt pejlemærke
+own-add-principle = Tilføj princip
+own-add-bearing = Tilføj pejlemærke
+own-field-title = Overskrift
+own-field-text = Tekst
+own-delete = Slet
+own-delete-confirm-title = Slet udvalgets eget princip eller pejlemærke?
+own-delete-confirm-text = »{ $title }« slettes fra udvalgets liste. Dagsordenspunkter, der er vurderet i forhold til det, nævner det fortsat, og logbogen gemmer teksten.
+own-delete-confirm = Slet
+own-added = Tilføjet: { $title }
+own-deleted = Slettet: { $title }
+
+## The pejlemærker an agenda item is weighed against
+item-bearings-legend = Pejlemærker, punktet vurderes i forhold til
+item-bearings-hint = Vælg blandt de pejlemærker, udvalget har vedtaget eller skrevet selv. De vises under gennemgangen, på storskærmen og i dagsorden og referat.
+item-bearings-none = Udvalget har endnu ikke vedtaget eller skrevet pejlemærker. Det gøres på udvalgets side.
+item-bearings-no-longer = ikke længere vedtaget af udvalget
+item-bearings-own = udvalgets eget
+item-bearings-on = Punktet vurderes nu i forhold til: { $title }
+item-bearings-off = Punktet vurderes ikke længere i forhold til: { $title }
+walk-bearings = Pejlemærker for punktet
+room-bearings = Pejlemærker
 
 ## KL's five recommendations on a project
 project-reco-title = KL's fem anbefalinger

@@ -966,6 +966,35 @@ adopted-title = The committee's principles and bearings
 adopted-hint = Tick the principles and bearings (pejlemærker) from Gentofte Municipality's DIS model that the committee has adopted. The change is saved at once and logged. The texts are in
 adopted-announce-on = Adopted: { $title }
 adopted-announce-off = No longer adopted: { $title }
+own-title = The committee's own principles and bearings
+own-hint = Write the committee's own principles and bearings (pejlemærker) the same way as Gentofte's: a heading and a text. They apply to the committee once written, and the bearings can be chosen on agenda items. Everything saves itself and is logged.
+own-kind-principle = Own principles
+own-kind-bearing = Own bearings
+own-none-principle = The committee has written no principles of its own.
+own-none-bearing = The committee has written no bearings of its own.
+own-new-principle = Heading of a new principle
+own-new-bearing = Heading of a new bearing
+own-add-principle = Add principle
+own-add-bearing = Add bearing
+own-field-title = Heading
+own-field-text = Text
+own-delete = Delete
+own-delete-confirm-title = Delete the committee's own principle or bearing?
+own-delete-confirm-text = "{ $title }" is removed from the committee's list. Agenda items weighed against it keep naming it, and the log keeps its text.
+own-delete-confirm = Delete
+own-added = Added: { $title }
+own-deleted = Deleted: { $title }
+
+## The pejlemærker an agenda item is weighed against
+item-bearings-legend = Bearings (pejlemærker) the item is weighed against
+item-bearings-hint = Choose among the bearings the committee has adopted or written itself. They are shown during the walk, on the room screen and in the agenda and minutes.
+item-bearings-none = The committee has not adopted or written any bearings yet. That is done on the committee's page.
+item-bearings-no-longer = no longer adopted by the committee
+item-bearings-own = the committee's own
+item-bearings-on = The item is now weighed against: { $title }
+item-bearings-off = The item is no longer weighed against: { $title }
+walk-bearings = Bearings for the item
+room-bearings = Bearings (pejlemærker)
 
 ## KL's five recommendations on a project
 project-reco-title = KL's five recommendations

@@ -57,6 +57,10 @@ import {
   type Framework,
   type AdoptedEntry,
   type ProjectRecommendation,
+  type ItemBearing,
+  type ItemBearings,
+  type OwnEntryKind,
+  type OwnFrameworkEntry,
   type FrameworkEntry,
   type FrameworkList,
   type FrameworkPart,
@@ -174,6 +178,10 @@ export type {
   Framework,
   AdoptedEntry,
   ProjectRecommendation,
+  ItemBearing,
+  ItemBearings,
+  OwnEntryKind,
+  OwnFrameworkEntry,
   FrameworkEntry,
   FrameworkList,
   FrameworkPart,
@@ -246,6 +254,7 @@ export let AMENDABLE_FIELDS: readonly string[] = [];
 export let FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = [];
 /** How a fixed point of the annual cycle finds its day: the n-th weekday, or a date. */
 export let CYCLE_RULES: readonly CycleRule[] = [];
+export let OWN_ENTRY_KINDS: readonly OwnEntryKind[] = [];
 let ERROR_KINDS: readonly ErrorKind[] = [];
 /** Bilag: the largest file the core takes (MB), and the file name extensions it takes. */
 export let ATTACHMENT_MAX_MB = 0;
@@ -270,6 +279,7 @@ export async function loadRules(): Promise<void> {
   ERROR_KINDS = rules.error_kinds;
   ATTACHMENT_MAX_MB = rules.attachment_max_mb;
   ATTACHMENT_EXTENSIONS = rules.attachment_extensions;
+  OWN_ENTRY_KINDS = rules.own_entry_kinds;
 }
 
 /** The status "forward" moves to, or null where the core allows no plain move forward (after
@@ -390,6 +400,11 @@ export function roomHash(meetingId: number): string {
 export function localText(text: Text | null | undefined, lang: "da" | "en" = i18n.lang): string {
   if (!text) return "";
   return lang === "en" && text.en.trim() !== "" ? text.en : text.da;
+}
+
+/** A pejlemærke as a line: "Pejlemærke 1: Teknologi skal …", or the committee's own title. */
+export function bearingTitle(b: ItemBearing, lang: "da" | "en" = i18n.lang): string {
+  return b.label ? `${localText(b.label, lang)}: ${localText(b.title, lang)}` : localText(b.title, lang);
 }
 
 /** "Strategi · spørgsmål 3 af 5", from the core's catalogue (the label the core uses). */

@@ -1091,6 +1091,72 @@ async setFrameworkEntryAdopted(committeeId: number, frameworkId: string, section
 }
 },
 /**
+ * The principles and pejlemærker a committee has written itself.
+ */
+async ownFrameworkEntries(committeeId: number) : Promise<Result<OwnFrameworkEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("own_framework_entries", { committeeId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Write a principle or pejlemærke of the committee's own (title and text).
+ */
+async addOwnFrameworkEntry(committeeId: number, kind: OwnEntryKind, title: string, text: string) : Promise<Result<OwnFrameworkEntry, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_own_framework_entry", { committeeId, kind, title, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Change the title and text of a committee's own principle or pejlemærke.
+ */
+async updateOwnFrameworkEntry(id: number, title: string, text: string) : Promise<Result<OwnFrameworkEntry, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_own_framework_entry", { id, title, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Withdraw a committee's own principle or pejlemærke; items keep naming it.
+ */
+async deleteOwnFrameworkEntry(id: number) : Promise<Result<OwnFrameworkEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_own_framework_entry", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The pejlemærker an agenda item is weighed against, and those that can be chosen.
+ */
+async itemBearings(agendaItemId: number) : Promise<Result<ItemBearings, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("item_bearings", { agendaItemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Weigh an agenda item against one of the committee's pejlemærker (or no longer).
+ */
+async setItemBearing(agendaItemId: number, key: string, chosen: boolean) : Promise<Result<ItemBearings, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_item_bearing", { agendaItemId, key, chosen }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * KL's five recommendations as a project's checklist.
  */
 async projectRecommendations(projectId: number) : Promise<Result<ProjectRecommendation[], ApiError>> {
@@ -1635,7 +1701,11 @@ source: string; intro: Text | null;
 /**
  * A source line for a figure or model (e.g. Kjær & Opstrup 2016).
  */
-credit: Text | null; entries: FrameworkEntry[] }
+credit: Text | null; 
+/**
+ * The built-in question set this section is the source of (its credit is the set's).
+ */
+question_set: string | null; entries: FrameworkEntry[] }
 /**
  * What a section of a framework holds; the library groups and labels sections by it.
  */
@@ -1728,6 +1798,32 @@ export type HistoryParticipant = { person_id: number; name: string; party: strin
  * The person working at this machine.
  */
 export type Identity = { name: string; role: Role }
+/**
+ * A pejlemærke an agenda item can be, or is, weighed against.
+ */
+export type ItemBearing = { 
+/**
+ * `<framework>/<section>/<entry>` for one from the library, `own/<id>` for the
+ * committee's own.
+ */
+key: string; 
+/**
+ * "Pejlemærke 1" for the library's numbered ones; `None` for the committee's own.
+ */
+label: Text | null; title: Text; 
+/**
+ * The description; `None` when there is none.
+ */
+text: Text | null; 
+/**
+ * The committee's own (its text is the committee's, not translated).
+ */
+own: boolean }
+/**
+ * The pejlemærker of an agenda item: those chosen (as they read when chosen, in the order
+ * chosen) and those the committee has adopted and that can be chosen.
+ */
+export type ItemBearings = { agenda_item_id: number; chosen: ItemBearing[]; available: ItemBearing[] }
 /**
  * A language the app speaks.
  */
@@ -1972,6 +2068,17 @@ export type NewProject = { title: string; description?: string; committee_id: nu
  */
 export type Openness = "open" | "closed"
 /**
+ * One of KL's five recommendations on a project's checklist.
+ * What a committee writes of its own, the same way as Gentofte's: a principle or a
+ * pejlemærke.
+ */
+export type OwnEntryKind = "principle" | "bearing"
+/**
+ * A committee's own principle or pejlemærke: a title and a text, as the committee wrote
+ * them (Danish; not translated). Written, it is the committee's: adopted.
+ */
+export type OwnFrameworkEntry = { id: number; committee_id: number; kind: OwnEntryKind; title: string; text: string; created_at: string; updated_at: string }
+/**
  * A package imported: the new meeting.
  */
 export type PackageImported = { meeting_id: number; committee_id: number; title: string; item_count: number; closed_items_left_out: number }
@@ -2134,9 +2241,6 @@ stakeholders: string;
  */
 learnings: string }
 export type ProjectPhasePatch = { stakeholders?: string | null; learnings?: string | null }
-/**
- * One of KL's five recommendations on a project's checklist.
- */
 export type ProjectRecommendation = { 
 /**
  * The entry id in `kl-catalogue`'s section `recommendations`.
@@ -2279,7 +2383,11 @@ takes_positions: boolean }
 /**
  * The current agenda item as the room sees it.
  */
-export type RoomItem = { agenda_item_id: number; number: number; title: string; case_technology: string; case_problem: string; step_count: number; 
+export type RoomItem = { agenda_item_id: number; number: number; title: string; case_technology: string; case_problem: string; 
+/**
+ * The pejlemærker the item is weighed against, as chosen on the item.
+ */
+bearings: ItemBearing[]; step_count: number; 
 /**
  * The current question; `None` when the item has no walk steps.
  */
@@ -2292,7 +2400,11 @@ export type RoomStep = { index: number;
 /**
  * "Strategi · spørgsmål 3 af 5", in Danish and English.
  */
-where_label: Text; question: Question; is_continuum: boolean; 
+where_label: Text; 
+/**
+ * The set's heading over the perspective, e.g. TESK's "Hvad vil du belyse?".
+ */
+prompt: Text | null; question: Question; is_continuum: boolean; 
 /**
  * For a continuum question: the count of answers while hidden, the values once revealed.
  */
@@ -2458,7 +2570,11 @@ running_since: string | null }
  * Danish one (an imported set may be Danish only).
  */
 export type Text = { da: string; en: string }
-export type UiRules = { committee_kinds: CommitteeKind[]; roles: RoleRule[]; meeting_kinds: MeetingKind[]; meeting_statuses: StatusRule[]; openness: Openness[]; attendance: Attendance[]; follow_up_statuses: FollowUpStatus[]; cycle_rules: CycleRule[]; doc_formats: Format[]; amendable_fields: string[]; error_kinds: ErrorKind[] }
+export type UiRules = { committee_kinds: CommitteeKind[]; roles: RoleRule[]; meeting_kinds: MeetingKind[]; meeting_statuses: StatusRule[]; openness: Openness[]; attendance: Attendance[]; follow_up_statuses: FollowUpStatus[]; cycle_rules: CycleRule[]; doc_formats: Format[]; amendable_fields: string[]; error_kinds: ErrorKind[]; 
+/**
+ * What a committee can write of its own: a principle, a pejlemærke.
+ */
+own_entry_kinds: OwnEntryKind[] }
 export type VerifyReport = { meeting_id: number; approved: boolean; 
 /**
  * The fingerprint stored at approval.
