@@ -11,7 +11,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_FEATURES := --features tauri/custom-protocol
 APP_BIN := $(CARGO_TARGET_DIR)/debug/pejling-app
 
-.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fixture fmt demo bench bench-live
+.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fixture fmt demo bench bench-live bench-bilag
 
 help:
 	@echo "make run    install what is missing, build and start Pejling"
@@ -72,6 +72,10 @@ bindings:
 bench: deps-test ui
 	cargo build --release -p pejling-app $(APP_FEATURES)
 	PEJLING_BENCH_APP=$(CARGO_TARGET_DIR)/release/pejling-app dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x900x24" cargo bench -p pejling --bench archive
+
+# The bilag rows of `make bench` alone (no archive): attach, extract, samlet dagsorden, search.
+bench-bilag: deps-test
+	PEJLING_BENCH_ONLY=bilag cargo bench -p pejling --bench archive
 
 # The live session under load: 50 simulated participants for 60 s on loopback while an adversary
 # holds 1,100 slow sockets, floods join requests and opens 20 event streams; prints p50/p99

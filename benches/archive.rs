@@ -17,7 +17,8 @@
 //! Environment: `PEJLING_BENCH_APP` (the release app binary) enables the launch and memory
 //! measurement, which needs an X display (`make bench` runs under `xvfb-run`) and
 //! `tauri-driver`; `PEJLING_BENCH_SCALE=small` runs a tiny archive (a quick check of the
-//! driver itself; its figures mean nothing).
+//! driver itself; its figures mean nothing); `PEJLING_BENCH_ONLY=bilag` runs the bilag rows
+//! alone (`make bench-bilag`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -148,6 +149,28 @@ fn main() {
     let cache = target_dir.join("bench-archive");
     std::fs::create_dir_all(&cache).expect("cache directory");
     let started = Instant::now();
+
+    // `PEJLING_BENCH_ONLY=bilag`: the bilag rows alone, without the archive (a quick run).
+    if std::env::var("PEJLING_BENCH_ONLY").is_ok_and(|s| s == "bilag") {
+        let mut rows = Vec::new();
+        bilag_rows(&mut rows, &cache.join("bilag-only"), small);
+        print_table(&rows);
+        let results = json!({
+            "label": format!("Pejling bilag benchmarks on {}, {} — figures of this machine only", machine_name(), now_utc()),
+            "machine": machine(),
+            "commit": git(root, &["rev-parse", "--short", "HEAD"]),
+            "operations": rows.iter().map(Row::json).collect::<Vec<_>>(),
+        });
+        let out = root.join("bench").join("results-bilag.json");
+        std::fs::write(&out, serde_json::to_string_pretty(&results).unwrap() + "\n").unwrap();
+        let _ = std::fs::remove_dir_all(cache.join("bilag-only"));
+        let missed: Vec<&str> = rows.iter().filter(|r| r.met() == Some(false)).map(|r| r.name).collect();
+        if !missed.is_empty() {
+            println!("bench: targets missed: {}", missed.join("; "));
+            std::process::exit(1);
+        }
+        return;
+    }
 
     // ---- the archive ----------------------------------------------------------------------
     let key = format!(
@@ -755,14 +778,21 @@ fn bilag_rows(rows: &mut Vec<Row>, dir: &Path, small: bool) {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).unwrap();
     let mut db = Db::open(&dir.join("pejling.sqlite3")).unwrap();
-    let committee = pejling::demo::create_without_history_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
+    let committee =
+        pejling::demo::create_without_history_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+            .unwrap();
     let meeting = db.get_committee(committee.id).unwrap().meetings[0].id;
     let ts = Typesetter::new();
     let hundred = ts.pdf_from_source(&pages_source(100)).unwrap();
     let five = ts.pdf_from_source(&pages_source(5)).unwrap();
 
     // Attaching a 20 MB PDF: a real PDF padded after its end to 20 MB of varied bytes.
-    let mut r = row("bilag_attach_20mb", "attach a 20 MB PDF", "p95 < 1000 ms and ≤ 3× the floor", target(95.0, Some(1000.0), Some(3.0)));
+    let mut r = row(
+        "bilag_attach_20mb",
+        "attach a 20 MB PDF",
+        "p95 < 1000 ms and ≤ 3× the floor",
+        target(95.0, Some(1000.0), Some(3.0)),
+    );
     let mut big = hundred.clone();
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     while big.len() < 20 * 1024 * 1024 {
@@ -794,13 +824,19 @@ fn bilag_rows(rows: &mut Vec<Row>, dir: &Path, small: bool) {
     r.samples = Some(Samples::new(runs));
     r.floor = Some(Samples::new(floor));
     r.floor_name = "writing the same 20 MB to a file: write, fsync, rename, directory fsync";
-    r.note = "type check from the content, SHA-256 while writing, content-addressed file with fsync and rename, one row \
+    r.note =
+        "type check from the content, SHA-256 while writing, content-addressed file with fsync and rename, one row \
 in one transaction; the file's text is read afterwards, in the background"
-        .into();
+            .into();
     rows.push(r);
 
     // Reading the text of a 100-page PDF.
-    let mut r = row("bilag_extract_100", "read the text of a 100-page PDF", "p95 < 5000 ms; pdftotext ratio reported", target(95.0, Some(5000.0), None));
+    let mut r = row(
+        "bilag_extract_100",
+        "read the text of a 100-page PDF",
+        "p95 < 5000 ms; pdftotext ratio reported",
+        target(95.0, Some(5000.0), None),
+    );
     let mut runs = Vec::new();
     for _ in 0..5 {
         let (t, found) = time(|| bilag::extract(MediaType::Pdf, hundred.clone()));
@@ -840,18 +876,25 @@ in one transaction; the file's text is read afterwards, in the background"
         for j in 0..2u8 {
             let mut bytes = five.clone();
             bytes.extend_from_slice(format!("\n% bilag {i} {j}\n").as_bytes());
-            let new = NewAttachment { file_name: "notat.pdf", title: Some("Notat"), document_number: None, closed: false };
+            let new =
+                NewAttachment { file_name: "notat.pdf", title: Some("Notat"), document_number: None, closed: false };
             db.attach_bytes(it.id, &bytes, &new).unwrap();
         }
     }
-    let mut r = row("bilag_samlet", "samlet dagsorden: 15 items, 30 five-page PDF bilag", "p95 < 10000 ms; ratio to the agenda alone reported", target(95.0, Some(10000.0), None));
+    let mut r = row(
+        "bilag_samlet",
+        "samlet dagsorden: 15 items, 30 five-page PDF bilag",
+        "p95 < 10000 ms; ratio to the agenda alone reported",
+        target(95.0, Some(10000.0), None),
+    );
     let (mut runs, mut floor) = (Vec::new(), Vec::new());
     let mut size = 0;
     for _ in 0..3 {
         let (t, pdf) = time(|| db.export_combined_agenda(big_meeting.id, Audience::Public, Lang::Da).unwrap());
         size = pdf.len();
         runs.push(t);
-        let (t, _) = time(|| db.export(big_meeting.id, DocKind::Agenda, Format::Pdf, Audience::Public, Lang::Da).unwrap());
+        let (t, _) =
+            time(|| db.export(big_meeting.id, DocKind::Agenda, Format::Pdf, Audience::Public, Lang::Da).unwrap());
         floor.push(t);
     }
     r.samples = Some(Samples::new(runs));
@@ -876,7 +919,8 @@ in one transaction; the file's text is read afterwards, in the background"
             .id
         })
         .collect();
-    let words = ["velfærdsteknologi", "hjemmepleje", "skoleområdet", "affaldssortering", "borgerservice", "klimatilpasning"];
+    let words =
+        ["velfærdsteknologi", "hjemmepleje", "skoleområdet", "affaldssortering", "borgerservice", "klimatilpasning"];
     let (generation, _) = time(|| {
         db.batch(|db| {
             let mut made = 0;
@@ -889,7 +933,12 @@ in one transaction; the file's text is read afterwards, in the background"
                         }
                         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
                         png.extend_from_slice(&(made as u64).to_le_bytes());
-                        let new = NewAttachment { file_name: "side.png", title: Some("Bilag"), document_number: None, closed: false };
+                        let new = NewAttachment {
+                            file_name: "side.png",
+                            title: Some("Bilag"),
+                            document_number: None,
+                            closed: false,
+                        };
                         let a = db.attach_bytes(it.id, &png, &new)?;
                         let page = |p: usize| {
                             format!(
@@ -898,7 +947,10 @@ in one transaction; the file's text is read afterwards, in the background"
                                 words[(made / 7 + p) % words.len()]
                             )
                         };
-                        db.save_extracted(&a.sha256, &Extracted { state: TextState::Text, pages: vec![page(1), page(2)] })?;
+                        db.save_extracted(
+                            &a.sha256,
+                            &Extracted { state: TextState::Text, pages: vec![page(1), page(2)] },
+                        )?;
                         made += 1;
                     }
                 }
@@ -907,9 +959,15 @@ in one transaction; the file's text is read afterwards, in the background"
         })
         .unwrap()
     });
-    let mut r = row("bilag_search", "search 20,000 bilag for a word on every page", "p95 < 30 ms", target(95.0, Some(30.0), None));
+    let mut r = row(
+        "bilag_search",
+        "search 20,000 bilag for a word on every page",
+        "p95 < 30 ms",
+        target(95.0, Some(30.0), None),
+    );
     let mut runs = Vec::new();
-    for q in ["budgetopfølgning", "kommunen", "velfærdsteknologi", "hjemmepleje", "sortering"].iter().cycle().take(40) {
+    for q in ["budgetopfølgning", "kommunen", "velfærdsteknologi", "hjemmepleje", "sortering"].iter().cycle().take(40)
+    {
         let (t, hits) = time(|| db.search(q, 50).unwrap());
         assert!(!hits.is_empty(), "{q}");
         runs.push(t);

@@ -306,10 +306,8 @@ fn extract_docx(bytes: &[u8]) -> Extracted {
             Ok(Event::End(e)) if e.name().as_ref() == b"w:p" => pages.last_mut().expect("one page").push('\n'),
             Ok(Event::Empty(e)) if e.name().as_ref() == b"w:tab" => pages.last_mut().expect("one page").push('\t'),
             Ok(Event::Empty(e)) if e.name().as_ref() == b"w:br" => {
-                let page_break = e
-                    .attributes()
-                    .flatten()
-                    .any(|a| a.key.as_ref() == b"w:type" && a.value.as_ref() == b"page");
+                let page_break =
+                    e.attributes().flatten().any(|a| a.key.as_ref() == b"w:type" && a.value.as_ref() == b"page");
                 if page_break {
                     pages.push(String::new());
                 } else {

@@ -237,7 +237,12 @@ fn demo_bilag(db: &mut Db, item: Id) -> Result<()> {
         db.attach_bytes(
             item,
             bytes,
-            &crate::store::NewAttachment { file_name: file, title: Some(title), document_number: Some(number), closed: false },
+            &crate::store::NewAttachment {
+                file_name: file,
+                title: Some(title),
+                document_number: Some(number),
+                closed: false,
+            },
         )?;
     }
     while db.extract_pending_attachment()? {}

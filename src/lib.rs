@@ -7,8 +7,8 @@
 
 pub mod api;
 pub mod backup;
-pub mod bilag;
 pub mod bench_data;
+pub mod bilag;
 pub mod demo;
 pub mod documents;
 pub mod domain;

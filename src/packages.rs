@@ -1715,12 +1715,11 @@ fn plan_merge(conn: &Connection, p: &Package) -> Result<(MergePreview, Vec<Op>)>
     for item in &p.items {
         let Some((item_id, _)) = items.get(&item.uuid) else { continue };
         for a in &item.attachments {
-            let here: bool = conn
-                .query_row(
-                    "SELECT count(*) > 0 FROM attachment WHERE agenda_item_id = ?1 AND uuid = ?2",
-                    params![item_id, a.uuid],
-                    |r| r.get(0),
-                )?;
+            let here: bool = conn.query_row(
+                "SELECT count(*) > 0 FROM attachment WHERE agenda_item_id = ?1 AND uuid = ?2",
+                params![item_id, a.uuid],
+                |r| r.get(0),
+            )?;
             let removed_here: bool = conn.query_row(
                 "SELECT count(*) > 0 FROM audit_log WHERE entity = 'attachment' AND action = 'delete'
                    AND meeting_id = ?1 AND json_extract(changes, '$.uuid') = ?2",

@@ -172,6 +172,10 @@ fn manual_backups_go_to_the_backups_directory() {
 /// The first schema version that left development. Schemas 1 and 2 only ever existed on
 /// developers' machines (the first release shipped with schema 3), so they have no fixture.
 const FIRST_RELEASED_SCHEMA: i64 = 3;
+/// Schemas no build ever wrote to a user's database: 13 (bilag) and 14 (deliberation) were
+/// built on parallel branches and shipped together with 15 in one release, and a migration
+/// from 12 runs 13–15 in one transaction, so no database stops at 13 or 14.
+const NEVER_RELEASED: &[i64] = &[13, 14];
 
 fn fixture_path(version: i64) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema-{version}.sqlite3"))
@@ -200,6 +204,9 @@ fn write_schema_fixture() {
 #[test]
 fn released_schema_fixtures_migrate_to_the_latest() {
     for version in FIRST_RELEASED_SCHEMA..=pejling::store::schema_version() {
+        if NEVER_RELEASED.contains(&version) {
+            continue;
+        }
         let fixture = fixture_path(version);
         if version < pejling::store::schema_version() || fixture.exists() {
             assert!(fixture.exists(), "missing fixture for released schema {version}: {}", fixture.display());

@@ -77,7 +77,12 @@ fn a_pdf_is_attached_numbered_read_for_search_and_stored_once() {
         .attach_file(
             other_item,
             &path,
-            &NewAttachment { file_name: "x.pdf", title: Some("Samme notat"), document_number: Some("2188929 - EMN-2018-00874"), closed: true },
+            &NewAttachment {
+                file_name: "x.pdf",
+                title: Some("Samme notat"),
+                document_number: Some("2188929 - EMN-2018-00874"),
+                closed: true,
+            },
         )
         .unwrap();
     assert_eq!(b.sha256, a.sha256);
@@ -115,7 +120,10 @@ fn a_file_must_be_what_its_name_says_and_within_the_size_limit() {
     let (mut db, _, item) = workspace(dir.path());
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
     let e = db.attach_bytes(item, png, &new("budget.pdf")).unwrap_err();
-    assert_eq!(e.to_string(), "»budget.pdf« hedder PDF, men indholdet er PNG. Omdøb filen, eller vælg den rigtige fil.");
+    assert_eq!(
+        e.to_string(),
+        "»budget.pdf« hedder PDF, men indholdet er PNG. Omdøb filen, eller vælg den rigtige fil."
+    );
     let e = db.attach_bytes(item, b"MZ\x90\0 not a pdf", &new("budget.pdf")).unwrap_err();
     assert!(e.to_string().contains("ikke en PDF-fil"), "{e}");
     let e = db.attach_bytes(item, png, &new("program.exe")).unwrap_err();
@@ -137,8 +145,10 @@ fn docx(text_part: &[u8]) -> Vec<u8> {
     let mut z = zip::ZipWriter::new(&mut out);
     let o = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     z.start_file("[Content_Types].xml", o).unwrap();
-    z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
-        .unwrap();
+    z.write_all(
+        br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#,
+    )
+    .unwrap();
     z.start_file("word/document.xml", o).unwrap();
     z.write_all(text_part).unwrap();
     z.finish().unwrap();
@@ -194,14 +204,22 @@ fn the_documents_list_each_items_bilag_as_003_does_and_the_public_version_leaves
     db.attach_bytes(item, &pdf, &with("Input fra gruppearbejde", "2188929 - EMN-2018-00874", false)).unwrap();
     db.attach_bytes(item, &pdf, &with("Fortroligt notat", "", true)).unwrap();
     db.attach_bytes(item, &pdf, &with("DIS-model", "2188932 - EMN-2018-00874", false)).unwrap();
-    let md = |kind, audience| String::from_utf8(db.export(meeting, kind, Format::Md, audience, Lang::Da).unwrap()).unwrap();
+    let md =
+        |kind, audience| String::from_utf8(db.export(meeting, kind, Format::Md, audience, Lang::Da).unwrap()).unwrap();
     let internal = md(DocKind::Minutes, Audience::Internal);
     assert!(internal.contains("### Bilag\n\n1\\. Input fra gruppearbejde (2188929 - EMN-2018-00874)  \n2\\. Fortroligt notat (Lukket bilag)  \n3\\. DIS-model (2188932 - EMN-2018-00874)"), "{internal}");
     let public = md(DocKind::Agenda, Audience::Public);
     assert!(public.contains("1\\. Input fra gruppearbejde (2188929 - EMN-2018-00874)  \n3\\. DIS-model"), "{public}");
     assert!(!public.contains("Fortroligt notat"));
-    let html = String::from_utf8(db.export(meeting, DocKind::Minutes, Format::Html, Audience::Public, Lang::Da).unwrap()).unwrap();
-    assert!(html.contains("<h3>Bilag</h3>\n<ul class=\"bilag\">\n<li>1. Input fra gruppearbejde (2188929 - EMN-2018-00874)</li>"), "{html}");
+    let html =
+        String::from_utf8(db.export(meeting, DocKind::Minutes, Format::Html, Audience::Public, Lang::Da).unwrap())
+            .unwrap();
+    assert!(
+        html.contains(
+            "<h3>Bilag</h3>\n<ul class=\"bilag\">\n<li>1. Input fra gruppearbejde (2188929 - EMN-2018-00874)</li>"
+        ),
+        "{html}"
+    );
 }
 
 #[test]
@@ -212,17 +230,33 @@ fn the_samlet_dagsorden_embeds_each_open_pdf_bilag_with_bookmarks_and_running_pa
     let bilag_pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
     let agenda = db.export(meeting, DocKind::Agenda, Format::Pdf, Audience::Public, Lang::Da).unwrap();
     let agenda_pages = lopdf::Document::load_mem(&agenda).unwrap().get_pages().len();
-    db.attach_bytes(item, &pdf, &NewAttachment { file_name: "notat.pdf", title: Some("Notat om fald"), document_number: None, closed: false }).unwrap();
-    db.attach_bytes(item, &pdf, &NewAttachment { file_name: "lukket.pdf", title: Some("Lukket notat"), document_number: None, closed: true }).unwrap();
+    db.attach_bytes(
+        item,
+        &pdf,
+        &NewAttachment { file_name: "notat.pdf", title: Some("Notat om fald"), document_number: None, closed: false },
+    )
+    .unwrap();
+    db.attach_bytes(
+        item,
+        &pdf,
+        &NewAttachment { file_name: "lukket.pdf", title: Some("Lukket notat"), document_number: None, closed: true },
+    )
+    .unwrap();
     let png = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/icons/32x32.png")).unwrap();
     db.attach_bytes(item, &png, &new("Foto.png")).unwrap();
     let combined = db.export_combined_agenda(meeting, Audience::Public, Lang::Da).unwrap();
     let doc = lopdf::Document::load_mem(&combined).unwrap();
     let pages = doc.get_pages().len();
-    // The agenda, a page introducing the item's bilag (with the PNG listed), then the PDF's pages.
+    // The agenda, a page naming the item and listing the PNG, then the PDF's pages.
     assert_eq!(pages, agenda_pages + 1 + bilag_pages, "agenda {agenda_pages}, bilag {bilag_pages}");
+    assert!(String::from_utf8(
+        std::process::Command::new("pdftotext").arg(file(dir.path(), "s.pdf", &combined)).arg("-").output().unwrap().stdout
+    )
+    .unwrap()
+    .contains("Bilag til punkt 2: "));
     let path = file(dir.path(), "samlet.pdf", &combined);
-    let text = String::from_utf8(std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap().stdout).unwrap();
+    let text = String::from_utf8(std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap().stdout)
+        .unwrap();
     assert!(text.contains("Samlet dagsorden"), "{text}");
     assert!(text.contains("Bilag 2.1: Notat om fald"), "{text}");
     assert!(text.contains("PNG-fil, ikke indsat"), "{text}");
@@ -249,11 +283,16 @@ fn approval_covers_each_bilag_and_locks_them() {
     db.approve_minutes(meeting, chair).unwrap();
     let snapshot = db.minutes_snapshot(meeting).unwrap();
     let items = snapshot["record"]["items"].as_array().unwrap();
-    assert!(items.iter().any(|i| i["attachments"][0]["sha256"] == a.sha256.as_str()), "the snapshot names the file's SHA-256");
+    assert!(
+        items.iter().any(|i| i["attachments"][0]["sha256"] == a.sha256.as_str()),
+        "the snapshot names the file's SHA-256"
+    );
     assert!(db.verify_minutes(meeting).unwrap().unchanged);
     let e = db.detach(a.id).unwrap_err();
     assert!(e.to_string().contains("godkendt og låst"), "{e}");
-    assert!(db.update_attachment(a.id, &pejling::bilag::AttachmentPatch { title: Some("Nyt".into()), ..Default::default() }).is_err());
+    assert!(db
+        .update_attachment(a.id, &pejling::bilag::AttachmentPatch { title: Some("Nyt".into()), ..Default::default() })
+        .is_err());
     assert!(db.attach_bytes(item, &pdf, &new("sent.pdf")).is_err());
     // Even SQL outside Pejling's checks cannot change them: the schema refuses.
     assert!(db.connection().execute("DELETE FROM attachment WHERE id = ?1", [a.id]).is_err());
@@ -311,8 +350,15 @@ fn every_change_to_a_bilag_is_audited_under_the_person() {
     db.set_actor_with_role("Birthe Sekretær", Some(Role::Secretary)).unwrap();
     let pdf = a_pdf(&db, meeting);
     let a = db.attach_bytes(item, &pdf, &new("notat.pdf")).unwrap();
-    db.update_attachment(a.id, &pejling::bilag::AttachmentPatch { document_number: Some("2188929".into()), closed: Some(true), ..Default::default() })
-        .unwrap();
+    db.update_attachment(
+        a.id,
+        &pejling::bilag::AttachmentPatch {
+            document_number: Some("2188929".into()),
+            closed: Some(true),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     db.detach(a.id).unwrap();
     let log = db.audit_log_of("attachment", a.id).unwrap();
     let actions: Vec<_> = log.iter().map(|e| (e.action.as_str(), e.actor.as_str())).collect();
@@ -331,8 +377,18 @@ fn packages_carry_each_file_once_and_a_merge_brings_bilag_added_elsewhere() {
     let pdf = a_pdf(&db, meeting);
     let a = db.attach_bytes(item, &pdf, &new("notat.pdf")).unwrap();
     let other = db.list_agenda_items(meeting).unwrap()[2].id;
-    db.attach_bytes(other, &pdf, &NewAttachment { file_name: "kopi.pdf", title: None, document_number: Some("2188929"), closed: false }).unwrap();
-    db.attach_bytes(other, &pdf, &NewAttachment { file_name: "lukket.pdf", title: None, document_number: None, closed: true }).unwrap();
+    db.attach_bytes(
+        other,
+        &pdf,
+        &NewAttachment { file_name: "kopi.pdf", title: None, document_number: Some("2188929"), closed: false },
+    )
+    .unwrap();
+    db.attach_bytes(
+        other,
+        &pdf,
+        &NewAttachment { file_name: "lukket.pdf", title: None, document_number: None, closed: true },
+    )
+    .unwrap();
     let package = db.export_package(meeting, false).unwrap();
     assert_eq!(package.format_version, 2);
     assert_eq!(package.files.len(), 1, "the same file once");

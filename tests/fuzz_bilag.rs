@@ -18,7 +18,8 @@ fn cases() -> usize {
 fn seeds() -> (Vec<u8>, Vec<u8>) {
     let mut db = Db::open_in_memory().unwrap();
     demo::create_without_history_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
-    let meeting = db.list_meetings(None).unwrap().into_iter().find(|m| m.title == demo::THEME_MEETING_TITLE).unwrap().id;
+    let meeting =
+        db.list_meetings(None).unwrap().into_iter().find(|m| m.title == demo::THEME_MEETING_TITLE).unwrap().id;
     let pdf = db.export(meeting, DocKind::Agenda, Format::Pdf, Audience::Public, Lang::Da).unwrap();
     let docx = db.export(meeting, DocKind::Agenda, Format::Docx, Audience::Public, Lang::Da).unwrap();
     (pdf, docx)
@@ -59,8 +60,14 @@ fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
             2 => b.truncate(rng.below(b.len()).max(8)),
             3 => {
                 // Insert PDF-significant or zip-significant text.
-                let words: [&[u8]; 6] =
-                    [b"/Length 999999999", b" 0 obj << >> endobj", b"stream\n", b"PK\x03\x04", b"/Encrypt 1 0 R", b"\0\0\0\0"];
+                let words: [&[u8]; 6] = [
+                    b"/Length 999999999",
+                    b" 0 obj << >> endobj",
+                    b"stream\n",
+                    b"PK\x03\x04",
+                    b"/Encrypt 1 0 R",
+                    b"\0\0\0\0",
+                ];
                 let i = rng.below(b.len());
                 let w = words[rng.below(words.len())];
                 b.splice(i..i, w.iter().copied());

@@ -928,12 +928,16 @@ fn participants_read_the_current_items_open_pdf_bilag_and_nothing_else() {
     let mut f = fixture();
     let bilag = f.db.list_attachments(f.item).unwrap();
     assert_eq!(bilag.len(), 2, "the demo's notat and slides");
-    let closed = f
-        .db
-        .attach_bytes(
+    let closed =
+        f.db.attach_bytes(
             f.item,
             &f.db.attachment_bytes(bilag[0].id).unwrap().1,
-            &pejling::store::NewAttachment { file_name: "fortroligt.pdf", title: Some("FORTROLIGT"), document_number: None, closed: true },
+            &pejling::store::NewAttachment {
+                file_name: "fortroligt.pdf",
+                title: Some("FORTROLIGT"),
+                document_number: None,
+                closed: true,
+            },
         )
         .unwrap();
     let (session, addr, base) = start(&f, LiveLimits::default());
@@ -953,6 +957,10 @@ fn participants_read_the_current_items_open_pdf_bilag_and_nothing_else() {
     f.db.set_walk_plan(other, &pejling::demo::case_walk_plan()).unwrap();
     f.db.set_current_step(f.meeting, other, 0).unwrap();
     assert_eq!(http(addr, "GET", &format!("{base}/bilag/{}", bilag[0].id), &[("Cookie", &ta)], "").status, 404);
+    session.stop();
+}
+
+#[test]
 fn phones_answer_twice_with_reasons_and_send_points_during_a_perspective() {
     let mut f = fixture();
     let (session, addr, base) = start(&f, LiveLimits::default());

@@ -33,9 +33,9 @@ impl Ctx {
             )
             .into());
         }
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(content_base64.trim())
-            .map_err(|_| ApiError::from(Error::Validation(Message::new("error-attachment-empty").arg("file", file_name))))?;
+        let bytes = base64::engine::general_purpose::STANDARD.decode(content_base64.trim()).map_err(|_| {
+            ApiError::from(Error::Validation(Message::new("error-attachment-empty").arg("file", file_name)))
+        })?;
         let new = NewAttachment { file_name, title: None, document_number: None, closed: false };
         self.with(|db| {
             db.attach_bytes(agenda_item_id, &bytes, &new)?;
@@ -52,7 +52,8 @@ impl Ctx {
     ) -> Res<Option<String>> {
         let (bytes, name) = self.with(|db| {
             let bytes = db.export_combined_agenda(meeting_id, audience, lang)?;
-            let name = db.document_file_name(meeting_id, crate::documents::DocKind::Agenda, crate::documents::Format::Pdf)?;
+            let name =
+                db.document_file_name(meeting_id, crate::documents::DocKind::Agenda, crate::documents::Format::Pdf)?;
             Ok((bytes, name.replacen("dagsorden-", "samlet-dagsorden-", 1)))
         })?;
         self.save_with_dialog(&name, &bytes)

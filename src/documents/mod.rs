@@ -541,7 +541,10 @@ impl Db {
                 continue;
             }
             let mut embedded = DocEmbeddedItem {
-                heading: format!("{} – {}", model.labels.attachments, item.heading),
+                heading: cat.format(
+                    "doc-attachments-for-item",
+                    &[("number", item.number.to_string()), ("title", item.title.clone())],
+                ),
                 attachments: Vec::new(),
                 listed: Vec::new(),
             };

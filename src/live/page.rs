@@ -190,7 +190,11 @@ pub(crate) fn participant(cat: &Catalog, lang: Lang, base: &str, view: &Particip
                 Some(step) => step_html(cat, lang, base, step, &mut body),
             }
             if !view.bilag.is_empty() {
-                let _ = write!(body, "<section class=\"bilag\" aria-labelledby=\"bilag\"><h3 id=\"bilag\">{}</h3><ul>", f("doc-attachments"));
+                let _ = write!(
+                    body,
+                    "<section class=\"bilag\" aria-labelledby=\"bilag\"><h3 id=\"bilag\">{}</h3><ul>",
+                    f("doc-attachments")
+                );
                 for (id, number, title) in &view.bilag {
                     let _ = write!(
                         body,

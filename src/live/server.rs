@@ -504,7 +504,15 @@ fn view_of(db: &crate::Db, meeting_id: Id, person_id: Id) -> crate::Result<Parti
         Some(item_id) => open_pdf_bilag(db, item_id)?.into_iter().map(|a| (a.id, a.number, a.title)).collect(),
         None => Vec::new(),
     };
-    Ok(ParticipantView { meeting_title: room.meeting_title, committee: room.committee, name, item, step, change, bilag })
+    Ok(ParticipantView {
+        meeting_title: room.meeting_title,
+        committee: room.committee,
+        name,
+        item,
+        step,
+        change,
+        bilag,
+    })
 }
 
 /// The bilag participants may read on their phones: the open PDF bilag of an open item.

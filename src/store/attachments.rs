@@ -48,16 +48,14 @@ pub(crate) fn list_for_item(conn: &Connection, item_id: Id) -> Result<Vec<Attach
 }
 
 fn meeting_of_item(conn: &Connection, item_id: Id) -> Result<Id> {
-    let m = conn
-        .query_row("SELECT meeting_id FROM agenda_item WHERE id = ?1", [item_id], |r| r.get::<_, Id>(0))
-        .opt()?;
+    let m =
+        conn.query_row("SELECT meeting_id FROM agenda_item WHERE id = ?1", [item_id], |r| r.get::<_, Id>(0)).opt()?;
     found(m, "agenda_item", item_id)
 }
 
 fn renumber(conn: &Connection, ids: &[Id]) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "UPDATE attachment SET position = ?2, updated_at = ?3 WHERE id = ?1 AND position IS NOT ?2",
-    )?;
+    let mut stmt = conn
+        .prepare_cached("UPDATE attachment SET position = ?2, updated_at = ?3 WHERE id = ?1 AND position IS NOT ?2")?;
     let now = now_utc();
     for (pos, id) in ids.iter().enumerate() {
         stmt.execute(params![id, pos as i64, now])?;
@@ -107,7 +105,9 @@ impl Db {
             _ => Error::Io(e),
         })?;
         if !size.is_file() {
-            return Err(Error::Validation(Message::new("error-attachment-no-file").arg("file", path.display().to_string())));
+            return Err(Error::Validation(
+                Message::new("error-attachment-no-file").arg("file", path.display().to_string()),
+            ));
         }
         if size.len() > bilag::MAX_BYTES {
             return Err(too_large(size.len()));
@@ -177,7 +177,8 @@ impl Db {
     /// approved.
     pub fn update_attachment(&mut self, id: Id, patch: &AttachmentPatch) -> Result<Attachment> {
         let title = patch.title.as_deref().map(|t| validate::required(t, "title", 300)).transpose()?;
-        let number = patch.document_number.as_deref().map(|n| validate::optional(n, "document_number", 100)).transpose()?;
+        let number =
+            patch.document_number.as_deref().map(|n| validate::optional(n, "document_number", 100)).transpose()?;
         self.write(|tx| {
             let a = get(tx, id)?;
             get_unlocked(tx, meeting_of_item(tx, a.agenda_item_id)?)?;

@@ -167,18 +167,13 @@ impl BlobStore {
             BlobStore::Dir(dir) => match std::fs::read(path_in(dir, sha)) {
                 Ok(b) => b,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    return Err(Error::Validation(
-                        Message::new("error-attachment-file-missing").arg("sha", &sha[..12]),
-                    ))
+                    return Err(Error::Validation(Message::new("error-attachment-file-missing").arg("sha", &sha[..12])))
                 }
                 Err(e) => return Err(e.into()),
             },
-            BlobStore::Memory(m) => m
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .get(sha)
-                .cloned()
-                .ok_or_else(|| Error::Validation(Message::new("error-attachment-file-missing").arg("sha", &sha[..12])))?,
+            BlobStore::Memory(m) => m.lock().unwrap_or_else(|p| p.into_inner()).get(sha).cloned().ok_or_else(|| {
+                Error::Validation(Message::new("error-attachment-file-missing").arg("sha", &sha[..12]))
+            })?,
         };
         if hex(&Sha256::digest(&bytes)) != sha {
             return Err(damaged(sha));

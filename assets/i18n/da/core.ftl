@@ -413,6 +413,7 @@ text-state-not-extracted = Indholdet søges ikke
 text-state-too-large = Teksten var for stor eller tog for lang tid at læse
 doc-attachments = Bilag
 doc-attachment-closed = (Lukket bilag)
+doc-attachments-for-item = Bilag til punkt { $number }: { $title }
 doc-combined-agenda = Samlet dagsorden
 doc-attachment-not-embedded = { $type }-fil, ikke indsat – se bilaget
 doc-attachment-page = Bilag { $number }: { $title }

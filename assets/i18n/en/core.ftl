@@ -413,6 +413,7 @@ text-state-not-extracted = Its content is not searched
 text-state-too-large = The text was too large or took too long to read
 doc-attachments = Attachments
 doc-attachment-closed = (Closed attachment)
+doc-attachments-for-item = Attachments to item { $number }: { $title }
 doc-combined-agenda = Combined agenda
 doc-attachment-not-embedded = { $type } file, not included – see the attachment
 doc-attachment-page = Attachment { $number }: { $title }

@@ -232,6 +232,96 @@ async deleteAgendaItem(id: number) : Promise<Result<AgendaItem[], ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * An agenda item's bilag, in their order.
+ */
+async listAttachments(agendaItemId: number) : Promise<Result<Attachment[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_attachments", { agendaItemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Attach a file chosen in the native dialog; `None` when the user cancelled.
+ */
+async attachWithDialog(agendaItemId: number) : Promise<Result<Attachment[] | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("attach_with_dialog", { agendaItemId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Attach a file dropped on the item: its name and bytes (base64) as the drop gave them.
+ */
+async attachDropped(agendaItemId: number, fileName: string, contentBase64: string) : Promise<Result<Attachment[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("attach_dropped", { agendaItemId, fileName, contentBase64 }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateAttachment(id: number, patch: AttachmentPatch) : Promise<Result<Attachment, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_attachment", { id, patch }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async moveAttachment(id: number, toNumber: number) : Promise<Result<Attachment[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("move_attachment", { id, toNumber }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async detachAttachment(id: number) : Promise<Result<Attachment[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("detach_attachment", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A bilag's file for the PDF viewer and image view (base64).
+ */
+async attachmentContent(id: number) : Promise<Result<AttachmentContent, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("attachment_content", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Open a bilag in the system's program for its type.
+ */
+async openAttachment(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_attachment", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Read the text of the bilag not yet read (for search); how many were read.
+ */
+async extractAttachmentTexts() : Promise<Result<number, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("extract_attachment_texts") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async recoveryInfo() : Promise<Result<RecoveryInfo | null, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("recovery_info") };
@@ -350,6 +440,18 @@ async auditLog(meetingId: number) : Promise<Result<AuditEntry[], ApiError>> {
 async exportDocument(meetingId: number, kind: DocKind, format: Format, audience: Audience, lang: Lang) : Promise<Result<string | null, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("export_document", { meetingId, kind, format, audience, lang }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The samlet dagsorden: the agenda followed by its PDF bilag, as one PDF saved where the
+ * user says; `None` when they cancelled.
+ */
+async exportCombinedAgenda(meetingId: number, audience: Audience, lang: Lang) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_combined_agenda", { meetingId, audience, lang }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1251,6 +1353,34 @@ export type Approval = { id: number; meeting_id: number; person_id: number | nul
  */
 approved_at: string; fingerprint: string }
 /**
+ * A bilag as the UI and the documents see it.
+ */
+export type Attachment = { id: number; agenda_item_id: number; 
+/**
+ * 1-based within its item.
+ */
+number: number; title: string; 
+/**
+ * The document number in the ESDH system, e.g. "2188929 - EMN-2018-00874"; may be empty.
+ */
+document_number: string; 
+/**
+ * Closed bilag are left out of the public version.
+ */
+closed: boolean; file_name: string; media_type: MediaType; sha256: string; bytes: number; text_state: TextState; pages: number | null }
+/**
+ * A bilag's file for the viewer in the window.
+ */
+export type AttachmentContent = { media_type: MediaType; 
+/**
+ * The MIME type, for a `Blob` in the webview.
+ */
+mime: string; base64: string }
+/**
+ * The fields of a bilag a person may change; `None` leaves a field as it is.
+ */
+export type AttachmentPatch = { title: string | null; document_number: string | null; closed: boolean | null }
+/**
  * Tilstede, fraværende or afbud.
  */
 export type Attendance = "present" | "absent" | "apologies"
@@ -1898,6 +2028,10 @@ admit_all: boolean;
  * The open agenda item and step the meeting is at, if any.
  */
 current_item_id: number | null; current_step: number | null }
+/**
+ * The kinds of file a bilag may be.
+ */
+export type MediaType = "pdf" | "docx" | "xlsx" | "pptx" | "png" | "jpeg"
 export type Meeting = { id: number; committee_id: number; title: string; kind: MeetingKind; 
 /**
  * Local time, `YYYY-MM-DDTHH:MM`.
@@ -2004,7 +2138,11 @@ choices: Resolution[] }
 /**
  * What a merge would be about.
  */
-export type MergeEntity = "note" | "position" | "question" | "attendance"
+export type MergeEntity = "note" | "position" | "question" | "attendance" | 
+/**
+ * A bilag added there.
+ */
+"attachment"
 /**
  * A merge done.
  */
@@ -2400,11 +2538,7 @@ export type RoomStep = { index: number;
 /**
  * "Strategi · spørgsmål 3 af 5", in Danish and English.
  */
-where_label: Text; 
-/**
- * The set's heading over the perspective, e.g. TESK's "Hvad vil du belyse?".
- */
-prompt: Text | null; question: Question; is_continuum: boolean; 
+where_label: Text; question: Question; is_continuum: boolean; 
 /**
  * For a continuum question: the count of answers while hidden, the values once revealed.
  */
@@ -2475,6 +2609,10 @@ item_number: number | null;
  */
 openness: Openness | null; 
 /**
+ * For a bilag: which one, its title and the page (1-based) the text was found on.
+ */
+attachment_id: number | null; attachment_title: string | null; page: number | null; 
+/**
  * A short piece of the text found, with the matching words marked.
  */
 snippet: SnippetPart[]; 
@@ -2498,7 +2636,11 @@ export type SearchKind = "committee" | "meeting" | "agenda_item" |
 /**
  * A digitalisation project (title and description).
  */
-"project"
+"project" | 
+/**
+ * A page of a bilag's text (its title and the page).
+ */
+"attachment"
 /**
  * A participant who took no position, with the reason they gave (a skip needs one).
  */
@@ -2570,7 +2712,19 @@ running_since: string | null }
  * Danish one (an imported set may be Danish only).
  */
 export type Text = { da: string; en: string }
+/**
+ * What text extraction found in a bilag: `pending` (not yet read; it runs in the
+ * background after attaching), `text` (searchable), `no_text_layer` (a PDF without text,
+ * a scan: Pejling does no OCR), `encrypted` (an encrypted PDF), `damaged` (not readable as
+ * what it is), `not_extracted` (images, spreadsheets, presentations: not searched by
+ * content), `too_large` (extraction took too long or the text was too large).
+ */
+export type TextState = "pending" | "text" | "no_text_layer" | "encrypted" | "damaged" | "not_extracted" | "too_large"
 export type UiRules = { committee_kinds: CommitteeKind[]; roles: RoleRule[]; meeting_kinds: MeetingKind[]; meeting_statuses: StatusRule[]; openness: Openness[]; attendance: Attendance[]; follow_up_statuses: FollowUpStatus[]; cycle_rules: CycleRule[]; doc_formats: Format[]; amendable_fields: string[]; error_kinds: ErrorKind[]; 
+/**
+ * Bilag: the largest file (MB) and the file name extensions Pejling takes.
+ */
+attachment_max_mb: number; attachment_extensions: string[]; 
 /**
  * What a committee can write of its own: a principle, a pejlemærke.
  */
