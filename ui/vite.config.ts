@@ -21,5 +21,13 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // pdf.js's worker is a module: emitted as .js, so every server (Tauri's asset
+        // protocol, the test host) sends it as JavaScript.
+        assetFileNames: (asset: { names?: string[] }) =>
+          asset.names?.[0]?.endsWith(".mjs") ? "assets/[name]-[hash].js" : "assets/[name]-[hash][extname]",
+      },
+    },
   },
 });

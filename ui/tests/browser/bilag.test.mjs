@@ -54,22 +54,23 @@ async function openCase(page, lang = "da") {
     i.title.startsWith("Algoritmer til forebyggelse"),
   );
   await page.goto(`${server.url}#/meetings/${meeting.id}/items/${item.id}`);
-  await page.getByTestId("item-bilag").waitFor();
-  return { meeting, item };
+  const zone = page.getByTestId("item-bilag").filter({ has: page.getByTestId("bilag-row") });
+  await zone.waitFor();
+  return { meeting, item, zone };
 }
 
 describe("bilag", () => {
   test("the demo's bilag are listed, searchable, and a PDF is drawn page by page", async () => {
     const { page, context, errors } = await newPage(browser, server.url);
-    await openCase(page);
-    const rows = page.getByTestId("bilag-row");
+    const { zone } = await openCase(page);
+    const rows = zone.getByTestId("bilag-row");
     await assert.doesNotReject(rows.first().waitFor());
     assert.equal(await rows.count(), 2);
     assert.match(await rows.nth(0).innerText(), /Bilag 1\./);
-    assert.equal(await page.getByLabel("Titel").first().inputValue(), "Notat: Faldforebyggelse med algoritmer");
-    assert.equal(await page.getByLabel("Dokumentnummer").first().inputValue(), "2260114 - DEMO-2026-00412");
+    assert.equal(await rows.nth(0).getByLabel("Titel").inputValue(), "Notat: Faldforebyggelse med algoritmer");
+    assert.equal(await rows.nth(0).getByLabel("Dokumentnummer").inputValue(), "2260114 - DEMO-2026-00412");
     assert.match(await rows.nth(0).getByTestId("bilag-text-state").innerText(), /Teksten er søgbar/);
-    assert.match(await page.getByTestId("item-bilag").innerText(), /højst 100 MB pr\. bilag/);
+    assert.match(await zone.innerText(), /højst 100 MB pr\. bilag/);
 
     await rows.nth(0).getByRole("button", { name: /^Vis/ }).click();
     const viewer = page.getByTestId("bilag-viewer");
@@ -108,15 +109,15 @@ describe("bilag", () => {
 
   test("attach by dialog and by drop, refuse a file that is not what it says, rename, move and remove", async () => {
     const { page, context, errors } = await newPage(browser, server.url);
-    const { item } = await openCase(page);
+    const { item, zone } = await openCase(page);
     const { dir } = await hostWorkspace(page);
     const photo = join(dir, "Billede fra borgermødet.png");
     await writeFile(photo, PNG);
     await scriptDialogs(page, [{ pick: photo }]);
-    await page.getByRole("button", { name: /^Vedhæft fil/ }).click();
-    const rows = page.getByTestId("bilag-row");
+    await zone.getByRole("button", { name: /^Vedhæft fil/ }).click();
+    const rows = zone.getByTestId("bilag-row");
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=bilag-row]").length === 3);
-    assert.equal(await page.getByLabel("Titel").nth(2).inputValue(), "Billede fra borgermødet");
+    assert.equal(await rows.nth(2).getByLabel("Titel").inputValue(), "Billede fra borgermødet");
     assert.match(await rows.nth(2).innerText(), /PNG-billede/);
 
     // Dropped on the list: a PNG named .pdf is refused with the core's message.
@@ -126,14 +127,16 @@ describe("bilag", () => {
           const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
           const dt = new DataTransfer();
           dt.items.add(new File([bytes], name));
-          const zone = document.querySelector("[data-testid=item-bilag]");
+          const zone = [...document.querySelectorAll("[data-testid=item-bilag]")].find((z) =>
+            z.querySelector("[data-testid=bilag-row]"),
+          );
           zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
           zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
         },
         [name, base64],
       );
     await drop("budget.pdf", PNG.toString("base64"));
-    const alert = page.getByRole("alert");
+    const alert = zone.getByRole("alert");
     await alert.waitFor();
     assert.match(await alert.innerText(), /»budget\.pdf« hedder PDF, men indholdet er PNG/);
     assert.equal((await core(page, "list_attachments", { agendaItemId: item.id })).length, 3, "nothing attached");
@@ -141,7 +144,7 @@ describe("bilag", () => {
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=bilag-row]").length === 4);
 
     // Renamed as typed, saved without a button.
-    const title = page.getByLabel("Titel").nth(3);
+    const title = rows.nth(3).getByLabel("Titel");
     await title.fill("Kort over hjemmeplejedistrikt Nord");
     await waitSaved(page);
     let list = await core(page, "list_attachments", { agendaItemId: item.id });
@@ -176,9 +179,8 @@ describe("bilag", () => {
 
   test("the bilag section passes axe in English", async () => {
     const { page, context } = await newPage(browser, server.url, { lang: "en" });
-    await openCase(page, "en");
-    await page.getByTestId("bilag-row").first().waitFor();
-    assert.match(await page.getByTestId("item-bilag").innerText(), /Attachments/);
+    const { zone } = await openCase(page, "en");
+    assert.match(await zone.innerText(), /Attachments/);
     const violations = await axe(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     await context.close();
