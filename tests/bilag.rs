@@ -250,7 +250,12 @@ fn the_samlet_dagsorden_embeds_each_open_pdf_bilag_with_bookmarks_and_running_pa
     // The agenda, a page naming the item and listing the PNG, then the PDF's pages.
     assert_eq!(pages, agenda_pages + 1 + bilag_pages, "agenda {agenda_pages}, bilag {bilag_pages}");
     assert!(String::from_utf8(
-        std::process::Command::new("pdftotext").arg(file(dir.path(), "s.pdf", &combined)).arg("-").output().unwrap().stdout
+        std::process::Command::new("pdftotext")
+            .arg(file(dir.path(), "s.pdf", &combined))
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout
     )
     .unwrap()
     .contains("Bilag til punkt 2: "));
