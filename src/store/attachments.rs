@@ -249,14 +249,13 @@ impl Db {
 
     /// The next bilag whose text has not been read yet: its id, type and SHA-256.
     pub fn next_pending_attachment(&self) -> Result<Option<(Id, MediaType, String)>> {
-        Ok(self
-            .conn
+        self.conn
             .query_row(
                 "SELECT id, media_type, sha256 FROM attachment WHERE text_state = 'pending' ORDER BY id LIMIT 1",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
-            .opt()?)
+            .opt()
     }
 
     /// Store what extraction found for a bilag (and for every other bilag with the same file).
