@@ -763,7 +763,9 @@ fn pages_source(pages: usize) -> String {
                 "Udvalget drøftede budgetopfølgningen for hjemmeplejen, punkt {i}, og kommunens digitaliseringsstrategi for velfærdsteknologi. "
             ));
         }
-        src.push_str("\n#pagebreak()\n");
+        if p < pages {
+            src.push_str("\n#pagebreak()\n");
+        }
     }
     src
 }

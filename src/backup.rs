@@ -383,6 +383,8 @@ pub fn restore(from: &Path, db_path: &Path, lock: &crate::instance::InstanceLock
             blobs::copy_into(&src, &workspace_blobs, &sha)?;
         }
     }
+    // Reading the copy's bilag rows left its -wal/-shm beside it: nothing may stay behind.
+    remove_sidecars(&tmp);
     let mut saved = None;
     if db_path.exists() && verify(db_path).is_ok() {
         let conn = Connection::open(db_path)?;

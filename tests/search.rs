@@ -170,6 +170,7 @@ fn assert_index_is_rebuildable(db: &Db) {
          UNION ALL SELECT id * 8 + 4, '', text FROM step_note
          UNION ALL SELECT id * 8 + 5, '', concat_ws(char(10), text, answer) FROM follow_up
          UNION ALL SELECT id * 8 + 6, title, description FROM project
+         UNION ALL SELECT p.id * 8 + 7, a.title, p.text FROM attachment_page p JOIN attachment a ON a.id = p.attachment_id
          ORDER BY 1",
     );
     assert_eq!(rows("SELECT rowid, title, body FROM search_words ORDER BY rowid"), expected);
