@@ -85,7 +85,8 @@ test("search by keyboard: results, marks, count announced, Enter opens the place
     );
     for (const h of found) {
       assert.ok(h.marks.length > 0, `a hit without a marked word: ${JSON.stringify(h)}`);
-      for (const m of h.marks) assert.equal(m.toLocaleLowerCase("da"), "fald");
+      // "fald" as written, or a word with its Danish stem ("falder" in the demo's notat).
+      for (const m of h.marks) assert.match(m.toLocaleLowerCase("da"), /^fald(er|et|ene|enes)?$/);
       assert.ok(h.elements.every((tag) => tag === "MARK"), JSON.stringify(h.elements));
       assert.equal(h.closed, null);
     }
