@@ -167,6 +167,9 @@ test("a hostile heading of the committee's own pejlemærke stays text on the ite
     ];
     for (const [hash, testId] of views) {
       await page.goto(`${server.url}${hash}`);
+      // The committee page may already be showing (a change of hash alone reloads nothing):
+      // load it afresh, with the entry added through the core above.
+      await page.reload();
       const where = page.getByTestId(testId);
       await where.waitFor();
       if (testId === "own-frameworks") {
