@@ -63,12 +63,14 @@ test("a dropped PDF is attached, drawn, searchable and listed in the referat", {
     assert.ok(href, "the demo's temamøde is listed");
     meetingId = Number(/meetings\/(\d+)/.exec(href)[1]);
     await browser.execute((h) => (location.hash = h), href);
-    await until(browser, () => browser.execute(() => document.querySelectorAll("[data-testid=item-editor]").length > 0), "the agenda");
-    const caseEditor = () =>
+    // The agenda lists the items; the case item opens in its editor.
+    const itemButton = () =>
       browser.execute(() =>
-        [...document.querySelectorAll("[data-testid=item-editor]")].find((e) => e.textContent.includes("Algoritmer til forebyggelse")),
+        [...document.querySelectorAll("button.item-select")].find((b) => b.textContent.includes("Algoritmer til forebyggelse")),
       );
-    await until(browser, async () => Boolean(await caseEditor()), "the case item's editor");
+    await until(browser, async () => Boolean(await itemButton()), "the case item on the agenda", 15000);
+    await browser.execute((b) => b.click(), await itemButton());
+    await until(browser, () => browser.execute(() => document.querySelectorAll("[data-testid=item-editor]").length > 0), "the item editor", 15000);
     await until(
       browser,
       () =>
@@ -113,7 +115,12 @@ test("a dropped PDF is attached, drawn, searchable and listed in the referat", {
         .find((b) => b.textContent.trim().startsWith("Vis"))
         .click(),
     );
-    await until(browser, () => browser.execute(() => document.querySelectorAll("[data-testid=bilag-page]").length === 1), "the page drawn", 30000);
+    await until(
+      browser,
+      () => browser.execute(() => document.querySelector("[data-testid=bilag-viewer]")?.textContent.includes("Viser 1 af 1 sider")),
+      "the page drawn",
+      30000,
+    );
     const dark = await browser.execute(() => {
       const c = document.querySelector("[data-testid=bilag-page]");
       const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
