@@ -191,6 +191,20 @@ pub fn check_type(file_name: &str, bytes: &[u8]) -> Result<MediaType> {
     }
 }
 
+/// The refusal of a file over [`MAX_BYTES`], with the limit in MB.
+pub fn too_large() -> Error {
+    Error::Validation(Message::new("error-attachment-too-large").field("file").arg("max", MAX_BYTES / 1_048_576))
+}
+
+/// Extract the text of a file read from the blob store; a file that could not be read is
+/// marked damaged.
+pub fn extract_read(media_type: MediaType, bytes: Result<Vec<u8>>) -> Extracted {
+    match bytes {
+        Ok(bytes) => extract(media_type, bytes),
+        Err(_) => Extracted::only(TextState::Damaged),
+    }
+}
+
 /// What extraction found: the state and the text of each page (1-based order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extracted {

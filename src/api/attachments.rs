@@ -28,10 +28,7 @@ impl Ctx {
     pub fn attach_dropped(&self, agenda_item_id: Id, file_name: &str, content_base64: &str) -> Res<Vec<Attachment>> {
         // Bounded before decoding: base64 is 4 characters per 3 bytes.
         if content_base64.len() as u64 / 4 * 3 > bilag::MAX_BYTES + 3 {
-            return Err(Error::Validation(
-                Message::new("error-attachment-too-large").field("file").arg("max", bilag::MAX_BYTES / 1_048_576),
-            )
-            .into());
+            return Err(bilag::too_large().into());
         }
         let bytes = base64::engine::general_purpose::STANDARD.decode(content_base64.trim()).map_err(|_| {
             ApiError::from(Error::Validation(Message::new("error-attachment-empty").arg("file", file_name)))
@@ -98,10 +95,7 @@ impl Ctx {
                 Ok(Some((media_type, db.blob(&sha), sha)))
             })?;
             let Some((media_type, bytes, sha)) = next else { return Ok(done) };
-            let found = match bytes {
-                Ok(bytes) => bilag::extract(media_type, bytes),
-                Err(_) => bilag::Extracted { state: bilag::TextState::Damaged, pages: Vec::new() },
-            };
+            let found = bilag::extract_read(media_type, bytes);
             self.with(|db| db.save_extracted(&sha, &found))?;
             done += 1;
         }

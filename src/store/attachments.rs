@@ -110,7 +110,7 @@ impl Db {
             ));
         }
         if size.len() > bilag::MAX_BYTES {
-            return Err(too_large(size.len()));
+            return Err(bilag::too_large());
         }
         let bytes = std::fs::read(path)?;
         self.attach_bytes(item_id, &bytes, new)
@@ -119,7 +119,7 @@ impl Db {
     /// As [`Db::attach_file`], for bytes already read (a package, a drop in the window).
     pub fn attach_bytes(&mut self, item_id: Id, bytes: &[u8], new: &NewAttachment<'_>) -> Result<Attachment> {
         if bytes.len() as u64 > bilag::MAX_BYTES {
-            return Err(too_large(bytes.len() as u64));
+            return Err(bilag::too_large());
         }
         if bytes.is_empty() {
             return Err(Error::Validation(Message::new("error-attachment-empty").arg("file", new.file_name)));
@@ -293,10 +293,7 @@ impl Db {
     /// database is not held while a file is read.
     pub fn extract_pending_attachment(&mut self) -> Result<bool> {
         let Some((_, media_type, sha)) = self.next_pending_attachment()? else { return Ok(false) };
-        let found = match self.blobs.get(&sha) {
-            Ok(bytes) => bilag::extract(media_type, bytes),
-            Err(_) => Extracted { state: TextState::Damaged, pages: Vec::new() },
-        };
+        let found = bilag::extract_read(media_type, self.blobs.get(&sha));
         self.save_extracted(&sha, &found)?;
         Ok(true)
     }
@@ -306,8 +303,4 @@ pub(crate) fn referenced_in(conn: &Connection) -> Result<HashSet<String>> {
     let mut stmt = conn.prepare_cached("SELECT DISTINCT sha256 FROM attachment")?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<HashSet<_>>>()?;
     Ok(rows)
-}
-
-fn too_large(_bytes: u64) -> Error {
-    Error::Validation(Message::new("error-attachment-too-large").field("file").arg("max", bilag::MAX_BYTES / 1_048_576))
 }

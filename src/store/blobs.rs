@@ -87,7 +87,7 @@ fn write_atomically(dir: &Path, name_hint: &str, src: &mut dyn Read, max: u64) -
             }
             total += n as u64;
             if total > max {
-                return Err(too_large());
+                return Err(crate::bilag::too_large());
             }
             hasher.update(&buf[..n]);
             out.write_all(&buf[..n])?;
@@ -137,7 +137,7 @@ impl BlobStore {
                 let mut bytes = Vec::new();
                 src.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
                 if bytes.len() as u64 > max {
-                    return Err(too_large());
+                    return Err(crate::bilag::too_large());
                 }
                 let sha = hex(&Sha256::digest(&bytes));
                 let len = bytes.len() as u64;
@@ -226,10 +226,4 @@ pub fn remove_unreferenced_in(dir: &Path, referenced: &HashSet<String>) -> Resul
         }
     }
     Ok(removed)
-}
-
-fn too_large() -> Error {
-    Error::Validation(
-        Message::new("error-attachment-too-large").field("file").arg("max", crate::bilag::MAX_BYTES / 1_048_576),
-    )
 }
