@@ -647,23 +647,15 @@ async fn position(
     if form.person_id.is_some_and(|p| p != person) {
         return refuse(&s, StatusCode::FORBIDDEN, "live-forbidden");
     }
-    let (device_id, label, address) = {
-        let a = s.admission.lock().unwrap_or_else(|p| p.into_inner());
-        match caller.device.and_then(|d| a.device(d)) {
-            Some(d) => (d.id, d.label.clone(), d.address.to_string()),
-            None => return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized"),
-        }
+    let Some((device_id, label, address)) = caller_device(&s, &caller) else {
+        return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized");
     };
     let meeting_id = s.meeting_id;
     let session = s.session_id.clone();
     let written = with_db(&s, move |db| {
         // Only the question the meeting is at, of an open item, while it is open: checked
         // and written in one transaction with its audit row.
-        let name = participants(db, meeting_id)?
-            .into_iter()
-            .find(|p| p.person_id == person)
-            .map(|p| p.name)
-            .unwrap_or_default();
+        let name = participant_name(db, meeting_id, person)?;
         let who = LiveDeviceRecord {
             session: &session,
             device_id,
@@ -698,6 +690,17 @@ async fn position(
     }
 }
 
+/// The caller's device: its id, label and address, as admission knows it.
+fn caller_device(s: &Arc<Shared>, caller: &Caller) -> Option<(u32, String, String)> {
+    let a = s.admission.lock().unwrap_or_else(|p| p.into_inner());
+    caller.device.and_then(|d| a.device(d)).map(|d| (d.id, d.label.clone(), d.address.to_string()))
+}
+
+/// A participant's name as the meeting lists it (empty when not found).
+fn participant_name(db: &crate::Db, meeting_id: Id, person: Id) -> crate::Result<String> {
+    Ok(participants(db, meeting_id)?.into_iter().find(|p| p.person_id == person).map(|p| p.name).unwrap_or_default())
+}
+
 // ---- sending a point ("Hvad vil du belyse?") ----------------------------------------------
 
 #[derive(Deserialize)]
@@ -714,21 +717,13 @@ async fn send_point(
     Form(form): Form<PointForm>,
 ) -> Response {
     let Some(person) = caller.person else { return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized") };
-    let (device_id, label, address) = {
-        let a = s.admission.lock().unwrap_or_else(|p| p.into_inner());
-        match caller.device.and_then(|d| a.device(d)) {
-            Some(d) => (d.id, d.label.clone(), d.address.to_string()),
-            None => return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized"),
-        }
+    let Some((device_id, label, address)) = caller_device(&s, &caller) else {
+        return refuse(&s, StatusCode::UNAUTHORIZED, "live-unauthorized");
     };
     let meeting_id = s.meeting_id;
     let session = s.session_id.clone();
     let written = with_db(&s, move |db| {
-        let name = participants(db, meeting_id)?
-            .into_iter()
-            .find(|p| p.person_id == person)
-            .map(|p| p.name)
-            .unwrap_or_default();
+        let name = participant_name(db, meeting_id, person)?;
         let who = LiveDeviceRecord {
             session: &session,
             device_id,
