@@ -42,7 +42,7 @@ app:
 # with the workspace's lints, warnings as errors.
 test-core:
 	cargo fmt --all --check
-	cargo clippy -p pejling --all-targets -- -D warnings
+	cargo clippy --workspace --exclude pejling-app --all-targets -- -D warnings
 	cargo test --workspace --exclude pejling-app
 
 # The committed TypeScript bindings must match the Rust commands and types. The shell embeds
@@ -82,11 +82,11 @@ bench-bilag: deps-test
 # latency from a submitted position to the chair's view, errors and lost positions, and what the
 # adversary got. Not part of `make test`.
 bench-live:
-	cargo run --release --example live_load -- 50 60
+	cargo run --release -p pejling-live --example live_load -- 50 60
 
 # When a schema version ships: its fixture, which every later version must migrate.
 fixture:
-	cargo test -p pejling --test backup -- --ignored --exact write_schema_fixture
+	cargo test -p pejling-core --test it -- --ignored --exact backup::write_schema_fixture
 
 fmt:
 	cargo fmt --all

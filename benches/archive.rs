@@ -26,7 +26,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use pejling::bench_data::{self, Scale, Summary};
-use pejling::documents::{pdf::Typesetter, Audience, DocKind, Format};
+use pejling::documents::{pdf::Typesetter, Audience, DocKind, Export as _, Format};
 use pejling::{AgendaItemPatch, Db, Lang};
 use serde_json::{json, Value};
 

@@ -1,33 +1,14 @@
-//! Pejling's core: the domain of Danish municipal committee work (committees, members,
-//! meetings, agenda items), its SQLite store, and the CLI.
+//! Pejling's commands: the one list every caller derives from ([`api::commands`]: the desktop
+//! shell's handlers and grants, the TypeScript bindings, the test host's routes) and the
+//! context they run in, over the layers below; and the CLI (`src/main.rs`).
 //!
-//! The core knows nothing of Tauri. The desktop shell (`src-tauri/`) and the CLI
-//! (`src/main.rs`) are both thin adapters over [`Db`], so every rule — validation, locking,
-//! ordering — lives here once and is tested here once, on the real migrations.
+//! The layers are crates: `pejling-core` (domain and store, the only SQL), `pejling-documents`
+//! (renders a model, never opens the database), `pejling-live` (the participants' devices).
+//! This crate re-exports them under one name, so a caller writes `pejling::store::Db`,
+//! `pejling::documents::Format` or `pejling::live::LiveHost`.
 
 pub mod api;
-pub mod backup;
-pub mod bench_data;
-pub mod bilag;
-pub mod demo;
 pub mod documents;
-pub mod domain;
-pub mod error;
-pub mod frameworks;
-pub mod i18n;
-pub mod identity;
-pub mod instance;
-pub mod live;
-pub mod minutes;
-pub mod packages;
-pub mod paths;
-pub mod question_sets;
-pub mod search;
-pub mod store;
-mod validate;
 
-pub use domain::*;
-pub use error::{ApiError, Error, ErrorKind, Result};
-pub use i18n::Lang;
-pub use search::{SearchHit, SearchKind, SnippetPart};
-pub use store::Db;
+pub use pejling_core::*;
+pub use pejling_live as live;

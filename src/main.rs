@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use pejling::documents::Export as _;
 use pejling::i18n::Catalog;
 use pejling::{paths, Db, Id, Lang};
 

@@ -2,6 +2,7 @@
 //! window, the bytes the PDF viewer shows, opening a file in the system's program, and the
 //! background reading of their text.
 
+use crate::documents::Export as _;
 use base64::Engine;
 
 use super::{Ctx, Res};

@@ -16,6 +16,7 @@ mod attachments;
 mod rules;
 mod workspace;
 
+use crate::documents::Export as _;
 use std::path::PathBuf;
 
 pub use rules::{RoleRule, StatusRule, UiRules};

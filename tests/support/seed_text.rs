@@ -14,11 +14,11 @@ pub fn seeds_dir() -> PathBuf {
 }
 
 pub fn shared_seeds() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"))
+    super::root().join("../shared/seeds")
 }
 
 pub fn committed_seeds() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds"))
+    super::root().join("tests/fixtures/seeds")
 }
 
 /// Collapse every run of whitespace (including line breaks) to one space and trim.

@@ -1,0 +1,322 @@
+//! Backups and restore: round trip, refusal of foreign or damaged files, rotation, automatic
+//! backups after a meeting is closed; migration of the released schema fixtures.
+
+use std::path::{Path, PathBuf};
+
+use pejling_core::backup::{self, Reason};
+use pejling_core::*;
+
+fn demo_db(dir: &Path) -> (PathBuf, Db) {
+    let path = dir.join("pejling.sqlite3");
+    let mut db = Db::open(&path).unwrap();
+    pejling_core::demo::create(&mut db).unwrap();
+    (path, db)
+}
+
+fn theme_meeting(db: &Db) -> MeetingDetail {
+    let m = db
+        .list_meetings(None)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.title == pejling_core::demo::THEME_MEETING_TITLE)
+        .unwrap();
+    db.get_meeting(m.id).unwrap()
+}
+
+#[test]
+fn backup_and_restore_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut db) = demo_db(dir.path());
+    let copy = dir.path().join("copy.sqlite3");
+    db.backup_to(&copy).unwrap();
+    backup::verify(&copy).unwrap();
+
+    let before = theme_meeting(&db);
+    let first = before.items[0].id;
+    db.delete_agenda_item(first).unwrap();
+    assert_eq!(theme_meeting(&db).items.len(), before.items.len() - 1);
+    drop(db);
+
+    let saved = backup::restore(&copy, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap())
+        .unwrap()
+        .expect("the current database is kept");
+    assert!(saved.exists());
+    let db = Db::open(&path).unwrap();
+    assert_eq!(theme_meeting(&db), before, "exactly the backed-up content is back");
+    // The pre-restore state is in the saved file.
+    let prior = Db::open(&saved).unwrap();
+    assert_eq!(theme_meeting(&prior).items.len(), before.items.len() - 1);
+}
+
+#[test]
+fn restore_refuses_what_is_not_a_pejling_database_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let before = theme_meeting(&db);
+    drop(db);
+    let foreign = dir.path().join("foreign.sqlite3");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let garbage = dir.path().join("garbage.sqlite3");
+    std::fs::write(&garbage, vec![0x5a; 4096]).unwrap();
+    let missing = dir.path().join("missing.sqlite3");
+    for (bad, why) in [(&foreign, "et andet program"), (&garbage, "slet ikke en database"), (&missing, "findes ikke")] {
+        let e =
+            backup::restore(bad, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::NotAPejlingDatabase, "{}: {e}", bad.display());
+        assert!(e.to_string().contains(why), "restore says why: {e}");
+    }
+    let truncated = dir.path().join("truncated.sqlite3");
+    let full = std::fs::read(dir.path().join("backups").read_dir().unwrap().next().unwrap().unwrap().path()).unwrap();
+    std::fs::write(&truncated, &full[..full.len() / 2]).unwrap();
+    assert!(
+        backup::restore(&truncated, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap()).is_err(),
+        "a truncated backup is refused"
+    );
+    assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before);
+}
+
+#[test]
+fn a_newer_backup_is_refused_as_too_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let copy = dir.path().join("future.sqlite3");
+    db.backup_to(&copy).unwrap();
+    drop(db);
+    rusqlite::Connection::open(&copy).unwrap().pragma_update(None, "user_version", 999).unwrap();
+    assert_eq!(
+        backup::restore(&copy, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap())
+            .unwrap_err()
+            .kind(),
+        ErrorKind::DatabaseTooNew
+    );
+}
+
+#[test]
+fn closing_a_meeting_takes_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, mut db) = demo_db(dir.path());
+    let n = backup::list(&dir.path().join("backups")).unwrap().len();
+    let m = theme_meeting(&db).meeting;
+    for s in [MeetingStatus::AgendaSent, MeetingStatus::InProgress] {
+        db.set_meeting_status(m.id, s).unwrap();
+    }
+    assert_eq!(backup::list(&dir.path().join("backups")).unwrap().len(), n, "no backup before closing");
+    db.set_meeting_status(m.id, MeetingStatus::Closed).unwrap();
+    let list = backup::list(&dir.path().join("backups")).unwrap();
+    assert_eq!(list.len(), n + 1);
+    assert_eq!(list[0].reason, "meeting-closed");
+    let copy = Db::open(Path::new(&list[0].path)).unwrap();
+    assert_eq!(copy.get_meeting(m.id).unwrap().meeting.status, MeetingStatus::Closed);
+}
+
+#[test]
+fn rotation_keeps_the_newest_ten_and_one_per_earlier_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path();
+    let mut names = Vec::new();
+    // 12 backups in November, 3 in October, 2 in September.
+    for d in 1..=12 {
+        names.push(format!("pejling-202611{d:02}T100000000Z-start.sqlite3"));
+    }
+    for d in [5, 15, 25] {
+        names.push(format!("pejling-202610{d:02}T100000000Z-start.sqlite3"));
+    }
+    for d in [1, 2] {
+        names.push(format!("pejling-202609{d:02}T100000000Z-manual.sqlite3"));
+    }
+    for n in &names {
+        std::fs::write(b.join(n), b"x").unwrap();
+    }
+    std::fs::write(b.join("notes.txt"), b"not a backup").unwrap();
+    let removed = backup::rotate(b).unwrap();
+    let mut kept: Vec<String> = backup::list(b).unwrap().iter().map(|f| f.taken_at[..10].to_owned()).collect();
+    kept.sort();
+    assert_eq!(
+        kept,
+        [
+            "2026-09-02",
+            "2026-10-25",
+            "2026-11-03",
+            "2026-11-04",
+            "2026-11-05",
+            "2026-11-06",
+            "2026-11-07",
+            "2026-11-08",
+            "2026-11-09",
+            "2026-11-10",
+            "2026-11-11",
+            "2026-11-12"
+        ]
+    );
+    assert_eq!(removed.len(), names.len() - kept.len());
+    assert!(b.join("notes.txt").exists(), "other files are left alone");
+}
+
+#[test]
+fn a_damaged_database_is_set_aside_with_its_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pejling.sqlite3");
+    std::fs::write(&path, b"beskadiget").unwrap();
+    std::fs::write(format!("{}-wal", path.display()), b"wal").unwrap();
+    let aside = backup::set_aside(&path).unwrap();
+    assert!(!path.exists());
+    assert_eq!(std::fs::read(&aside).unwrap(), b"beskadiget");
+    assert!(PathBuf::from(format!("{}-wal", aside.display())).exists());
+}
+
+#[test]
+fn manual_backups_go_to_the_backups_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let written = db.auto_backup(Reason::Manual).unwrap().unwrap();
+    assert_eq!(written.parent().unwrap(), backup::dir_for(&path));
+    assert_eq!(backup::newest_good(&path).unwrap().unwrap().path, written.display().to_string());
+}
+
+/// The first schema version that left development. Schemas 1 and 2 only ever existed on
+/// developers' machines (the first release shipped with schema 3), so they have no fixture.
+const FIRST_RELEASED_SCHEMA: i64 = 3;
+/// Schemas no build ever wrote to a user's database: 13 (bilag) and 14 (deliberation) were
+/// built on parallel branches and shipped together with 15 in one release, and a migration
+/// from 12 runs 13–15 in one transaction, so no database stops at 13 or 14.
+const NEVER_RELEASED: &[i64] = &[13, 14];
+
+fn fixture_path(version: i64) -> PathBuf {
+    crate::support::fixture(&format!("schema-{version}.sqlite3"))
+}
+
+/// Writes the fixture of the current schema: the demo workspace as of a fixed day, in one
+/// file (no WAL). Run when a schema ships: `make fixture`.
+#[test]
+#[ignore = "writes tests/fixtures; run by `make fixture` when a schema version ships"]
+fn write_schema_fixture() {
+    let version = pejling_core::store::schema_version();
+    let path = fixture_path(version);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let _ = std::fs::remove_file(&path);
+    let mut db = Db::open(&path).unwrap();
+    pejling_core::demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
+    db.connection().pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(db);
+    let _ = std::fs::remove_dir_all(backup::dir_for(&path));
+    // The demo's bilag files are not part of a schema fixture (only its rows are).
+    let _ = std::fs::remove_dir_all(pejling_core::store::blobs::dir_beside(&path));
+    assert!(path.exists());
+}
+
+/// Every released schema version has a fixture; each migrates to the latest with its data.
+#[test]
+fn released_schema_fixtures_migrate_to_the_latest() {
+    for version in FIRST_RELEASED_SCHEMA..=pejling_core::store::schema_version() {
+        if NEVER_RELEASED.contains(&version) {
+            continue;
+        }
+        let fixture = fixture_path(version);
+        if version < pejling_core::store::schema_version() || fixture.exists() {
+            assert!(fixture.exists(), "missing fixture for released schema {version}: {}", fixture.display());
+        } else {
+            continue; // the newest, unreleased schema gets its fixture when it ships
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pejling.sqlite3");
+        std::fs::copy(&fixture, &path).unwrap();
+        let db = Db::open(&path).unwrap();
+        let status = db.workspace_status().unwrap();
+        assert_eq!(status.schema_version as i64, pejling_core::store::schema_version());
+        let committees = db.list_committees().unwrap();
+        assert_eq!(committees.len(), 1, "schema {version}");
+        assert_eq!(committees[0].name, pejling_core::demo::COMMITTEE_NAME);
+        let theme = theme_meeting(&db);
+        assert_eq!(theme.meeting.starts_at, "2026-12-08T17:00");
+        assert_eq!(theme.items.len(), 5);
+        assert_eq!(theme.items[3].openness, Openness::Closed);
+        let ok: String = db.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(ok, "ok");
+        if version < pejling_core::store::schema_version() {
+            let backups = backup::list(&dir.path().join("backups")).unwrap();
+            assert!(backups.iter().any(|b| b.reason == "before-migration"), "backup before migrating {version}");
+        }
+    }
+}
+
+#[test]
+fn restoring_an_old_backup_that_rotation_would_remove_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let before = theme_meeting(&db);
+    drop(db);
+    let backups = dir.path().join("backups");
+    // The oldest backup of the current month, then ten newer ones: rotation removes the oldest
+    // as soon as one more backup (the one restore takes of the current database) is written.
+    for b in backup::list(&backups).unwrap() {
+        std::fs::remove_file(b.path).unwrap();
+    }
+    let month = chrono::Utc::now().format("%Y%m").to_string();
+    let src = rusqlite::Connection::open(&path).unwrap();
+    let old = backups.join(format!("pejling-{month}01T000000000Z-manual.sqlite3"));
+    backup::copy_to(&src, &old).unwrap();
+    for i in 0..9 {
+        backup::copy_to(&src, &backups.join(format!("pejling-{month}01T0001{i:02}000Z-manual.sqlite3"))).unwrap();
+    }
+    drop(src);
+    {
+        let mut db = Db::open(&path).unwrap();
+        db.delete_agenda_item(before.items[0].id).unwrap();
+    }
+    backup::restore(&old, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap()).unwrap();
+    assert!(!old.exists(), "rotation removed the restored backup afterwards, as intended");
+    assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before, "its content was restored all the same");
+}
+
+#[test]
+fn restoring_over_a_damaged_database_keeps_the_damaged_file_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    let before = theme_meeting(&db);
+    let good = db.auto_backup(Reason::Manual).unwrap().unwrap();
+    drop(db);
+    let full = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &full[..full.len() / 2]).unwrap();
+    assert!(Db::open(&path).is_err(), "the truncated database does not open");
+    assert_eq!(backup::newest_good(&path).unwrap().unwrap().path, good.display().to_string());
+    let aside = backup::restore(&good, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap())
+        .unwrap()
+        .expect("the damaged file is kept");
+    assert!(aside.display().to_string().contains(".damaged-"), "{}", aside.display());
+    assert_eq!(std::fs::read(&aside).unwrap(), &full[..full.len() / 2], "kept byte for byte");
+    assert_eq!(theme_meeting(&Db::open(&path).unwrap()), before);
+}
+
+/// The app's start-up backup runs on a thread with its own connection: an open write
+/// transaction of the app neither blocks it nor ends up in it (a consistent snapshot of what
+/// was committed), and it lands in backups/ as a start backup that verifies.
+#[test]
+fn a_start_backup_on_its_own_connection_runs_beside_the_apps_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut db) = demo_db(dir.path());
+    let committed = db.list_committees().unwrap().len();
+    let taken = db
+        .batch(|db| {
+            db.create_committee(&NewCommittee {
+                name: "Udvalget for samtidige kopier".into(),
+                kind: CommitteeKind::Standing,
+                description: String::new(),
+            })?;
+            // The write transaction is open while the backup runs on another thread.
+            let p = path.clone();
+            Ok(std::thread::spawn(move || backup::auto_backup_file(&p, Reason::Start)).join().unwrap())
+        })
+        .unwrap()
+        .expect("the background backup completes while the app holds its write transaction");
+    assert_eq!(db.list_committees().unwrap().len(), committed + 1, "the app's write committed");
+    backup::verify(&taken).unwrap();
+    let listed = backup::list(&backup::dir_for(&path)).unwrap();
+    assert_eq!(listed[0].path, taken.display().to_string());
+    assert_eq!(listed[0].reason, "start");
+    let copy = rusqlite::Connection::open(&taken).unwrap();
+    let n: i64 = copy.query_row("SELECT count(*) FROM committee", [], |r| r.get(0)).unwrap();
+    assert_eq!(n as usize, committed, "the snapshot holds what was committed, not the open transaction");
+}

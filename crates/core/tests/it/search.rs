@@ -1,0 +1,455 @@
+//! Danish full-text search on the real migrations: stems, diacritics, parts of compound
+//! words, the index kept in step with edits and deletes, plain-word queries, snippets, and the
+//! demo workspace.
+
+use pejling_core::*;
+
+/// A committee with one meeting and one agenda item per title.
+fn workspace(titles: &[&str]) -> (Db, Id, Id, Vec<Id>) {
+    let mut db = Db::open_in_memory().unwrap();
+    let c = db
+        .create_committee(&NewCommittee {
+            name: "Teknik- og Miljøudvalget".into(),
+            kind: CommitteeKind::Standing,
+            description: "Veje, natur og forsyning.".into(),
+        })
+        .unwrap();
+    let m = db
+        .create_meeting(&NewMeeting {
+            committee_id: c.id,
+            title: "Ordinært møde".into(),
+            kind: MeetingKind::Ordinary,
+            starts_at: "2026-03-03T17:00".into(),
+            ends_at: "2026-03-03T19:00".into(),
+            place: "Mødelokale 2".into(),
+        })
+        .unwrap();
+    let items = titles.iter().map(|t| db.add_agenda_item(m.id, t).unwrap().id).collect();
+    (db, c.id, m.id, items)
+}
+
+fn set_summary(db: &mut Db, item: Id, text: &str) {
+    db.update_agenda_item(item, &AgendaItemPatch { summary: Some(text.into()), ..Default::default() }).unwrap();
+}
+
+fn shown(hit: &SearchHit) -> String {
+    hit.snippet.iter().map(|p| if p.hit { format!("«{}»", p.text) } else { p.text.clone() }).collect()
+}
+
+fn item_hits(db: &Db, query: &str) -> Vec<Id> {
+    db.search(query, 50)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.kind == SearchKind::AgendaItem)
+        .map(|h| h.agenda_item_id.unwrap())
+        .collect()
+}
+
+#[test]
+fn a_plural_finds_the_singular_by_its_danish_stem() {
+    let (mut db, _, _, items) = workspace(&["Punkt om organisering"]);
+    set_summary(&mut db, items[0], "Sagen blev drøftet i udvalget sidste år.");
+    let hits = db.search("udvalgene", 10).unwrap();
+    let hit = hits.iter().find(|h| h.agenda_item_id == Some(items[0])).expect("found by stem");
+    assert_eq!(hit.kind, SearchKind::AgendaItem);
+    assert!(!hit.part_of_word);
+    assert_eq!(shown(hit), "Sagen blev drøftet i «udvalget» sidste år.");
+}
+
+#[test]
+fn diacritics_are_significant_far_is_not_far() {
+    let (mut db, _, _, items) = workspace(&["Landbrug", "Familie"]);
+    set_summary(&mut db, items[0], "Kommunen får flere får på engene.");
+    set_summary(&mut db, items[1], "En far og hans børn.");
+    assert_eq!(item_hits(&db, "får"), vec![items[0]]);
+    assert_eq!(item_hits(&db, "far"), vec![items[1]]);
+    assert_eq!(item_hits(&db, "FÅR"), vec![items[0]], "case does not matter");
+}
+
+#[test]
+fn a_part_of_a_compound_word_is_found_after_whole_words() {
+    let (mut db, _, _, items) = workspace(&["Budget", "Nedsættelse af et udvalg"]);
+    set_summary(&mut db, items[0], "Sagen sendes videre til Økonomiudvalgets møde i juni.");
+    let hits: Vec<_> =
+        db.search("udvalg", 10).unwrap().into_iter().filter(|h| h.kind == SearchKind::AgendaItem).collect();
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+    assert_eq!(hits[0].agenda_item_id, Some(items[1]), "the whole word ranks first");
+    assert!(!hits[0].part_of_word);
+    assert_eq!(hits[1].agenda_item_id, Some(items[0]));
+    assert!(hits[1].part_of_word);
+    assert_eq!(shown(&hits[1]), "Sagen sendes videre til Økonomi«udvalg»ets møde i juni.");
+    // The committee's own name ("Teknik- og Miljøudvalget") is a compound too.
+    assert!(db.search("udvalg", 10).unwrap().iter().any(|h| h.kind == SearchKind::Committee));
+    // Two letters are too few to look inside words, but a whole word of two letters is found,
+    // also next to a part of a word.
+    set_summary(&mut db, items[1], "En ny IT-strategi.");
+    assert_eq!(item_hits(&db, "it strategi"), vec![items[1]]);
+    assert_eq!(item_hits(&db, "it strat"), vec![items[1]]);
+    assert!(item_hits(&db, "ny it").contains(&items[1]));
+    assert!(item_hits(&db, "i strat").is_empty(), "\"i\" is not a word of it");
+    let hit = db.search("it strat", 10).unwrap().into_iter().find(|h| h.agenda_item_id == Some(items[1])).unwrap();
+    assert!(hit.part_of_word);
+    assert_eq!(shown(&hit), "En ny «IT»-«strat»egi.");
+}
+
+#[test]
+fn a_word_as_written_ranks_above_one_that_only_shares_its_stem() {
+    let (mut db, _, _, items) = workspace(&["Første sag", "Anden sag"]);
+    set_summary(&mut db, items[0], "Sagen er drøftet i udvalget.");
+    set_summary(&mut db, items[1], "Sagen er drøftet i udvalgene.");
+    assert_eq!(item_hits(&db, "udvalgene"), vec![items[1], items[0]]);
+    assert_eq!(item_hits(&db, "udvalget"), vec![items[0], items[1]]);
+}
+
+#[test]
+fn each_source_is_found_once() {
+    let (mut db, _, _, items) = workspace(&["Fald og faldforebyggelse"]);
+    set_summary(&mut db, items[0], "Fald hos ældre. Faldrisiko. Fald igen.");
+    let hits = db.search("fald", 10).unwrap();
+    assert_eq!(hits.iter().filter(|h| h.agenda_item_id == Some(items[0])).count(), 1, "{hits:#?}");
+}
+
+#[test]
+fn edits_and_deletes_keep_the_index_in_step() {
+    let (mut db, committee, meeting, items) = workspace(&["Cykelstier", "Vejbelysning"]);
+    assert_eq!(item_hits(&db, "cykelstier"), vec![items[0]]);
+    db.update_agenda_item(items[0], &AgendaItemPatch { title: Some("Gangstier".into()), ..Default::default() })
+        .unwrap();
+    assert!(item_hits(&db, "cykelstier").is_empty(), "the old title is gone");
+    assert_eq!(item_hits(&db, "gangstier"), vec![items[0]]);
+    assert_eq!(db.search("gangstier", 10).unwrap()[0].title, "Gangstier");
+
+    set_summary(&mut db, items[1], "LED-armaturer udskiftes.");
+    assert_eq!(item_hits(&db, "armaturer"), vec![items[1]]);
+    set_summary(&mut db, items[1], "");
+    assert!(item_hits(&db, "armaturer").is_empty());
+
+    db.delete_agenda_item(items[1]).unwrap();
+    assert!(item_hits(&db, "vejbelysning").is_empty(), "a deleted item is gone");
+    assert!(db.search("vejbel", 10).unwrap().is_empty(), "from both indexes");
+
+    db.update_committee(
+        committee,
+        &CommitteePatch { description: Some("Klima og kyster.".into()), ..Default::default() },
+    )
+    .unwrap();
+    assert!(db.search("forsyning", 10).unwrap().is_empty());
+    assert_eq!(db.search("kyster", 10).unwrap()[0].kind, SearchKind::Committee);
+
+    db.update_meeting(meeting, &MeetingPatch { place: Some("Rådhuset".into()), ..Default::default() }).unwrap();
+    let hits = db.search("rådhuset", 10).unwrap();
+    assert_eq!(
+        (hits[0].kind, hits[0].meeting_id, hits[0].committee_id),
+        (SearchKind::Meeting, Some(meeting), committee)
+    );
+    assert!(db.search("mødelokale", 10).unwrap().is_empty());
+
+    // Deleting the meeting takes its items (by cascade) out of the index too.
+    db.delete_meeting(meeting).unwrap();
+    assert!(db.search("gangstier", 10).unwrap().is_empty());
+    assert!(db.search("rådhuset", 10).unwrap().is_empty());
+    let left: i64 = db.connection().query_row("SELECT count(*) FROM search_words", [], |r| r.get(0)).unwrap();
+    assert_eq!(left, 1, "only the committee is left");
+    db.delete_committee(committee).unwrap();
+    assert!(db.search("kyster", 10).unwrap().is_empty());
+    assert_index_is_rebuildable(&db);
+}
+
+/// The index holds exactly what indexing every source row afresh would give: no stale,
+/// missing or duplicated documents, in either index.
+fn assert_index_is_rebuildable(db: &Db) {
+    let c = db.connection();
+    let rows = |sql: &str| -> Vec<(i64, String, String)> {
+        let mut stmt = c.prepare(sql).unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
+    };
+    let expected = rows(
+        "SELECT id * 8 + 1, name, description FROM committee
+         UNION ALL SELECT id * 8 + 2, title, place FROM meeting
+         UNION ALL SELECT id * 8 + 3, title, body FROM search_agenda_item_text
+         UNION ALL SELECT id * 8 + 4, '', text FROM step_note
+         UNION ALL SELECT id * 8 + 5, '', concat_ws(char(10), text, answer) FROM follow_up
+         UNION ALL SELECT id * 8 + 6, title, description FROM project
+         UNION ALL SELECT p.id * 8 + 7, a.title, p.text FROM attachment_page p JOIN attachment a ON a.id = p.attachment_id
+         ORDER BY 1",
+    );
+    assert_eq!(rows("SELECT rowid, title, body FROM search_words ORDER BY rowid"), expected);
+    let stems: Vec<(String, String, String, String)> = c
+        .prepare("SELECT title, body, title_stem, body_stem FROM search_words")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for (title, body, title_stem, body_stem) in stems {
+        assert_eq!(title_stem, search::stem_text(&title));
+        assert_eq!(body_stem, search::stem_text(&body));
+    }
+    let trigrams: Vec<i64> = c
+        .prepare("SELECT rowid FROM search_trigrams ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(trigrams, expected.iter().map(|e| e.0).collect::<Vec<_>>());
+    c.execute("INSERT INTO search_words (search_words) VALUES ('integrity-check')", []).unwrap();
+    c.execute("INSERT INTO search_trigrams (search_trigrams) VALUES ('integrity-check')", []).unwrap();
+}
+
+#[test]
+fn queries_are_plain_words_and_never_fts_syntax() {
+    let (mut db, _, _, items) = workspace(&["Status på AND-projektet"]);
+    set_summary(&mut db, items[0], "col:x og NEAR(a b) står i teksten.");
+    for q in [
+        "\"",
+        "\"\"",
+        "AND",
+        "OR",
+        "NOT",
+        "NEAR",
+        "NEAR(a b)",
+        "col:x",
+        "title:x",
+        "{title}: x",
+        "*",
+        "fald*",
+        "^fald",
+        "a + b",
+        "(",
+        ")",
+        "-",
+        "'",
+        "\\",
+        ":",
+        "AND OR NOT",
+        "\"udvalg",
+        "x\" OR \"y",
+        "\0",
+        "   ",
+        "",
+    ] {
+        let r = db.search(q, 10);
+        assert!(r.is_ok(), "{q:?}: {r:?}");
+    }
+    assert!(db.search("", 10).unwrap().is_empty());
+    assert!(db.search("  \" : * ", 10).unwrap().is_empty(), "no words, no hits");
+    assert_eq!(item_hits(&db, "AND"), vec![items[0]], "AND is a word");
+    assert_eq!(item_hits(&db, "col:x"), vec![items[0]], "a column filter is two words");
+    assert_eq!(item_hits(&db, "NEAR(a b)"), vec![items[0]]);
+    assert!(item_hits(&db, "status OR bananer").is_empty(), "OR is a word too, and every word must occur");
+}
+
+#[test]
+fn snippets_mark_the_hit_and_cut_long_texts() {
+    let (mut db, _, _, items) = workspace(&["Cykelstier"]);
+    let long = format!(
+        "{} Udvalget ønsker flere cykelstier langs skolevejene. {}",
+        "Indledende bemærkninger om trafik. ".repeat(8),
+        "Afsluttende bemærkninger om økonomi. ".repeat(8)
+    );
+    set_summary(&mut db, items[0], &long);
+    let hit = &db.search("skolevej", 10).unwrap()[0];
+    let text = shown(hit);
+    assert!(text.contains("langs «skolevejene»"), "the stem matches the whole word: {text}");
+    assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
+    assert!(text.chars().count() < 200, "{text}");
+    assert!(hit.snippet.iter().any(|p| p.hit));
+    assert!(!text.contains('<'), "never markup");
+}
+
+#[test]
+fn closed_items_are_found_and_marked() {
+    let (mut db, _, meeting, items) = workspace(&["Personalesag"]);
+    db.update_agenda_item(items[0], &AgendaItemPatch { openness: Some(Openness::Closed), ..Default::default() })
+        .unwrap();
+    let hit = &db.search("personalesag", 10).unwrap()[0];
+    assert_eq!(hit.openness, Some(Openness::Closed));
+    assert_eq!((hit.meeting_id, hit.item_number), (Some(meeting), Some(1)));
+    assert_eq!(hit.meeting_title.as_deref(), Some("Ordinært møde"));
+}
+
+#[test]
+fn the_limit_is_kept() {
+    let titles: Vec<String> = (1..=30).map(|i| format!("Skolesag nummer {i}")).collect();
+    let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let (db, _, _, _) = workspace(&refs);
+    assert_eq!(db.search("skolesag", 5).unwrap().len(), 5);
+    assert_eq!(db.search("skole", 7).unwrap().len(), 7, "also for parts of words");
+    assert!(db.search("skolesag", 0).unwrap().is_empty());
+}
+
+/// The demo workspace's temamøde, its case and its walk.
+fn demo() -> (Db, Id, Id) {
+    let mut db = Db::open_in_memory().unwrap();
+    let c = demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
+    let detail = db.get_committee(c.id).unwrap();
+    let meeting = detail.meetings.iter().find(|m| m.title == pejling_core::demo::THEME_MEETING_TITLE).unwrap().id;
+    let case = db.list_agenda_items(meeting).unwrap()[1].id;
+    (db, meeting, case)
+}
+
+#[test]
+fn the_demo_finds_fald_in_the_temamode() {
+    let (db, meeting, case) = demo();
+    let hits = db.search("fald", 20).unwrap();
+    assert!(hits.iter().any(|h| h.kind == SearchKind::Meeting && h.meeting_id == Some(meeting)), "{hits:#?}");
+    let item = hits.iter().find(|h| h.agenda_item_id == Some(case) && h.kind == SearchKind::AgendaItem).unwrap();
+    assert_eq!(item.title, "Algoritmer til forebyggelse af fald hos ældre borgere");
+    assert!(!item.part_of_word);
+    assert!(item.snippet.iter().any(|p| p.hit && p.text.to_lowercase() == "fald"), "{}", shown(item));
+    // Whole-word hits come before parts of words.
+    let first_partial = hits.iter().position(|h| h.part_of_word).unwrap_or(hits.len());
+    assert!(hits[first_partial..].iter().all(|h| h.part_of_word));
+}
+
+#[test]
+fn walk_notes_questions_and_the_case_are_found() {
+    let (mut db, meeting, case) = demo();
+    let walk = db.get_walk(case).unwrap();
+    assert!(!walk.steps.is_empty());
+    db.save_step_note(case, 1, "Politikerne vil høre borgerrådgiveren om samtykke.").unwrap();
+    let hits = db.search("borgerrådgiveren", 10).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    let note = &hits[0];
+    assert_eq!(note.kind, SearchKind::Note);
+    assert_eq!((note.meeting_id, note.agenda_item_id, note.step), (Some(meeting), Some(case), Some(1)));
+    assert_eq!(note.title, "Algoritmer til forebyggelse af fald hos ældre borgere");
+    assert_eq!(shown(note), "Politikerne vil høre «borgerrådgiveren» om samtykke.");
+
+    db.save_step_note(case, 1, "Noget andet.").unwrap();
+    assert!(db.search("borgerrådgiveren", 10).unwrap().is_empty(), "an edited note is re-indexed");
+    db.save_step_note(case, 1, "").unwrap();
+    assert!(db.search("andet", 10).unwrap().iter().all(|h| h.kind != SearchKind::Note), "a deleted note is gone");
+
+    let q =
+        db.add_question_to_administration(case, 2, "Hvor mange borgere har sagt nej til datadeling?", None).unwrap();
+    let hits = db.search("datadeling", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].kind, hits[0].step, hits[0].agenda_item_id), (SearchKind::FollowUp, Some(2), Some(case)));
+    db.delete_question_to_administration(q.id).unwrap();
+    assert!(db.search("datadeling", 10).unwrap().is_empty());
+
+    // The walk plan's case text belongs to the item.
+    let mut plan = WalkPlan { case_technology: "Sensorgulve i plejeboliger".into(), ..walk.plan.clone() };
+    db.set_walk_plan(case, &plan).unwrap();
+    let hits = db.search("sensorgulve", 10).unwrap();
+    assert_eq!((hits.len(), hits[0].kind, hits[0].agenda_item_id), (1, SearchKind::AgendaItem, Some(case)));
+    plan.case_technology = "Trykmåtter".into();
+    db.set_walk_plan(case, &plan).unwrap();
+    assert!(db.search("sensorgulve", 10).unwrap().is_empty());
+    assert_eq!(db.search("trykmåtter", 10).unwrap().len(), 1);
+    db.add_question_to_administration(case, 0, "Hvad koster trykmåtterne?", None).unwrap();
+    assert_index_is_rebuildable(&db);
+    // Deleting the item takes its walk plan, notes and questions with it, out of the index too.
+    db.save_step_note(case, 0, "Trykmåtter i alle boliger?").unwrap();
+    db.delete_agenda_item(case).unwrap();
+    assert!(db.search("trykmåtter", 10).unwrap().is_empty());
+    assert_index_is_rebuildable(&db);
+}
+
+#[test]
+fn the_index_is_built_for_a_database_written_before_search() {
+    // Schema 3 (the first released schema) with the demo: migrating fills the index.
+    let fixture = crate::support::fixture("schema-3.sqlite3");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    std::fs::copy(&fixture, &path).unwrap();
+    let db = Db::open(&path).unwrap();
+    let sources: i64 = db
+        .connection()
+        .query_row(
+            "SELECT (SELECT count(*) FROM committee) + (SELECT count(*) FROM meeting)
+                  + (SELECT count(*) FROM agenda_item) + (SELECT count(*) FROM step_note)
+                  + (SELECT count(*) FROM follow_up)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let indexed: i64 = db.connection().query_row("SELECT count(*) FROM search_words", [], |r| r.get(0)).unwrap();
+    assert!(sources > 0);
+    assert_eq!(indexed, sources);
+    assert!(!db.search("udvalg", 10).unwrap().is_empty());
+    assert_index_is_rebuildable(&db);
+}
+
+/// `cargo test --release --test search -- --ignored --nocapture search_timing`
+#[test]
+#[ignore = "a measurement, not a check"]
+fn search_timing() {
+    use std::time::Instant;
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(&dir.path().join("big.sqlite3")).unwrap();
+    let c = db
+        .create_committee(&NewCommittee {
+            name: "Økonomiudvalget".into(),
+            kind: CommitteeKind::Finance,
+            description: String::new(),
+        })
+        .unwrap();
+    let words = [
+        "borgere",
+        "ældre",
+        "fald",
+        "digitalisering",
+        "skoler",
+        "udvalget",
+        "budget",
+        "kommunen",
+        "data",
+        "algoritmer",
+        "plejecentre",
+        "cykelstier",
+        "klima",
+        "beskæftigelse",
+        "sundhed",
+        "trafik",
+        "forebyggelse",
+        "velfærd",
+    ];
+    let started = Instant::now();
+    let (meetings, per_meeting) = (400, 50);
+    for m in 0..meetings {
+        let meeting = db
+            .create_meeting(&NewMeeting {
+                committee_id: c.id,
+                title: format!("Møde {m}"),
+                kind: MeetingKind::Ordinary,
+                starts_at: "2026-03-03T17:00".into(),
+                ends_at: "2026-03-03T19:00".into(),
+                place: "Rådhuset".into(),
+            })
+            .unwrap();
+        let tx = db.connection().unchecked_transaction().unwrap();
+        for i in 0..per_meeting {
+            let n = m * per_meeting + i;
+            let text: Vec<&str> = (0..60).map(|k| words[(n * 7 + k * 13 + k * k) % words.len()]).collect();
+            tx.execute(
+                "INSERT INTO agenda_item (meeting_id, position, title, case_id, summary, background)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![
+                    meeting.id,
+                    i as i64,
+                    format!("Sag {n} om {}", words[n % words.len()]),
+                    format!("EMN-2026-{n:05}"),
+                    text[..20].join(" "),
+                    text.join(" ")
+                ],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let items: i64 = db.connection().query_row("SELECT count(*) FROM agenda_item", [], |r| r.get(0)).unwrap();
+    println!("indexed {items} agenda items in {:.1} s", started.elapsed().as_secs_f64());
+    for q in ["fald", "udvalgene", "udvalg", "plejecentre borgere", "EMN-2026-01234", "sjældent ord", "fal", "om plej"]
+    {
+        let runs = 20;
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..runs {
+            n = db.search(q, 20).unwrap().len();
+        }
+        println!("{q:>24}: {n:>2} hits, {:.2} ms per search", t.elapsed().as_secs_f64() * 1000.0 / runs as f64);
+    }
+}
