@@ -450,6 +450,12 @@ macro_rules! with_commands {
                 ctx.live.refuse(device_id)
             }
 
+            /// Refuse every request that waits ("Afvis alle"): a flood of requests from a script
+            /// is cleared in one step.
+            fn refuse_all_live_requests(ctx) -> Option<LiveStatus> => [main] {
+                ctx.live.refuse_all()
+            }
+
             /// Block a device for the rest of the session: its name is released and it asks no
             /// more.
             fn block_live_device(ctx, device_id: u32) -> Option<LiveStatus> => [main] {

@@ -2,7 +2,7 @@
 // a set built in the UI by keyboard — with quotes, a backslash and Danish letters in its texts,
 // so the real core's TOML reader checks what the UI writes — which then appears as imported
 // and can be planned for a meeting. (The import of a file goes through the native open dialog,
-// which WebDriver cannot drive; the core's file import is tested in tests/question_set_file.rs.)
+// which WebDriver cannot drive; the core's file import is tested in crates/core/tests/it/question_set_file.rs.)
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";

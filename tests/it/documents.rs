@@ -381,7 +381,7 @@ fn the_docx_of_the_walked_minutes_has_attendance_times_and_the_band_tables() {
 }
 
 /// Writes the walked demo minutes to `$PEJLING_DOC_OUT` in every format, and times the PDF:
-/// `PEJLING_DOC_OUT=/tmp/docs cargo test --test documents -- --ignored --nocapture write_walked`.
+/// `PEJLING_DOC_OUT=/tmp/docs cargo test -p pejling --test it -- --ignored --nocapture documents::write_walked`.
 #[test]
 #[ignore = "writes files for a person to look at"]
 fn write_walked_minutes() {

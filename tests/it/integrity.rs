@@ -657,7 +657,7 @@ fn cli_approve_approves_as_the_app_does() {
 
 /// The figure behind finding 7: a backup in 4096-page steps on one connection restarts
 /// whenever another connection writes between its steps; one step from a read connection of
-/// its own does not. `cargo test --test integrity backup_timing -- --ignored --nocapture`.
+/// its own does not. `cargo test -p pejling --test it -- --ignored --nocapture integrity::backup_timing`.
 #[test]
 #[ignore = "a measurement, not a check"]
 fn backup_timing_under_writes_from_another_connection() {
@@ -715,7 +715,7 @@ fn backup_timing_under_writes_from_another_connection() {
 
 /// What the schema check costs: the first open in a process builds the expected schema (the
 /// migrations on an in-memory database), later opens only read `sqlite_schema`.
-/// `cargo test --test integrity schema_check_timing -- --ignored --nocapture`.
+/// `cargo test -p pejling --test it -- --ignored --nocapture integrity::schema_check_timing`.
 #[test]
 #[ignore = "a measurement, not a check"]
 fn schema_check_timing() {

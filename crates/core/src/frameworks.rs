@@ -8,7 +8,7 @@
 //! Read-only reference material: the app shows it in the library "Rammer og inspiration".
 //! Like the question sets it is data and not code, so that it can be read and corrected by
 //! someone who is not a programmer and checked against its sources
-//! (`tests/frameworks_source.rs`).
+//! (`tests/it/frameworks_source.rs`).
 //!
 //! A text in the files is `{ da, en, original?, note? }`: `da` is what the app shows, `en`
 //! its translation. Where the app shows a text differently from the source (a typo

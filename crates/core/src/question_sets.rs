@@ -4,7 +4,7 @@
 //!
 //! Why data and not code: the texts are the authority a committee works from, so they must
 //! be readable and correctable by someone who is not a programmer, checkable against their
-//! sources (`tests/question_sets_source.rs`), and versioned — minutes quote the version of a
+//! sources (`tests/it/question_sets_source.rs`), and versioned — minutes quote the version of a
 //! question the committee actually answered, so `(id, version)` names one immutable content.
 //! A changed text is a new version; a meeting freezes a copy of each version it uses (see
 //! `store::walk`), so no later change of a set ever changes old minutes.

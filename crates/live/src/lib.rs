@@ -25,7 +25,7 @@
 //! itself, for tests and a room PC on a closed network only: anyone with the code then takes
 //! any free name, as before this rule.
 //!
-//! The other rules, each tested in `tests/live.rs`:
+//! The other rules, each tested in `tests/it/live.rs`:
 //! - nothing is served before [`LiveSession::start`] and the port closes in
 //!   [`LiveSession::stop`] (the listener lives only inside the session's runtime);
 //! - every request names the session's random join code in its path (a wrong or missing code
@@ -748,6 +748,23 @@ impl LiveSession {
         admission::decide(&self.shared, device_id, admission::Decision::Refuse)
     }
 
+    /// Refuse every request that waits (a flood of requests from a script, or a room that
+    /// has all joined): each is refused and audited as [`LiveSession::refuse`] does. Returns
+    /// how many were refused.
+    pub fn refuse_all(&self) -> Result<usize> {
+        let waiting: Vec<u32> = self.pending()?.into_iter().map(|r| r.device_id).collect();
+        let mut refused = 0;
+        for device_id in waiting {
+            match self.refuse(device_id) {
+                Ok(()) => refused += 1,
+                // Withdrawn or decided meanwhile: nothing waits from it any more.
+                Err(e) if e.kind() == pejling_core::ErrorKind::Conflict => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(refused)
+    }
+
     /// Block a device: its name (if any) is released, its request refused, and every
     /// further request from it or its address is refused for the rest of the session.
     pub fn block(&self, device_id: u32) -> Result<()> {
@@ -906,6 +923,11 @@ impl LiveHost {
     /// Refuse a join request in the running session.
     pub fn refuse(&self, device_id: u32) -> Result<Option<LiveStatus>> {
         self.on_session(|s| s.refuse(device_id))
+    }
+
+    /// Refuse every waiting join request in the running session.
+    pub fn refuse_all(&self) -> Result<Option<LiveStatus>> {
+        self.on_session(|s| s.refuse_all().map(drop))
     }
 
     /// Block a device in the running session.

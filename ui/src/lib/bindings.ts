@@ -892,6 +892,18 @@ async refuseLiveRequest(deviceId: number) : Promise<Result<LiveStatus | null, Ap
 }
 },
 /**
+ * Refuse every request that waits ("Afvis alle"): a flood of requests from a script
+ * is cleared in one step.
+ */
+async refuseAllLiveRequests() : Promise<Result<LiveStatus | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("refuse_all_live_requests") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Block a device for the rest of the session: its name is released and it asks no
  * more.
  */

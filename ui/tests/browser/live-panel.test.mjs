@@ -35,6 +35,7 @@ const TEXT = {
     wants: "vil deltage",
     approve: "Godkend",
     refuse: "Afvis",
+    refuseAll: "Afvis alle (2)",
     block: "Bloker enheden",
     personal: "Personlig kode",
     noRequests: "Ingen venter på godkendelse.",
@@ -51,6 +52,7 @@ const TEXT = {
     wants: "wants to take part",
     approve: "Approve",
     refuse: "Refuse",
+    refuseAll: "Refuse all (2)",
     block: "Block the device",
     personal: "Personal code",
     noRequests: "Nobody is waiting for approval.",
@@ -226,6 +228,23 @@ for (const lang of ["da", "en"]) {
       await panel.getByTestId("live-no-requests").waitFor();
       assert.equal((await phone3.state()).status, 401, "a refused device is not admitted");
       assert.equal((await phone3.me()).status, 403, "and its page says it was refused");
+
+      // Two requests at once (a script, or a room at once): refused together, by keyboard.
+      const phone5 = participant(url);
+      const phone6 = participant(url);
+      await phone5.join(third.person_id);
+      await phone6.join(first.person_id);
+      await requests.getByText(`${third.name} ${text.wants}`).waitFor({ timeout: 3000 });
+      await requests.getByText(`${first.name} ${text.wants}`).waitFor({ timeout: 3000 });
+      violations = await axe(page);
+      assert.equal(violations.length, 0, `two requests waiting:\n${describeViolations(violations)}`);
+      await tabToLabel(page, text.refuseAll);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.activeElement?.id === "live-requests-heading");
+      await panel.getByTestId("live-no-requests").waitFor();
+      assert.equal(await panel.getByTestId("live-refuse-all").count(), 0);
+      assert.equal((await phone5.me()).status, 403, "each device is told it was refused");
+      assert.equal((await phone6.me()).status, 403);
 
       // A device blocked from its request, by keyboard: listed, and its next request refused.
       const phone4 = participant(url);

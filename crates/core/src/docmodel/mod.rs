@@ -421,18 +421,9 @@ impl Db {
 }
 
 impl Db {
-    /// This workspace's permanent random id.
-    pub fn workspace_id(&self) -> Result<String> {
-        Ok(self.connection().query_row("SELECT id FROM workspace", [], |r| r.get(0))?)
-    }
-
     fn calendar_entry(&self, meeting: &Meeting, committee: &Committee, lang: Lang) -> Result<CalendarEntry> {
         let cat = Catalog::new(lang);
-        let sequence: u32 = self.connection().query_row(
-            "SELECT count(*) FROM audit_log WHERE entity = 'meeting' AND entity_id = ?1 AND action = 'update'",
-            [meeting.id],
-            |r| r.get(0),
-        )?;
+        let sequence = self.meeting_change_count(meeting.id)?;
         let items = self.list_agenda_items(meeting.id)?;
         let description = std::iter::once(cat.format("cli-agenda", &[]))
             .chain(items.iter().filter(|i| i.openness == Openness::Open).map(|i| format!("{}. {}", i.number, i.title)))

@@ -68,6 +68,21 @@ pub(crate) fn get_unlocked(conn: &Connection, id: Id) -> Result<Meeting> {
 }
 
 impl Db {
+    /// This workspace's permanent random id.
+    pub fn workspace_id(&self) -> Result<String> {
+        Ok(self.connection().query_row("SELECT id FROM workspace", [], |r| r.get(0))?)
+    }
+
+    /// How many times a meeting has been changed (its updates in the audit log): a calendar
+    /// entry's SEQUENCE.
+    pub fn meeting_change_count(&self, meeting_id: Id) -> Result<u32> {
+        Ok(self.connection().query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'meeting' AND entity_id = ?1 AND action = 'update'",
+            [meeting_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Meetings of one committee (or all), by start time.
     pub fn list_meetings(&self, committee_id: Option<Id>) -> Result<Vec<Meeting>> {
         let mut stmt = self

@@ -19,6 +19,8 @@ mod frameworks;
 mod live;
 mod meetings;
 mod members;
+pub mod minutes;
+pub mod packages;
 mod position_history;
 mod projects;
 mod question_sets;

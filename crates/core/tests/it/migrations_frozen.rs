@@ -91,7 +91,7 @@ fn schema(conn: &rusqlite::Connection) -> Vec<String> {
 fn each_fixture_has_exactly_the_schema_its_migrations_create() {
     for version in 3..=newest_fixture() {
         let fixture = root().join(format!("tests/fixtures/schema-{version}.sqlite3"));
-        // 13 and 14 never shipped alone (see tests/backup.rs, NEVER_RELEASED): no fixture.
+        // 13 and 14 never shipped alone (see backup.rs, NEVER_RELEASED): no fixture.
         if [13, 14].contains(&version) && !fixture.exists() {
             continue;
         }

@@ -200,7 +200,7 @@ fn a_non_empty_wal_beside_the_file_means_the_full_check() {
     let dir = tempfile::tempdir().unwrap();
     let path = cleanly_closed_demo(dir.path());
     // Another program's connection left changes in the WAL; the main file is untouched. (A
-    // change of the schema would be refused at open; see tests/integrity.rs.)
+    // change of the schema would be refused at open; see tests/it/integrity.rs.)
     let other = rusqlite::Connection::open(&path).unwrap();
     other
         .execute_batch(

@@ -373,7 +373,7 @@ fn the_index_is_built_for_a_database_written_before_search() {
     assert_index_is_rebuildable(&db);
 }
 
-/// `cargo test --release --test search -- --ignored --nocapture search_timing`
+/// `cargo test --release -p pejling-core --test it -- --ignored --nocapture search::search_timing`
 #[test]
 #[ignore = "a measurement, not a check"]
 fn search_timing() {

@@ -696,6 +696,52 @@ fn the_chair_refuses_releases_and_blocks_and_each_decision_and_position_is_audit
 }
 
 #[test]
+fn refusing_all_clears_a_flood_of_requests_and_audits_each() {
+    let f = fixture();
+    let mut config = LiveConfig::new(&f.path, f.meeting, "127.0.0.1:0".parse().unwrap());
+    config.actor = Some("Mødeleder Birgitte Holm".into());
+    let session = LiveSession::start(config).unwrap();
+    let addr: SocketAddr = format!("127.0.0.1:{}", session.port()).parse().unwrap();
+    let base = format!("/{}", session.join_code().replace('-', ""));
+    assert_eq!(session.refuse_all().unwrap(), 0, "nothing waits");
+    // Requests from three addresses (a script on three machines) and one real participant.
+    let mut tokens = Vec::new();
+    for (i, (person, _)) in f.people.iter().take(3).enumerate() {
+        let from = format!("127.0.0.{}", i + 2);
+        let r = http_from(&from, addr, "POST", &format!("{base}/join"), &[], &format!("person_id={person}"));
+        assert_eq!(r.status, 303);
+        tokens.push(r.token());
+    }
+    assert_eq!(session.status().unwrap().pending.len(), 3);
+    assert_eq!(session.refuse_all().unwrap(), 3);
+    let status = session.status().unwrap();
+    assert!(status.pending.is_empty(), "{:?}", status.pending);
+    assert_eq!(status.participants.iter().filter(|p| p.joined).count(), 0, "no name was taken");
+    for t in &tokens {
+        let me = http(addr, "GET", &format!("{base}/me"), &[("Cookie", &cookie(t))], "");
+        assert_eq!(me.status, 403, "each device is told it was refused");
+        assert!(me.body.contains("afvist"), "{}", me.body);
+    }
+    let log = f.db.live_audit(f.meeting).unwrap();
+    let refused: Vec<&str> = log.iter().filter(|r| r.event == "refused").map(|r| r.person_name.as_str()).collect();
+    let names: Vec<&str> = f.people.iter().take(3).map(|(_, n)| n.as_str()).collect();
+    assert_eq!(refused, names, "each refusal is audited under its name");
+    assert!(log.iter().all(|r| r.actor == "Mødeleder Birgitte Holm"));
+    // A refused device may ask again, and the chair decides again.
+    let again = http_from(
+        "127.0.0.2",
+        addr,
+        "POST",
+        &format!("{base}/join"),
+        &[("Cookie", &cookie(&tokens[0]))],
+        &format!("person_id={}", f.people[0].0),
+    );
+    assert_eq!(again.status, 303);
+    assert_eq!(session.status().unwrap().pending.len(), 1);
+    session.stop();
+}
+
+#[test]
 fn admit_all_approves_without_the_chair_and_says_so_in_the_audit_log() {
     let f = fixture();
     let mut config = LiveConfig::new(&f.path, f.meeting, "127.0.0.1:0".parse().unwrap());
