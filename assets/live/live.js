@@ -109,4 +109,7 @@
       }
     });
   }
+  // Tests (and nothing else) wait for this before they move the slider: a page reloaded for a
+  // new round shows its form before this deferred script has hooked the saving to it.
+  main.setAttribute("data-ready", "");
 })();

@@ -89,6 +89,7 @@ test("three phones answer twice with reasons and send a point; the chair sees th
       await focus(browser, () => [...document.querySelectorAll("[data-testid=live-panel] button")].find((b) => b.textContent.trim().startsWith("Godkend")));
       await press(browser, "Enter");
       await page.locator("#question").waitFor({ timeout: 15000 });
+      await page.locator("main#live[data-ready]").waitFor();
       await page.locator("#reason").fill(`Begrundelse ${first[i]}`);
       await page.locator("#value").fill(String(first[i]));
       await page.locator("#status").filter({ hasText: `Din placering er gemt: ${first[i]} af 100.` }).waitFor();
@@ -103,6 +104,7 @@ test("three phones answer twice with reasons and send a point; the chair sees th
     for (let i = 0; i < 3; i++) {
       const page = pages[i];
       await page.locator(".round").filter({ hasText: "Anden runde" }).waitFor({ timeout: 15000 });
+      await page.locator("main#live[data-ready]").waitFor();
       await page.locator("#value").fill(String(second[i]));
       await page.locator("#status").filter({ hasText: `Din placering er gemt: ${second[i]} af 100.` }).waitFor();
     }
@@ -123,6 +125,7 @@ test("three phones answer twice with reasons and send a point; the chair sees th
     const phone = pages[1];
     await phone.locator("#point").waitFor({ timeout: 15000 });
     assert.equal(await phone.locator("label[for=point]").innerText(), "Hvad vil du belyse?");
+    await phone.locator("main#live[data-ready]").waitFor();
     await phone.locator("#point").fill("Hvem ejer data?");
     await phone.getByRole("button", { name: "Send punkt" }).click();
     await phone.locator("#point-status").filter({ hasText: "Dit punkt er sendt" }).waitFor();

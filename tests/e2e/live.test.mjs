@@ -96,6 +96,7 @@ test("three participants on their own devices, their positions on the chair's sc
       // The waiting page refreshes itself and then shows the question.
       await page.locator("#question").waitFor({ timeout: 15000 });
       assert.equal(await page.locator("#question").innerText(), ORG_1);
+      await page.locator("main#live[data-ready]").waitFor();
       await page.locator("#value").fill(String(values[i]));
       await page.locator("#status").filter({ hasText: `Din placering er gemt: ${values[i]} af 100.` }).waitFor();
     }

@@ -136,6 +136,7 @@ test("three participants join on their own phones, set their positions, and the 
 
   for (const [i, { page }] of phones.entries()) {
     // Keyboard: the slider takes focus and moves with the keys, as the range input does.
+    await page.locator("main#live[data-ready]").waitFor();
     await page.locator("#value").focus();
     await page.locator("#value").fill(String(values[i]));
     await page.locator("#status").filter({ hasText: `Din placering er gemt: ${values[i]} af 100.` }).waitFor();
@@ -154,6 +155,7 @@ test("three participants join on their own phones, set their positions, and the 
 
   // A participant changes their mind while the question is open.
   values[1] = 45;
+  await phones[1].page.locator("main#live[data-ready]").waitFor();
   await phones[1].page.locator("#value").fill("45");
   await phones[1].page.locator("#status").filter({ hasText: "Din placering er gemt: 45 af 100." }).waitFor();
 
