@@ -141,18 +141,22 @@ pub const WORDS_SQL: &str = "SELECT rowid FROM (
        SELECT rowid, rank AS r FROM search_words WHERE search_words MATCH ?1 ORDER BY rowid DESC LIMIT ?3
      ) ORDER BY r, rowid LIMIT ?2";
 
-/// The same for parts of words (?1 the trigram match, ?4 the match of the short words that
-/// must still be whole words, or NULL).
-const PARTS_SQL: &str = "SELECT rowid FROM (
-       SELECT rowid, rank AS r FROM search_trigrams WHERE search_trigrams MATCH ?1
-         AND (?4 IS NULL OR rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ?4))
-       ORDER BY rowid DESC LIMIT ?3
-     ) ORDER BY r, rowid LIMIT ?2";
+/// Documents with all trigrams of the long words (?1), the newest first; ?2 the match of the
+/// short words that must still be whole words, or NULL. Each is checked against its text.
+const PARTS_SQL: &str = "SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?1
+       AND (?2 IS NULL OR rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ?2))
+     ORDER BY rowid DESC";
+
+/// At most this many trigram candidates are checked for parts of words, the newest first.
+const PART_CANDIDATES: usize = 5000;
 
 /// Letters a one-letter typo may have replaced, dropped or added (Danish).
 const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzæøåé";
 /// Words shorter than this get no "Mente du" suggestion: too many words are one letter away.
 const MIN_SUGGEST_LEN: usize = 4;
+/// At most this many documents holding a word's trigrams are checked for the word inside a
+/// longer one before it counts as unknown.
+const SUGGEST_PART_CANDIDATES: usize = 200;
 /// At most this many unknown words of a query are corrected.
 const MAX_CORRECTED: usize = 3;
 
@@ -198,8 +202,8 @@ impl Db {
             return Ok(Vec::new());
         }
         let window = RANK_WINDOW.max(limit as u32);
-        // (rowid, found only inside longer words)
-        let mut found: Vec<(i64, bool)> = Vec::new();
+        // (rowid, found only inside longer words, its text when already read)
+        let mut found: Vec<(i64, bool, Option<(String, String)>)> = Vec::new();
         let mut seen = HashSet::new();
         let mut stmt = self.conn.prepare_cached(WORDS_SQL)?;
         for rowid in
@@ -207,31 +211,35 @@ impl Db {
         {
             let rowid = rowid?;
             if seen.insert(rowid) {
-                found.push((rowid, false));
+                found.push((rowid, false, None));
             }
         }
         if found.len() < limit {
             if let Some((parts, short_words)) = q.part_match() {
                 // Short words are not looked for inside others; they must still be whole words.
+                // Parts of words come newest first.
                 let mut stmt = self.conn.prepare_cached(PARTS_SQL)?;
-                let max = (limit + found.len()) as i64;
-                let rows = stmt.query_map(rusqlite::params![parts, max, window as i64 + max, short_words], |r| {
-                    r.get::<_, i64>(0)
-                })?;
-                for rowid in rows {
+                let rows = stmt.query_map(rusqlite::params![parts, short_words], |r| r.get::<_, i64>(0))?;
+                for rowid in rows.take(PART_CANDIDATES) {
                     let rowid = rowid?;
                     if found.len() == limit {
                         break;
                     }
-                    if seen.insert(rowid) {
-                        found.push((rowid, true));
+                    if seen.contains(&rowid) {
+                        continue;
+                    }
+                    let Some((kind, id)) = SearchKind::from_rowid(rowid) else { continue };
+                    let Some((title, body)) = text(&self.conn, kind, id)? else { continue };
+                    if q.parts_in(&title, &body) {
+                        seen.insert(rowid);
+                        found.push((rowid, true, Some((title, body))));
                     }
                 }
             }
         }
         let mut hits = Vec::with_capacity(found.len());
         let mut seen_attachments = HashSet::new();
-        for (rowid, part_of_word) in found {
+        for (rowid, part_of_word, read) in found {
             let Some((kind, id)) = SearchKind::from_rowid(rowid) else { continue };
             let Some(p) = place(&self.conn, kind, id)? else { continue };
             // One hit per bilag: its best page.
@@ -240,7 +248,12 @@ impl Db {
                     continue;
                 }
             }
-            let Some((title, body)) = text(&self.conn, kind, id)? else { continue };
+            let Some((title, body)) = (match read {
+                Some(t) => Some(t),
+                None => text(&self.conn, kind, id)?,
+            }) else {
+                continue;
+            };
             hits.push(SearchHit {
                 kind,
                 committee_id: p.committee_id,
@@ -274,8 +287,7 @@ impl Db {
             return Ok(None);
         }
         let mut any_words = self.conn.prepare_cached("SELECT 1 FROM search_words WHERE search_words MATCH ?1 LIMIT 1")?;
-        let mut any_parts =
-            self.conn.prepare_cached("SELECT 1 FROM search_trigrams WHERE search_trigrams MATCH ?1 LIMIT 1")?;
+        let mut part_candidates = self.conn.prepare_cached(PARTS_SQL)?;
         // How many documents have the word as written (not only as a stem).
         let mut docs = self.conn.prepare_cached(
             "SELECT sum(doc) FROM search_vocabulary WHERE term = ?1 AND col IN ('title', 'body')",
@@ -286,7 +298,21 @@ impl Db {
             let single = Query { terms: vec![term.clone()] };
             let known = any_words.exists([single.words_match()])?
                 || match single.part_match() {
-                    Some((parts, _)) => any_parts.exists([parts])?,
+                    Some((parts, _)) => {
+                        let mut known = false;
+                        let rows = part_candidates
+                            .query_map(rusqlite::params![parts, None::<String>], |r| r.get::<_, i64>(0))?;
+                        for rowid in rows.take(SUGGEST_PART_CANDIDATES) {
+                            let Some((kind, id)) = SearchKind::from_rowid(rowid?) else { continue };
+                            if let Some((title, body)) = text(&self.conn, kind, id)? {
+                                if single.parts_in(&title, &body) {
+                                    known = true;
+                                    break;
+                                }
+                            }
+                        }
+                        known
+                    }
                     None => false,
                 };
             if known {

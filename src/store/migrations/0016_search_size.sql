@@ -10,6 +10,10 @@
 -- `search_words` now read it from the source (the others only delete, or write both indexes
 -- from the source already, and stay as they are).
 --
+-- The trigram index was the largest part of the file: it kept the position of every trigram.
+-- It now keeps only which documents hold a trigram (`detail = none`): a part of a word is
+-- asked for as all of its trigrams, and each document found is checked against its text.
+--
 -- `search_vocabulary` is the word index's own vocabulary, per column (fts5vocab): the words
 -- "Mente du: …?" suggests for a mistyped one are the workspace's own.
 --
@@ -35,7 +39,7 @@ INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(10.0, 2.0, 5
 
 CREATE VIRTUAL TABLE search_trigrams USING fts5(
     title, body,
-    tokenize = 'trigram', content = '', contentless_delete = 1
+    tokenize = 'trigram', content = '', contentless_delete = 1, detail = none
 );
 
 INSERT INTO search_trigrams (search_trigrams, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
