@@ -452,13 +452,13 @@ mod tests {
         assert_eq!(
             q.part_match().unwrap(),
             (
-                r#"((("udv" AND "dva" AND "val" AND "alg" AND "lge" AND "gen" AND "ene") OR ("udv" AND "dva" AND "val" AND "alg"))) AND ((("and")))"#
+                r#"(("udv" AND "dva" AND "val" AND "alg" AND "lge" AND "gen" AND "ene") OR ("udv" AND "dva" AND "val" AND "alg")) AND (("and"))"#
                     .to_owned(),
                 None
             )
         );
         let (parts, words) = Query::parse("it strat").part_match().unwrap();
-        assert_eq!(parts, r#"((("str" AND "tra" AND "rat")))"#);
+        assert_eq!(parts, r#"(("str" AND "tra" AND "rat"))"#);
         assert!(Query::parse("it strat").parts_in("", "Vi vil se IT-Strategien"));
         assert!(!Query::parse("strat").parts_in("Strøm", "s t r a t"), "all of the part, together");
         assert_eq!(words.unwrap(), r#"({title body} : "it" OR {title_stem body_stem} : "it")"#);
