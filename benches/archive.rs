@@ -138,7 +138,18 @@ impl Row {
 }
 
 fn row(key: &'static str, name: &'static str, target_text: &'static str, target: Option<Target>) -> Row {
-    Row { key, name, target_text, target, samples: None, floor_name: "", floor: None, value: None, value_met: None, note: String::new() }
+    Row {
+        key,
+        name,
+        target_text,
+        target,
+        samples: None,
+        floor_name: "",
+        floor: None,
+        value: None,
+        value_met: None,
+        note: String::new(),
+    }
 }
 
 fn target(percentile: f64, under_ms: Option<f64>, max_ratio: Option<f64>) -> Option<Target> {
@@ -1031,7 +1042,10 @@ fn search_common_row(db: &Db) -> Row {
         floor.push(t);
         assert_eq!(n, hits.iter().filter(|h| !h.part_of_word).count(), "{word}: the app shows what the index found");
         let (t, _) = time(|| {
-            raw("SELECT rowid FROM search_words WHERE search_words MATCH ?1 AND ?3 > 0 ORDER BY rowid DESC LIMIT ?2", &q)
+            raw(
+                "SELECT rowid FROM search_words WHERE search_words MATCH ?1 AND ?3 > 0 ORDER BY rowid DESC LIMIT ?2",
+                &q,
+            )
         });
         unranked.push(t);
     }
@@ -1047,15 +1061,21 @@ fn search_common_row(db: &Db) -> Row {
         counts.push(format!("\"{word}\" matches {n} documents"));
         for _ in 0..3 {
             ranked_all.push(
-                time(|| raw("SELECT rowid FROM search_words WHERE search_words MATCH ?1 AND ?3 > 0 ORDER BY rank LIMIT ?2", &q))
-                    .0,
+                time(|| {
+                    raw(
+                        "SELECT rowid FROM search_words WHERE search_words MATCH ?1 AND ?3 > 0 ORDER BY rank LIMIT ?2",
+                        &q,
+                    )
+                })
+                .0,
             );
         }
     }
     let ranked_all = Samples::new(ranked_all);
     r.samples = Some(Samples::new(app));
     r.floor = Some(Samples::new(floor));
-    r.floor_name = "raw FTS5 statement Db::search runs: MATCH … ORDER BY rowid DESC LIMIT 1000, then ORDER BY rank LIMIT 50";
+    r.floor_name =
+        "raw FTS5 statement Db::search runs: MATCH … ORDER BY rowid DESC LIMIT 1000, then ORDER BY rank LIMIT 50";
     r.note = format!(
         "Db::search(words, 50): the best {RANK_WINDOW} newest matches ranked (bm25), places and snippets from the source \
 rows; {}. For comparison: the newest 50 matches unranked (MATCH … ORDER BY rowid DESC LIMIT 50) p50 {:.2} ms, p95 \
@@ -1072,7 +1092,8 @@ rows; {}. For comparison: the newest 50 matches unranked (MATCH … ORDER BY row
 /// "Mente du: …?" (issue 20): a search for a mistyped word finds nothing, and the view then
 /// asks for the suggestion — both within the search budget.
 fn search_suggestion_row(db: &Db) -> Row {
-    let typos = [("forbyggelse", "forebyggelse"), ("kilmatilpasning", "klimatilpasning"), ("hjemmeplegen", "hjemmeplejen")];
+    let typos =
+        [("forbyggelse", "forebyggelse"), ("kilmatilpasning", "klimatilpasning"), ("hjemmeplegen", "hjemmeplejen")];
     let mut r = row(
         "search_suggestion",
         "search a mistyped word, then \"Mente du: …?\"",
@@ -1126,7 +1147,9 @@ fn size_report(path: &Path, items: u64) -> (Row, Value) {
         )
         .unwrap();
     let rows = st
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+        })
         .unwrap();
     for row in rows {
         let (name, kind, table, bytes) = row.unwrap();
@@ -1152,7 +1175,9 @@ fn size_report(path: &Path, items: u64) -> (Row, Value) {
     let top: Vec<String> = list
         .iter()
         .take(8)
-        .map(|(name, _, b)| format!("{name} {:.0} B/item ({:.0} %)", *b as f64 / items as f64, 100.0 * *b as f64 / total as f64))
+        .map(|(name, _, b)| {
+            format!("{name} {:.0} B/item ({:.0} %)", *b as f64 / items as f64, 100.0 * *b as f64 / total as f64)
+        })
         .collect();
     r.note = format!(
         "{total} bytes in {pages} pages of {page_size} bytes ({free} free) for {items} agenda items; the largest: {}. \
@@ -1186,9 +1211,5 @@ fn print_sizes(sizes: &Value) {
             o["bytes_per_agenda_item"].as_f64().unwrap_or(0.0)
         );
     }
-    println!(
-        "| **whole file** | | {} | {} |",
-        sizes["bytes"],
-        sizes["bytes_per_agenda_item"]
-    );
+    println!("| **whole file** | | {} | {} |", sizes["bytes"], sizes["bytes_per_agenda_item"]);
 }

@@ -124,7 +124,9 @@ fn text(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option<
         }
     };
     conn.prepare_cached(sql)?
-        .query_row([id], |r| Ok((r.get::<_, Option<String>>(0)?.unwrap_or_default(), r.get::<_, Option<String>>(1)?.unwrap_or_default())))
+        .query_row([id], |r| {
+            Ok((r.get::<_, Option<String>>(0)?.unwrap_or_default(), r.get::<_, Option<String>>(1)?.unwrap_or_default()))
+        })
         .optional()
 }
 
@@ -206,9 +208,7 @@ impl Db {
         let mut found: Vec<(i64, bool, Option<(String, String)>)> = Vec::new();
         let mut seen = HashSet::new();
         let mut stmt = self.conn.prepare_cached(WORDS_SQL)?;
-        for rowid in
-            stmt.query_map(rusqlite::params![q.words_match(), limit as i64, window], |r| r.get::<_, i64>(0))?
-        {
+        for rowid in stmt.query_map(rusqlite::params![q.words_match(), limit as i64, window], |r| r.get::<_, i64>(0))? {
             let rowid = rowid?;
             if seen.insert(rowid) {
                 found.push((rowid, false, None));
@@ -286,12 +286,13 @@ impl Db {
         if q.is_empty() {
             return Ok(None);
         }
-        let mut any_words = self.conn.prepare_cached("SELECT 1 FROM search_words WHERE search_words MATCH ?1 LIMIT 1")?;
+        let mut any_words =
+            self.conn.prepare_cached("SELECT 1 FROM search_words WHERE search_words MATCH ?1 LIMIT 1")?;
         let mut part_candidates = self.conn.prepare_cached(PARTS_SQL)?;
         // How many documents have the word as written (not only as a stem).
-        let mut docs = self.conn.prepare_cached(
-            "SELECT sum(doc) FROM search_vocabulary WHERE term = ?1 AND col IN ('title', 'body')",
-        )?;
+        let mut docs = self
+            .conn
+            .prepare_cached("SELECT sum(doc) FROM search_vocabulary WHERE term = ?1 AND col IN ('title', 'body')")?;
         let mut corrected = Vec::with_capacity(q.terms.len());
         let mut changed = 0;
         for term in &q.terms {
