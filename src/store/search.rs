@@ -149,6 +149,10 @@ const PARTS_SQL: &str = "SELECT rowid FROM search_trigrams WHERE search_trigrams
        AND (?2 IS NULL OR rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ?2))
      ORDER BY rowid DESC";
 
+/// A document found: its rowid, whether only inside longer words, and its (title, body) when
+/// already read.
+type Found = (i64, bool, Option<(String, String)>);
+
 /// At most this many trigram candidates are checked for parts of words, the newest first.
 const PART_CANDIDATES: usize = 5000;
 
@@ -204,8 +208,7 @@ impl Db {
             return Ok(Vec::new());
         }
         let window = RANK_WINDOW.max(limit as u32);
-        // (rowid, found only inside longer words, its text when already read)
-        let mut found: Vec<(i64, bool, Option<(String, String)>)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         let mut seen = HashSet::new();
         let mut stmt = self.conn.prepare_cached(WORDS_SQL)?;
         for rowid in stmt.query_map(rusqlite::params![q.words_match(), limit as i64, window], |r| r.get::<_, i64>(0))? {
