@@ -58,6 +58,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0013_bilag.sql")),
     M::up(include_str!("migrations/0014_deliberation.sql")),
     M::up(include_str!("migrations/0015_own_frameworks_item_bearings.sql")),
+    M::up(include_str!("migrations/0016_search_size.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -452,7 +453,7 @@ pub use live::{AnsweredAt, LiveAuditRow, LiveDeviceRecord};
 pub(crate) use meetings::get as meeting;
 pub use position_history::ORGANISATION_QUESTIONS;
 pub use room::{RoomItem, RoomPoint, RoomStep, RoomView};
-pub use search::MAX_SEARCH_LIMIT;
+pub use search::{MAX_SEARCH_LIMIT, RANK_WINDOW, WORDS_SQL};
 pub(crate) use walk::record_default_attendance;
 pub use walk::{StepTimebox, MAX_POINTS_PER_ITEM, MAX_REASON};
 
