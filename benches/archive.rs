@@ -672,6 +672,11 @@ fn startup_backup_rows(rows: &mut Vec<Row>, work: &Path, m30: i64) {
         last = p;
         changed.push(t);
     }
+    // A launch comes well after the last session's close: the file's time is settled.
+    std::thread::sleep(Duration::from_millis(150));
+    let (t, p) = time(|| backup::auto_backup_file(work, Reason::Start).unwrap());
+    changed.push(t);
+    last = p;
     let mut unchanged = Vec::new();
     for _ in 0..20 {
         let (t, p) = time(|| backup::auto_backup_file(work, Reason::Start).unwrap());

@@ -176,6 +176,7 @@ pub fn auto_backup_file(db_path: &Path, reason: Reason) -> Result<PathBuf> {
             return Ok(last);
         }
     }
+    let started = std::time::SystemTime::now();
     let before = quiet_identity(db_path);
     let conn = read_connection(db_path)?;
     let dir = dir_for(db_path);
@@ -187,7 +188,7 @@ pub fn auto_backup_file(db_path: &Path, reason: Reason) -> Result<PathBuf> {
     // The copy is of the file as it was before and after it: no write happened between.
     let after = quiet_identity(db_path);
     match (before, after) {
-        (Some(b), Some(a)) if b == a => write_stamp(&dir, &b, &dest),
+        (Some(b), Some(a)) if b == a && settled(&b, started) => write_stamp(&dir, &b, &dest),
         _ => forget_stamp(&dir),
     }
     rotate_quietly(&dir);
@@ -207,7 +208,24 @@ pub fn auto_backup_file(db_path: &Path, reason: Reason) -> Result<PathBuf> {
 // that changes the file's time), by another program (the file's time or size), a restore (a
 // new inode), a changed or replaced backup file — fails the comparison, and the copy is
 // taken. A false "changed" costs a copy; a false "unchanged" cannot arise from any write
-// through SQLite or the file system short of forging the file's time.
+// through SQLite or the file system short of forging the file's time. (A file written less
+// than `SETTLED` before the snapshot is not recorded: its time may not yet tell later writes
+// apart; the next start-up backup copies it once more.)
+
+/// How long before a backup the database file must have been written last for its identity
+/// to be recorded. File systems take a file's modification time from a coarse clock (a few
+/// ms): a write in the same tick as the one before could leave size and time as they were.
+/// A file last written at least this long before the snapshot began has a time that any
+/// later write changes.
+const SETTLED: std::time::Duration = std::time::Duration::from_millis(100);
+
+fn settled(id: &FileIdentity, started: std::time::SystemTime) -> bool {
+    let started_ns = match started.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(_) => return false,
+    };
+    id.modified_ns + (SETTLED.as_nanos() as i128) < started_ns
+}
 
 /// The file in the backups directory that records what the newest backup holds.
 const STAMP_FILE: &str = "last-backup";

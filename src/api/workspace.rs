@@ -253,17 +253,20 @@ mod tests {
         first.with(crate::demo::create).unwrap();
         first.close();
         drop(first);
+        std::thread::sleep(std::time::Duration::from_millis(150));
         let second = Workspace::open(path.clone());
         second.wait_for_start_backup();
         let taken = backups();
         second.close();
         drop(second);
+        std::thread::sleep(std::time::Duration::from_millis(150));
         let third = Workspace::open(path.clone());
         third.wait_for_start_backup();
         assert_eq!(backups(), taken, "nothing changed since the last backup: no copy");
         third.with(|db| db.list_committees()).unwrap();
         third.close();
         drop(third);
+        std::thread::sleep(std::time::Duration::from_millis(150));
         let fourth = Workspace::open(path.clone());
         fourth.wait_for_start_backup();
         assert_eq!(backups(), taken, "a launch that only read: no copy");
@@ -276,6 +279,7 @@ mod tests {
             .unwrap();
         fourth.close();
         drop(fourth);
+        std::thread::sleep(std::time::Duration::from_millis(150));
         let fifth = Workspace::open(path.clone());
         fifth.wait_for_start_backup();
         assert_eq!(backups(), taken + 1, "an edit since the last backup: a copy");
