@@ -384,7 +384,7 @@ fn a_start_backup_copies_only_what_changed_since_the_last() {
     assert_eq!(backup::auto_backup_file(&path, Reason::Start).unwrap(), fourth);
 
     // A restore of the newest backup: the same content in a new file, so a copy again.
-    backup::restore(&fourth, &path, &pejling::instance::InstanceLock::acquire(&path).unwrap()).unwrap();
+    backup::restore(&fourth, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap()).unwrap();
     settle();
     let fifth = backup::auto_backup_file(&path, Reason::Start).unwrap();
     assert!(backup::list(&backup::dir_for(&path)).unwrap()[0].path == fifth.display().to_string());
@@ -441,7 +441,7 @@ fn older_backups_share_their_pages_and_restore_exactly() {
     }
     // Restore the oldest (packed) one: exactly its content is back.
     let oldest = Path::new(&listed[5].path).to_path_buf();
-    backup::restore(&oldest, &path, &pejling::instance::InstanceLock::acquire(&path).unwrap()).unwrap();
+    backup::restore(&oldest, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap()).unwrap();
     let db = Db::open(&path).unwrap();
     assert_eq!(theme_meeting(&db), taken[0].1);
     assert!(db.opened_with_full_check());
@@ -457,7 +457,7 @@ fn older_backups_share_their_pages_and_restore_exactly() {
     std::fs::write(&at, bytes).unwrap();
     assert!(backup::verify(Path::new(&packed.path)).is_err());
     let before = std::fs::read(&path).unwrap();
-    assert!(backup::restore(Path::new(&packed.path), &path, &pejling::instance::InstanceLock::acquire(&path).unwrap())
+    assert!(backup::restore(Path::new(&packed.path), &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap())
         .is_err());
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing changed");
 }

@@ -518,7 +518,7 @@ fn a_mistyped_word_offers_the_nearest_word_of_the_index() {
 #[test]
 fn a_word_in_most_documents_shows_the_best_of_the_newest_and_a_rare_word_is_found_anywhere() {
     let (db, _, m, _) = workspace(&[]);
-    let n = pejling::store::RANK_WINDOW as usize + 200;
+    let n = pejling_core::store::RANK_WINDOW as usize + 200;
     let tx = db.connection().unchecked_transaction().unwrap();
     for i in 0..n {
         // The oldest item has the rare word, and the common word in its title (which ranks it
@@ -545,7 +545,7 @@ fn a_word_in_most_documents_shows_the_best_of_the_newest_and_a_rare_word_is_foun
         .collect();
     let hits = item_hits(&db, "udvalget");
     assert_eq!(hits.len(), 50);
-    let newest = &ids[n - pejling::store::RANK_WINDOW as usize..];
+    let newest = &ids[n - pejling_core::store::RANK_WINDOW as usize..];
     assert!(hits.iter().all(|id| newest.contains(id)), "the best of the newest matches");
     assert!(!hits.contains(&ids[0]));
     // A rare word among them is found wherever it is, alone or with the common word.
