@@ -557,6 +557,12 @@ macro_rules! with_commands {
                 ctx.with(|db| db.search(&query, limit))
             }
 
+            /// "Mente du: …?": the query with a word that is nowhere in the workspace replaced by
+            /// the nearest word of the index's own vocabulary, when that finds something.
+            fn search_suggestion(ctx, query: String) -> Option<String> => [main] {
+                ctx.with(|db| db.search_suggestion(&query))
+            }
+
             /// Save a meeting as a meeting package (.pejling) where the user says. `None` when cancelled.
             fn export_meeting_package(ctx, meeting_id: Id, include_closed: bool) -> Option<String> => [main] {
                 ctx.export_meeting_package(meeting_id, include_closed)

@@ -242,6 +242,49 @@ mod tests {
         assert!(Workspace::open(path.clone()).is_open(), "free again once the first app is gone");
     }
 
+    /// A launch after one that changed nothing copies nothing: the start-up backup of the
+    /// unchanged database is the last one. A launch after an edit takes a new one.
+    #[test]
+    fn a_launch_without_changes_takes_no_new_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pejling.sqlite3");
+        let backups = || crate::backup::list(&crate::backup::dir_for(&path)).unwrap().len();
+        let first = Workspace::open(path.clone());
+        first.with(crate::demo::create).unwrap();
+        first.close();
+        drop(first);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let second = Workspace::open(path.clone());
+        second.wait_for_start_backup();
+        let taken = backups();
+        second.close();
+        drop(second);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let third = Workspace::open(path.clone());
+        third.wait_for_start_backup();
+        assert_eq!(backups(), taken, "nothing changed since the last backup: no copy");
+        third.with(|db| db.list_committees()).unwrap();
+        third.close();
+        drop(third);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let fourth = Workspace::open(path.clone());
+        fourth.wait_for_start_backup();
+        assert_eq!(backups(), taken, "a launch that only read: no copy");
+        fourth
+            .with(|db| {
+                let id = db.list_committees()?[0].id;
+                let patch = crate::CommitteePatch { description: Some("Ændret.".into()), ..Default::default() };
+                db.update_committee(id, &patch)
+            })
+            .unwrap();
+        fourth.close();
+        drop(fourth);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let fifth = Workspace::open(path.clone());
+        fifth.wait_for_start_backup();
+        assert_eq!(backups(), taken + 1, "an edit since the last backup: a copy");
+    }
+
     /// The app's exit closes the workspace cleanly: the next start skips the page check; a
     /// start after an app that did not exit cleanly checks every page.
     #[test]

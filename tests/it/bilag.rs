@@ -320,6 +320,10 @@ fn backups_copy_each_file_once_and_a_restore_brings_the_files_back() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     db.auto_backup(pejling::backup::Reason::Manual).unwrap().unwrap();
     assert_eq!(std::fs::metadata(&copied_file).unwrap().modified().unwrap(), modified, "not copied again");
+    // The newer backup packed the first one: it lives on as a manifest of its pages.
+    assert!(!first.exists());
+    let first = first.with_extension("pages");
+    assert!(pejling::backup::is_packed(&first) && first.is_file(), "{}", first.display());
     assert_eq!(pejling::backup::copy_blobs(&first, &dir.path().join("bilag")).unwrap(), 0);
 
     // The bilag is removed (its file goes with it), then the backup is restored.

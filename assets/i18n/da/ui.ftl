@@ -44,6 +44,7 @@ search-where-meeting = Møde: { $title }
 search-where-committee = Udvalg: { $name }
 search-closed = Lukket punkt
 search-part-of-word = Fundet som en del af et ord.
+search-did-you-mean = Mente du: { $query }?
 
 ## Datoer
 

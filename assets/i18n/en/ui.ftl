@@ -44,6 +44,7 @@ search-where-meeting = Meeting: { $title }
 search-where-committee = Committee: { $name }
 search-closed = Closed item
 search-part-of-word = Found as part of a word.
+search-did-you-mean = Did you mean: { $query }?
 
 ## Dates
 

@@ -13,6 +13,7 @@ use chrono::Utc;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
+use crate::store::clean::FileIdentity;
 use crate::store::{blobs, schema_version, Db, APPLICATION_ID};
 use std::collections::HashSet;
 
@@ -143,9 +144,14 @@ fn read_connection(path: &Path) -> Result<Connection> {
 /// Rotate the backups in `dir`; a failure is reported, never returned: the backup itself is
 /// written, and the change it follows is committed.
 fn rotate_quietly(dir: &Path) {
+    let lock = lock_dir(dir);
     if let Err(e) = rotate(dir) {
         eprintln!("Pejling: old backups in {} could not be rotated: {e}", dir.display());
     }
+    if let Err(e) = pack_older(dir) {
+        eprintln!("Pejling: old backups in {} could not be packed: {e}", dir.display());
+    }
+    drop(lock);
 }
 
 pub(crate) fn auto_backup_conn(conn: &Connection, db_path: &Path, reason: Reason) -> Result<PathBuf> {
@@ -154,6 +160,7 @@ pub(crate) fn auto_backup_conn(conn: &Connection, db_path: &Path, reason: Reason
     let dest = dir.join(format!("pejling-{stamp}-{}.sqlite3", reason.as_str()));
     copy_to(conn, &dest)?;
     copy_blobs(&dest, &blobs::dir_beside(db_path))?;
+    forget_stamp(&dir);
     rotate_quietly(&dir);
     Ok(dest)
 }
@@ -164,19 +171,144 @@ pub(crate) fn auto_backup_conn(conn: &Connection, db_path: &Path, reason: Reason
 /// the online backup API, one read transaction: a consistent snapshot that the app's writes
 /// meanwhile neither block (WAL readers never block the writer) nor restart.
 pub fn auto_backup_file(db_path: &Path, reason: Reason) -> Result<PathBuf> {
+    if reason == Reason::Start {
+        if let Some(last) = unchanged_since_last(db_path) {
+            return Ok(last);
+        }
+    }
+    let started = std::time::SystemTime::now();
+    let before = quiet_identity(db_path);
     let conn = read_connection(db_path)?;
     let dir = dir_for(db_path);
     let stamp = Utc::now().format("%Y%m%dT%H%M%S%3fZ");
     let dest = dir.join(format!("pejling-{stamp}-{}.sqlite3", reason.as_str()));
     copy_in_steps(&conn, &dest, -1)?;
+    drop(conn);
     copy_blobs(&dest, &blobs::dir_beside(db_path))?;
+    // The copy is of the file as it was before and after it: no write happened between.
+    let after = quiet_identity(db_path);
+    match (before, after) {
+        (Some(b), Some(a)) if b == a && settled(&b, started) => write_stamp(&dir, &b, &dest),
+        _ => forget_stamp(&dir),
+    }
     rotate_quietly(&dir);
     Ok(dest)
+}
+
+// ---- "nothing changed since the last backup" ------------------------------------------------
+//
+// A start-up backup of a municipal archive copies 1.4 GB, at every launch, usually of exactly
+// the file the last backup already holds. Whether anything changed is told without reading
+// the file, by the same means as the clean-close marker (`store::clean`): the database file's
+// identity — size, modification time to the nanosecond, inode and device — with no WAL frames
+// beside it. A backup whose snapshot was taken while the file had one identity before and
+// after and an empty WAL is exactly that file's content; it records the identity in
+// `backups/last-backup`, with the backup's own identity. A later start-up backup is skipped
+// only while both still hold. Any write since — by Pejling (WAL frames, then a checkpoint
+// that changes the file's time), by another program (the file's time or size), a restore (a
+// new inode), a changed or replaced backup file — fails the comparison, and the copy is
+// taken. A false "changed" costs a copy; a false "unchanged" cannot arise from any write
+// through SQLite or the file system short of forging the file's time. (A file written less
+// than `SETTLED` before the snapshot is not recorded: its time may not yet tell later writes
+// apart; the next start-up backup copies it once more.)
+
+/// How long before a backup the database file must have been written last for its identity
+/// to be recorded. File systems take a file's modification time from a coarse clock (a few
+/// ms): a write in the same tick as the one before could leave size and time as they were.
+/// A file last written at least this long before the snapshot began has a time that any
+/// later write changes.
+const SETTLED: std::time::Duration = std::time::Duration::from_millis(100);
+
+fn settled(id: &FileIdentity, started: std::time::SystemTime) -> bool {
+    let started_ns = match started.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(_) => return false,
+    };
+    id.modified_ns + (SETTLED.as_nanos() as i128) < started_ns
+}
+
+/// The file in the backups directory that records what the newest backup holds.
+const STAMP_FILE: &str = "last-backup";
+const STAMP_MAGIC: &str = "pejling-last-backup 1";
+
+/// The database file's identity when no WAL frames lie beside it (the `-wal` file is absent
+/// or empty), else `None`: then the file alone does not say what the database holds.
+fn quiet_identity(db_path: &Path) -> Option<FileIdentity> {
+    let wal = crate::store::clean::wal_path(db_path);
+    match std::fs::metadata(&wal) {
+        Ok(m) if m.len() > 0 => return None,
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return None,
+        _ => {}
+    }
+    FileIdentity::of(db_path).ok()
+}
+
+fn identity_text(label: &str, id: &FileIdentity) -> String {
+    let (dev, ino) = id.dev_ino.unwrap_or((0, 0));
+    format!("{label} {} {} {dev} {ino}\n", id.size, id.modified_ns)
+}
+
+fn parse_identity(line: &str, label: &str) -> Option<FileIdentity> {
+    let mut f = line.strip_prefix(label)?.split_whitespace();
+    let size = f.next()?.parse().ok()?;
+    let modified_ns = f.next()?.parse().ok()?;
+    let (dev, ino): (u64, u64) = (f.next()?.parse().ok()?, f.next()?.parse().ok()?);
+    let dev_ino = if cfg!(unix) { Some((dev, ino)) } else { None };
+    Some(FileIdentity { size, modified_ns, dev_ino })
+}
+
+/// Record that the backup `dest` holds the database file of identity `db`.
+fn write_stamp(dir: &Path, db: &FileIdentity, dest: &Path) {
+    let write = || -> Result<()> {
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let text = format!(
+            "{STAMP_MAGIC}\n{}{}file {name}\n",
+            identity_text("database", db),
+            identity_text("backup", &FileIdentity::of(dest)?)
+        );
+        let tmp = dir.join(format!("{STAMP_FILE}.tmp"));
+        {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()?;
+        }
+        std::fs::rename(&tmp, dir.join(STAMP_FILE))?;
+        Ok(())
+    };
+    if write().is_err() {
+        forget_stamp(dir);
+    }
+}
+
+fn forget_stamp(dir: &Path) {
+    let _ = std::fs::remove_file(dir.join(STAMP_FILE));
+}
+
+/// The newest backup, if the database is exactly what it holds (see above).
+pub fn unchanged_since_last(db_path: &Path) -> Option<PathBuf> {
+    let dir = dir_for(db_path);
+    let text = std::fs::read_to_string(dir.join(STAMP_FILE)).ok()?;
+    let mut lines = text.lines();
+    (lines.next()? == STAMP_MAGIC).then_some(())?;
+    let db = parse_identity(lines.next()?, "database ")?;
+    let backup = parse_identity(lines.next()?, "backup ")?;
+    let name = lines.next()?.strip_prefix("file ")?;
+    parse_name(name)?;
+    let path = dir.join(name);
+    // Still the newest backup, unchanged since it was written, of the file as it is now.
+    let newest = list(&dir).ok()?.into_iter().next()?;
+    (Path::new(&newest.path) == path).then_some(())?;
+    (FileIdentity::of(&path).ok()? == backup).then_some(())?;
+    (quiet_identity(db_path)? == db).then_some(path)
 }
 
 /// The SHA-256 of every bilag file a database (or backup) file refers to; none before
 /// schema 13.
 pub fn blob_refs(path: &Path) -> Result<HashSet<String>> {
+    if is_packed(path) {
+        return Ok(Packed::read(path)?.bilag.into_iter().collect());
+    }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     crate::store::harden(&conn)?;
     let has: bool = conn.query_row(
@@ -217,7 +349,9 @@ pub fn copy_blobs(dest: &Path, from_dir: &Path) -> Result<usize> {
 
 fn parse_name(name: &str) -> Option<(String, String)> {
     // pejling-20261123T093000123Z-start.sqlite3
-    let rest = name.strip_prefix("pejling-")?.strip_suffix(".sqlite3")?;
+    // pejling-20261123T093000123Z-start.pages: the same, packed (see `Packed`).
+    let rest = name.strip_prefix("pejling-")?;
+    let rest = rest.strip_suffix(".sqlite3").or_else(|| rest.strip_suffix(".pages"))?;
     let (stamp, reason) = rest.split_once('-')?;
     let t = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S%3fZ").ok()?;
     Some((t.format("%Y-%m-%dT%H:%M:%SZ").to_string(), reason.to_owned()))
@@ -235,12 +369,12 @@ pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if let Some((taken_at, reason)) = parse_name(&name) {
-            out.push(BackupFile {
-                path: entry.path().display().to_string(),
-                taken_at,
-                reason,
-                bytes: entry.metadata()?.len(),
-            });
+            // A packed backup's size is that of the database it restores.
+            let bytes = match is_packed(&entry.path()) {
+                true => Packed::read(&entry.path()).map_or(0, |p| p.bytes),
+                false => entry.metadata()?.len(),
+            };
+            out.push(BackupFile { path: entry.path().display().to_string(), taken_at, reason, bytes });
         }
     }
     // Names sort by time; ties cannot happen within a millisecond from one process.
@@ -298,6 +432,18 @@ pub fn verify(path: &Path) -> Result<()> {
     let not_ours = |detail: String| Error::NotAPejlingDatabase { path: path.display().to_string(), detail };
     if !path.is_file() {
         return Err(not_ours("not a file".into()));
+    }
+    if is_packed(path) {
+        // Checked as what it restores: the database put together from its pages.
+        let whole = path.with_extension("verifying");
+        let _ = std::fs::remove_file(&whole);
+        let out = Packed::read(path).and_then(|p| p.unpack(&whole)).and_then(|()| verify(&whole));
+        let _ = std::fs::remove_file(&whole);
+        remove_sidecars(&whole);
+        return out.map_err(|e| match e {
+            Error::DatabaseTooNew { .. } => e,
+            other => not_ours(other.to_string()),
+        });
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     crate::store::harden(&conn).map_err(|e| not_ours(e.to_string()))?;
@@ -365,7 +511,9 @@ pub fn restore(from: &Path, db_path: &Path, lock: &crate::instance::InstanceLock
             crate::error::Message::new("error-restore-database-in-use").arg("path", db_path.display()),
         ));
     }
-    verify(from)?;
+    if !is_packed(from) {
+        verify(from)?;
+    }
     if let Some(stop_live_sessions) = REPLACE_HOOK.get() {
         stop_live_sessions(db_path);
     }
@@ -374,7 +522,14 @@ pub fn restore(from: &Path, db_path: &Path, lock: &crate::instance::InstanceLock
     let tmp = db_path.with_extension("restoring");
     let _ = std::fs::remove_file(&tmp);
     remove_sidecars(&tmp);
-    {
+    if is_packed(from) {
+        // Put together from its pages (each checked against its SHA-256), then checked as a
+        // whole below, exactly as a plain backup.
+        if let Err(e) = Packed::read(from).and_then(|p| p.unpack(&tmp)) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+    } else {
         let src = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         copy_in_steps(&src, &tmp, -1)?;
     }
@@ -447,4 +602,250 @@ pub struct RecoveryInfo {
 pub fn recovery_info(db_path: &Path, error: crate::ApiError) -> Result<RecoveryInfo> {
     let backups = list(&dir_for(db_path))?.into_iter().filter(|b| verify(Path::new(&b.path)).is_ok()).collect();
     Ok(RecoveryInfo { error, db_path: db_path.display().to_string(), backups })
+}
+
+// ---- older backups share their pages ----------------------------------------------------------
+//
+// Ten backups of a 1.4 GB archive, plus one per earlier month, would take 14 GB and more, and
+// nearly all of it the same pages ten times over. So only the newest backup is kept as a
+// plain SQLite file (it opens as it is); when a newer one arrives, the older ones are
+// *packed*: the file is cut into chunks of `CHUNK` bytes (64 pages of 4 KiB), each chunk is
+// stored once under its SHA-256 in `backups/pages/aa/<sha256>`, and the backup becomes a small
+// manifest `pejling-<time>-<reason>.pages` listing its chunks in order (and the bilag files it
+// refers to, so the rotation need not put it together to know them). A chunk that is already
+// there — the same pages in an earlier backup — is not written again: a packed backup costs
+// only the chunks it changed. Restoring or checking a packed backup puts the file together
+// again, every chunk checked against its SHA-256, and then checks it exactly as a plain one
+// (application id, schema version, every page, the schema). Chunks no kept backup lists are
+// removed by the rotation. The rotation's disk use is then one plain copy, one copy's worth of
+// chunks, and the chunks the edits between backups changed.
+
+/// Bytes per chunk of a packed backup.
+pub const CHUNK: usize = 256 * 1024;
+const PACK_MAGIC: &str = "pejling-pages 1";
+
+/// Whether `path` names a packed backup.
+pub fn is_packed(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "pages")
+}
+
+/// The chunks of the packed backups in the backups directory `dir`.
+pub fn chunk_dir(dir: &Path) -> PathBuf {
+    dir.join("pages")
+}
+
+/// Serialise packing and chunk removal in one backups directory between threads and
+/// processes (the app's start-up backup, a CLI backup): an advisory lock on `backups/.lock`.
+fn lock_dir(dir: &Path) -> Option<std::fs::File> {
+    std::fs::create_dir_all(dir).ok()?;
+    let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(".lock")).ok()?;
+    f.lock().ok()?;
+    Some(f)
+}
+
+/// A packed backup's manifest.
+struct Packed {
+    /// Where its chunks are.
+    chunks_dir: PathBuf,
+    /// Length of the database it restores.
+    bytes: u64,
+    chunk: usize,
+    bilag: Vec<String>,
+    chunks: Vec<String>,
+}
+
+impl Packed {
+    fn read(path: &Path) -> Result<Packed> {
+        let bad = |detail: &str| Error::NotAPejlingDatabase {
+            path: path.display().to_string(),
+            detail: format!("packed backup: {detail}"),
+        };
+        let text = std::fs::read_to_string(path)?;
+        let mut lines = text.lines();
+        if lines.next() != Some(PACK_MAGIC) {
+            return Err(bad("not a manifest"));
+        }
+        let mut field = |name: &str| -> Result<u64> {
+            lines
+                .next()
+                .and_then(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().parse().ok())
+                .ok_or_else(|| bad(name.trim()))
+        };
+        let bytes = field("bytes ")?;
+        let chunk = field("chunk ")? as usize;
+        let (mut bilag, mut chunks) = (Vec::new(), Vec::new());
+        for l in lines {
+            match l.strip_prefix("bilag ") {
+                Some(sha) if blobs::is_sha256(sha) => bilag.push(sha.to_owned()),
+                None if blobs::is_sha256(l) => chunks.push(l.to_owned()),
+                _ => return Err(bad("a line that is neither a chunk nor a bilag file")),
+            }
+        }
+        if chunk == 0 || (chunks.len() as u64) != bytes.div_ceil(chunk as u64) {
+            return Err(bad("the chunks do not add up to its length"));
+        }
+        let chunks_dir = chunk_dir(path.parent().unwrap_or(Path::new(".")));
+        Ok(Packed { chunks_dir, bytes, chunk, bilag, chunks })
+    }
+
+    /// Write the database this backup holds to `dest` (synced), every chunk checked.
+    fn unpack(&self, dest: &Path) -> Result<()> {
+        use sha2::{Digest, Sha256};
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(dest)?);
+        let mut written = 0u64;
+        for (i, sha) in self.chunks.iter().enumerate() {
+            let bytes = std::fs::read(blobs::path_in(&self.chunks_dir, sha))?;
+            let last = i + 1 == self.chunks.len();
+            let expected = if last { self.bytes - written } else { self.chunk as u64 };
+            if hex_of(&Sha256::digest(&bytes)) != *sha || bytes.len() as u64 != expected {
+                return Err(Error::NotAPejlingDatabase {
+                    path: dest.display().to_string(),
+                    detail: format!("packed backup: chunk {sha} is damaged"),
+                });
+            }
+            out.write_all(&bytes)?;
+            written += bytes.len() as u64;
+        }
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        Ok(())
+    }
+}
+
+/// Pack the plain backup `full` (see above); returns the manifest's path. The manifest is
+/// written, synced and renamed into place before the plain file is removed: a crash leaves
+/// the backup in one form or both, never neither.
+pub fn pack(full: &Path) -> Result<PathBuf> {
+    use sha2::{Digest, Sha256};
+    use std::io::{Read, Write};
+    let dir = full.parent().unwrap_or(Path::new("."));
+    let dest = full.with_extension("pages");
+    // Also checks that it is an SQLite file at all.
+    let mut bilag: Vec<String> = blob_refs(full)?.into_iter().collect();
+    bilag.sort();
+    let chunks = chunk_dir(dir);
+    let mut src = std::fs::File::open(full)?;
+    let bytes = src.metadata()?.len();
+    let mut manifest = format!("{PACK_MAGIC}\nbytes {bytes}\nchunk {CHUNK}\n");
+    for sha in &bilag {
+        manifest.push_str(&format!("bilag {sha}\n"));
+    }
+    let mut buf = vec![0u8; CHUNK];
+    let mut new_dirs = HashSet::new();
+    loop {
+        let mut n = 0;
+        while n < CHUNK {
+            match src.read(&mut buf[n..])? {
+                0 => break,
+                k => n += k,
+            }
+        }
+        if n == 0 {
+            break;
+        }
+        let sha = hex_of(&Sha256::digest(&buf[..n]));
+        let at = blobs::path_in(&chunks, &sha);
+        if !at.exists() {
+            let sub = at.parent().expect("a chunk's folder");
+            std::fs::create_dir_all(sub)?;
+            let tmp = sub.join(format!("{sha}.{}.tmp", std::process::id()));
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&buf[..n])?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &at)?;
+            new_dirs.insert(sub.to_path_buf());
+        }
+        manifest.push_str(&sha);
+        manifest.push('\n');
+        if n < CHUNK {
+            break;
+        }
+    }
+    for d in &new_dirs {
+        sync_dir(Some(d));
+    }
+    let tmp = full.with_extension("partial");
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(manifest.as_bytes())?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, &dest)?;
+    sync_dir(Some(dir));
+    std::fs::remove_file(full)?;
+    Ok(dest)
+}
+
+/// Pack every plain backup in `dir` but the newest, then remove the chunks no kept backup
+/// lists. A file that is not an SQLite database (not a Pejling backup) is left as it is.
+pub fn pack_older(dir: &Path) -> Result<usize> {
+    let all = list(dir)?;
+    let mut packed = 0;
+    for b in all.iter().skip(1) {
+        let path = Path::new(&b.path);
+        if !is_packed(path) && is_sqlite_file(path) {
+            match pack(path) {
+                Ok(_) => packed += 1,
+                Err(e) => eprintln!("Pejling: the backup {} could not be packed: {e}", b.path),
+            }
+        }
+    }
+    let chunks = chunk_dir(dir);
+    if chunks.is_dir() {
+        let mut listed = HashSet::new();
+        for b in list(dir)? {
+            let path = Path::new(&b.path);
+            if is_packed(path) {
+                // An unreadable manifest keeps every chunk: nothing is removed on a doubt.
+                listed.extend(Packed::read(path)?.chunks);
+            }
+        }
+        remove_unlisted_chunks(&chunks, &listed)?;
+    }
+    Ok(packed)
+}
+
+fn hex_of(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn is_sqlite_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == b"SQLite format 3\0"
+}
+
+fn remove_unlisted_chunks(chunks: &Path, listed: &HashSet<String>) -> Result<usize> {
+    let mut removed = 0;
+    for sub in std::fs::read_dir(chunks)?.flatten() {
+        for f in std::fs::read_dir(sub.path()).into_iter().flatten().flatten() {
+            let name = f.file_name().to_string_lossy().into_owned();
+            // A `.tmp` of a packing cut short; another packing holds the directory's lock.
+            if !listed.contains(&name) {
+                std::fs::remove_file(f.path())?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// Disk use of the backups directory `dir` — plain copies, manifests, chunks and bilag files —
+/// in bytes of allocated blocks (on unix; elsewhere the files' lengths).
+pub fn disk_use(dir: &Path) -> u64 {
+    fn walk(p: &Path) -> u64 {
+        let Ok(meta) = std::fs::symlink_metadata(p) else { return 0 };
+        if meta.is_dir() {
+            return std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| walk(&e.path())).sum();
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            meta.blocks() * 512
+        }
+        #[cfg(not(unix))]
+        meta.len()
+    }
+    walk(dir)
 }

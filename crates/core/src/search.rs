@@ -260,15 +260,38 @@ impl Query {
 
     /// The FTS5 queries for parts of words: on `search_trigrams` for the words long enough to
     /// be found inside others, and on `search_words` for the shorter ones (`None` if there are
-    /// none). `None` altogether when no word is long enough.
+    /// none). `None` altogether when no word is long enough. The trigram index keeps no
+    /// positions (`detail=none`, see `0016_search_size.sql`), so a part is asked for as all of
+    /// its trigrams: the documents found may hold them apart, and are checked with
+    /// [`Query::parts_in`].
     pub fn part_match(&self) -> Option<(String, Option<String>)> {
         let (long, short): (Vec<&Term>, Vec<&Term>) = self.terms.iter().partition(|t| t.is_long());
         if long.is_empty() {
             return None;
         }
-        let each: Vec<String> =
-            long.iter().map(|t| format!("({})", t.parts().map(quoted).collect::<Vec<_>>().join(" OR "))).collect();
+        let each: Vec<String> = long
+            .iter()
+            .map(|t| {
+                let alternatives: Vec<String> = t
+                    .parts()
+                    .map(|p| {
+                        let chars: Vec<char> = p.chars().collect();
+                        let grams: Vec<String> =
+                            chars.windows(3).map(|w| quoted(&w.iter().collect::<String>())).collect();
+                        format!("({})", grams.join(" AND "))
+                    })
+                    .collect();
+                format!("({})", alternatives.join(" OR "))
+            })
+            .collect();
         Some((each.join(" AND "), (!short.is_empty()).then(|| words_match(short.into_iter()))))
+    }
+
+    /// Whether every word long enough to be found inside others is in `title` or in `body`
+    /// (as written or by its stem, case ignored): the check of a trigram candidate.
+    pub(crate) fn parts_in(&self, title: &str, body: &str) -> bool {
+        let (title, body) = (title.to_lowercase(), body.to_lowercase());
+        self.terms.iter().filter(|t| t.is_long()).all(|t| t.parts().any(|p| title.contains(p) || body.contains(p)))
     }
 }
 
@@ -426,9 +449,18 @@ mod tests {
             q.words_match(),
             r#"({title body} : "udvalgene" OR {title_stem body_stem} : "udvalg") AND ({title body} : "and" OR {title_stem body_stem} : "and")"#
         );
-        assert_eq!(q.part_match().unwrap(), (r#"("udvalgene" OR "udvalg") AND ("and")"#.to_owned(), None));
+        assert_eq!(
+            q.part_match().unwrap(),
+            (
+                r#"(("udv" AND "dva" AND "val" AND "alg" AND "lge" AND "gen" AND "ene") OR ("udv" AND "dva" AND "val" AND "alg")) AND (("and"))"#
+                    .to_owned(),
+                None
+            )
+        );
         let (parts, words) = Query::parse("it strat").part_match().unwrap();
-        assert_eq!(parts, r#"("strat")"#);
+        assert_eq!(parts, r#"(("str" AND "tra" AND "rat"))"#);
+        assert!(Query::parse("it strat").parts_in("", "Vi vil se IT-Strategien"));
+        assert!(!Query::parse("strat").parts_in("Strøm", "s t r a t"), "all of the part, together");
         assert_eq!(words.unwrap(), r#"({title body} : "it" OR {title_stem body_stem} : "it")"#);
         assert_eq!(Query::parse("it er").part_match(), None, "too short to be part of a word");
         assert!(Query::parse(r#"" : ( ) *"#).is_empty());

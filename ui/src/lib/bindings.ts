@@ -1102,6 +1102,18 @@ async search(query: string, limit: number) : Promise<Result<SearchHit[], ApiErro
 }
 },
 /**
+ * "Mente du: …?": the query with a word that is nowhere in the workspace replaced by
+ * the nearest word of the index's own vocabulary, when that finds something.
+ */
+async searchSuggestion(query: string) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_suggestion", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Save a meeting as a meeting package (.pejling) where the user says. `None` when cancelled.
  */
 async exportMeetingPackage(meetingId: number, includeClosed: boolean) : Promise<Result<string | null, ApiError>> {

@@ -2,10 +2,11 @@
 // snippet whose matched words are <mark>ed (as text), closed items marked, the count
 // announced, and Enter on a hit opens its place — the committee, the meeting, the agenda item
 // in the editor, a walk note or question at its step. All by keyboard alone.
+// A word that is nowhere in the workspace offers "Mente du: …?" (issue 20), a link to the corrected search.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { core, launchBrowser, newPage, serveDist, tabTo } from "./helpers.mjs";
+import { axe, core, describeViolations, launchBrowser, newPage, serveDist, tabTo } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -165,6 +166,58 @@ test("an agenda item opens in the editor, a note at its step, a closed item is m
     await search(page, "væskeindtag");
     found = await hits(page);
     assert.equal(found[0].closed, "Lukket punkt");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a mistyped word offers 'Mente du: …?', a link that runs the corrected search", async () => {
+  const { page, context, errors } = await newPage(browser, server.url);
+  try {
+    await demo(page);
+    // "forbyggelse" is in no text of the demo; "forebyggelse" (one letter more) is.
+    await search(page, "forbyggelse");
+    assert.equal(await page.getByTestId("search-count").textContent(), "Ingen resultater.");
+    const suggestion = page.getByTestId("search-suggestion");
+    assert.equal((await suggestion.textContent()).trim(), "Mente du: forebyggelse?");
+    assert.equal(await page.getByRole("link", { name: "Mente du: forebyggelse?" }).count(), 1);
+    await announced(page, "Ingen resultater. Mente du: forebyggelse?");
+    const violations = await axe(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+
+    // By keyboard: Tab from the heading to the suggestion, Enter runs the corrected search.
+    await tabTo(page, () => document.activeElement?.dataset.testid === "search-suggestion");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.hash === "#/search?q=forebyggelse");
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    assert.equal(await page.locator("h1").textContent(), "Søgning: »forebyggelse«");
+    assert.equal(await page.inputValue("#global-search"), "forebyggelse");
+    const found = await hits(page);
+    assert.ok(found.length > 0, "the corrected search finds something");
+    assert.ok(found.some((h) => h.marks.some((m) => m.toLocaleLowerCase("da") === "forebyggelse")), JSON.stringify(found));
+    assert.equal(await page.getByTestId("search-suggestion").count(), 0, "no suggestion when something is found");
+
+    // A word with no near word in the workspace gets no suggestion.
+    await search(page, "xylofon");
+    assert.equal(await page.getByTestId("search-count").textContent(), "Ingen resultater.");
+    assert.equal(await page.getByTestId("search-suggestion").count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("'Did you mean' in English", async () => {
+  const { page, context, errors } = await newPage(browser, server.url, { lang: "en" });
+  try {
+    await page.getByRole("button", { name: "Create demo workspace" }).click();
+    await page.waitForURL(/#\/committees\/\d+$/);
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    await search(page, "forbyggelse");
+    assert.equal((await page.getByTestId("search-suggestion").textContent()).trim(), "Did you mean: forebyggelse?");
+    const violations = await axe(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -108,55 +108,141 @@ fn place(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option
         .optional()
 }
 
+/// The source text a document was indexed with: (title, body), as the triggers write it (see
+/// `migrations/0016_search_size.sql`). The indexes hold no copy of the text; snippets are cut
+/// from the source rows.
+fn text(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option<(String, String)>> {
+    let sql = match kind {
+        SearchKind::Committee => "SELECT name, description FROM committee WHERE id = ?1",
+        SearchKind::Meeting => "SELECT title, place FROM meeting WHERE id = ?1",
+        SearchKind::AgendaItem => "SELECT title, body FROM search_agenda_item_text WHERE id = ?1",
+        SearchKind::Note => "SELECT '', text FROM step_note WHERE id = ?1",
+        SearchKind::FollowUp => "SELECT '', concat_ws(char(10), text, answer) FROM follow_up WHERE id = ?1",
+        SearchKind::Project => "SELECT title, description FROM project WHERE id = ?1",
+        SearchKind::Attachment => {
+            "SELECT a.title, p.text FROM attachment_page p JOIN attachment a ON a.id = p.attachment_id WHERE p.id = ?1"
+        }
+    };
+    conn.prepare_cached(sql)?
+        .query_row([id], |r| {
+            Ok((r.get::<_, Option<String>>(0)?.unwrap_or_default(), r.get::<_, Option<String>>(1)?.unwrap_or_default()))
+        })
+        .optional()
+}
+
+/// At most this many of a query's matches are ranked: the newest ones (highest rowid, i.e.
+/// the newest source rows). A query that matches fewer — any query with a rare word — is
+/// ranked whole; one whose every word is in most of a twenty-year archive ("udvalget",
+/// "kommunen") gets the best of its newest matches, in bounded time, instead of ranking tens
+/// of thousands of documents.
+pub const RANK_WINDOW: u32 = 1000;
+
+/// The FTS5 statement `Db::search` runs for whole words and stems (?1 the match, ?2 the limit,
+/// ?3 the rank window). Public so the benchmarks (`make bench`) can run it raw, as a floor.
+pub const WORDS_SQL: &str = "SELECT rowid FROM (
+       SELECT rowid, rank AS r FROM search_words WHERE search_words MATCH ?1 ORDER BY rowid DESC LIMIT ?3
+     ) ORDER BY r, rowid LIMIT ?2";
+
+/// Documents with all trigrams of the long words (?1), the newest first; ?2 the match of the
+/// short words that must still be whole words, or NULL. Each is checked against its text.
+const PARTS_SQL: &str = "SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?1
+       AND (?2 IS NULL OR rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ?2))
+     ORDER BY rowid DESC";
+
+/// A document found: its rowid, whether only inside longer words, and its (title, body) when
+/// already read.
+type Found = (i64, bool, Option<(String, String)>);
+
+/// At most this many trigram candidates are checked for parts of words, the newest first.
+const PART_CANDIDATES: usize = 5000;
+
+/// Letters a one-letter typo may have replaced, dropped or added (Danish).
+const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzæøåé";
+/// Words shorter than this get no "Mente du" suggestion: too many words are one letter away.
+const MIN_SUGGEST_LEN: usize = 4;
+/// At most this many documents holding a word's trigrams are checked for the word inside a
+/// longer one before it counts as unknown.
+const SUGGEST_PART_CANDIDATES: usize = 200;
+/// At most this many unknown words of a query are corrected.
+const MAX_CORRECTED: usize = 3;
+
+/// Every word one edit away from `word`: a letter dropped, two neighbours swapped, a letter
+/// replaced, a letter added.
+fn one_edit_away(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let mut out = Vec::with_capacity(n * 2 * LETTERS.chars().count() + 2 * n);
+    let make = |parts: &[&[char]]| parts.iter().flat_map(|p| p.iter()).collect::<String>();
+    for i in 0..n {
+        out.push(make(&[&chars[..i], &chars[i + 1..]]));
+        if i + 1 < n && chars[i] != chars[i + 1] {
+            out.push(make(&[&chars[..i], &[chars[i + 1], chars[i]], &chars[i + 2..]]));
+        }
+    }
+    for c in LETTERS.chars() {
+        for i in 0..n {
+            if chars[i] != c {
+                out.push(make(&[&chars[..i], &[c], &chars[i + 1..]]));
+            }
+        }
+        for i in 0..=n {
+            out.push(make(&[&chars[..i], &[c], &chars[i..]]));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 impl Db {
     /// Search everything in the workspace for `query`, read as plain words (see
     /// [`crate::search`]): whole-word and Danish-stem matches first, best first, then matches
     /// inside longer words. At most `limit` hits (and never more than [`MAX_SEARCH_LIMIT`]),
     /// one per committee, meeting, agenda item, note or question. An empty query finds
-    /// nothing. Closed agenda items are found and marked as closed.
+    /// nothing. Closed agenda items are found and marked as closed. Of a query matching more
+    /// than [`RANK_WINDOW`] documents, the best of the newest that many are shown.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
         let q = Query::parse(query);
         let limit = limit.min(MAX_SEARCH_LIMIT) as usize;
         if q.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        // (rowid, found only inside longer words)
-        let mut found: Vec<(i64, bool)> = Vec::new();
+        let window = RANK_WINDOW.max(limit as u32);
+        let mut found: Vec<Found> = Vec::new();
         let mut seen = HashSet::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT rowid FROM search_words WHERE search_words MATCH ?1 ORDER BY rank LIMIT ?2")?;
-        for rowid in stmt.query_map(rusqlite::params![q.words_match(), limit as i64], |r| r.get::<_, i64>(0))? {
+        let mut stmt = self.conn.prepare_cached(WORDS_SQL)?;
+        for rowid in stmt.query_map(rusqlite::params![q.words_match(), limit as i64, window], |r| r.get::<_, i64>(0))? {
             let rowid = rowid?;
             if seen.insert(rowid) {
-                found.push((rowid, false));
+                found.push((rowid, false, None));
             }
         }
         if found.len() < limit {
             if let Some((parts, short_words)) = q.part_match() {
                 // Short words are not looked for inside others; they must still be whole words.
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?1
-                       AND (?3 IS NULL OR rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ?3))
-                     ORDER BY rank LIMIT ?2",
-                )?;
-                let max = (limit + found.len()) as i64;
-                let rows = stmt.query_map(rusqlite::params![parts, max, short_words], |r| r.get::<_, i64>(0))?;
-                for rowid in rows {
+                // Parts of words come newest first.
+                let mut stmt = self.conn.prepare_cached(PARTS_SQL)?;
+                let rows = stmt.query_map(rusqlite::params![parts, short_words], |r| r.get::<_, i64>(0))?;
+                for rowid in rows.take(PART_CANDIDATES) {
                     let rowid = rowid?;
                     if found.len() == limit {
                         break;
                     }
-                    if seen.insert(rowid) {
-                        found.push((rowid, true));
+                    if seen.contains(&rowid) {
+                        continue;
+                    }
+                    let Some((kind, id)) = SearchKind::from_rowid(rowid) else { continue };
+                    let Some((title, body)) = text(&self.conn, kind, id)? else { continue };
+                    if q.parts_in(&title, &body) {
+                        seen.insert(rowid);
+                        found.push((rowid, true, Some((title, body))));
                     }
                 }
             }
         }
-        let mut text = self.conn.prepare_cached("SELECT title, body FROM search_words WHERE rowid = ?1")?;
         let mut hits = Vec::with_capacity(found.len());
         let mut seen_attachments = HashSet::new();
-        for (rowid, part_of_word) in found {
+        for (rowid, part_of_word, read) in found {
             let Some((kind, id)) = SearchKind::from_rowid(rowid) else { continue };
             let Some(p) = place(&self.conn, kind, id)? else { continue };
             // One hit per bilag: its best page.
@@ -165,9 +251,10 @@ impl Db {
                     continue;
                 }
             }
-            let Some((title, body)) =
-                text.query_row([rowid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).optional()?
-            else {
+            let Some((title, body)) = (match read {
+                Some(t) => Some(t),
+                None => text(&self.conn, kind, id)?,
+            }) else {
                 continue;
             };
             hits.push(SearchHit {
@@ -189,5 +276,88 @@ impl Db {
             });
         }
         Ok(hits)
+    }
+
+    /// "Mente du: …?": when a word of `query` is nowhere in the workspace — neither as a whole
+    /// word, by its stem, nor inside a longer word — the query with each such word replaced by
+    /// the most used word of the index's own vocabulary one typing error away (a letter
+    /// dropped, added, replaced, or two swapped): "forbyggelse" → "forebyggelse". `None` when
+    /// every word is found, when a word has no such neighbour, or when the corrected query
+    /// would find nothing either.
+    pub fn search_suggestion(&self, query: &str) -> Result<Option<String>> {
+        let q = Query::parse(query);
+        if q.is_empty() {
+            return Ok(None);
+        }
+        let mut any_words =
+            self.conn.prepare_cached("SELECT 1 FROM search_words WHERE search_words MATCH ?1 LIMIT 1")?;
+        let mut part_candidates = self.conn.prepare_cached(PARTS_SQL)?;
+        // How many documents have the word as written (not only as a stem).
+        let mut docs = self
+            .conn
+            .prepare_cached("SELECT sum(doc) FROM search_vocabulary WHERE term = ?1 AND col IN ('title', 'body')")?;
+        let mut corrected = Vec::with_capacity(q.terms.len());
+        let mut changed = 0;
+        for term in &q.terms {
+            let single = Query { terms: vec![term.clone()] };
+            let known = any_words.exists([single.words_match()])?
+                || match single.part_match() {
+                    Some((parts, _)) => {
+                        let mut known = false;
+                        let rows = part_candidates
+                            .query_map(rusqlite::params![parts, None::<String>], |r| r.get::<_, i64>(0))?;
+                        for rowid in rows.take(SUGGEST_PART_CANDIDATES) {
+                            let Some((kind, id)) = SearchKind::from_rowid(rowid?) else { continue };
+                            if let Some((title, body)) = text(&self.conn, kind, id)? {
+                                if single.parts_in(&title, &body) {
+                                    known = true;
+                                    break;
+                                }
+                            }
+                        }
+                        known
+                    }
+                    None => false,
+                };
+            if known {
+                corrected.push(term.word.clone());
+                continue;
+            }
+            if term.word.chars().count() < MIN_SUGGEST_LEN || changed == MAX_CORRECTED {
+                return Ok(None);
+            }
+            let mut best: Option<(i64, String)> = None;
+            for candidate in one_edit_away(&term.word) {
+                let n: Option<i64> = docs.query_row([&candidate], |r| r.get(0))?;
+                let n = n.unwrap_or(0);
+                if n > 0 && best.as_ref().is_none_or(|(m, _)| n > *m) {
+                    best = Some((n, candidate));
+                }
+            }
+            let Some((_, word)) = best else { return Ok(None) };
+            corrected.push(word);
+            changed += 1;
+        }
+        if changed == 0 {
+            return Ok(None);
+        }
+        let suggestion = corrected.join(" ");
+        let found = any_words.exists([Query::parse(&suggestion).words_match()])?;
+        Ok(found.then_some(suggestion))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_away;
+
+    #[test]
+    fn one_edit_away_covers_the_four_typing_errors() {
+        let near = one_edit_away("forbyggelse");
+        for w in ["forebyggelse", "forbygelse", "forbyggelsen", "frobyggelse", "forbyggalse"] {
+            assert!(near.contains(&w.to_owned()), "{w}");
+        }
+        assert!(!near.contains(&"forbyggelse".to_owned()), "not the word itself");
+        assert!(one_edit_away("får").contains(&"far".to_owned()));
     }
 }

@@ -320,3 +320,148 @@ fn a_start_backup_on_its_own_connection_runs_beside_the_apps_writes() {
     let n: i64 = copy.query_row("SELECT count(*) FROM committee", [], |r| r.get(0)).unwrap();
     assert_eq!(n as usize, committed, "the snapshot holds what was committed, not the open transaction");
 }
+
+/// A start-up backup when nothing changed since the last backup copies nothing and names the
+/// last one; an edit, a restore (the same content, a new file) and another program's write
+/// each make the next start-up backup a real copy.
+#[test]
+fn a_start_backup_copies_only_what_changed_since_the_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, db) = demo_db(dir.path());
+    db.close().unwrap();
+    // The file's time must be older than the file system's clock tick to be trusted.
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(150));
+    settle();
+    let count = || backup::list(&backup::dir_for(&path)).unwrap().len();
+    let first = backup::auto_backup_file(&path, Reason::Start).unwrap();
+    let n = count();
+    // Opened and closed again without a change, as a launch that only reads.
+    let db = Db::open(&path).unwrap();
+    db.list_committees().unwrap();
+    db.close().unwrap();
+    assert_eq!(backup::auto_backup_file(&path, Reason::Start).unwrap(), first, "nothing changed: no copy");
+    assert_eq!(count(), n);
+    assert_eq!(backup::unchanged_since_last(&path), Some(first.clone()));
+
+    // While the app is open and has written: a copy.
+    let mut db = Db::open(&path).unwrap();
+    let item = theme_meeting(&db).items[0].id;
+    db.update_agenda_item(item, &AgendaItemPatch { summary: Some("Ændret.".into()), ..Default::default() }).unwrap();
+    let second = backup::auto_backup_file(&path, Reason::Start).unwrap();
+    assert_ne!(second, first, "an edit since the last backup: a copy");
+    db.close().unwrap();
+    settle();
+    // Closed after the edit (the WAL checkpointed into the file): the file changed since.
+    let third = backup::auto_backup_file(&path, Reason::Start).unwrap();
+    assert_ne!(third, second);
+    assert_eq!(backup::auto_backup_file(&path, Reason::Start).unwrap(), third, "and then nothing changed");
+
+    // Another program writes the file (its own connection, no Pejling): a copy.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    // It provides the functions the audit triggers call, as any tool could.
+    other
+        .create_scalar_function("pejling_stem", 1, rusqlite::functions::FunctionFlags::SQLITE_UTF8, |c| {
+            c.get::<String>(0)
+        })
+        .unwrap();
+    for f in ["pejling_actor", "pejling_actor_role", "pejling_author", "pejling_via_package", "pejling_merged_by"] {
+        let name = f.to_owned();
+        other
+            .create_scalar_function(f, 0, rusqlite::functions::FunctionFlags::SQLITE_UTF8, move |_| {
+                Ok((name == "pejling_actor").then(|| "et andet program".to_owned()))
+            })
+            .unwrap();
+    }
+    other.execute("UPDATE committee SET description = 'ændret udefra' WHERE id = 1", []).unwrap();
+    drop(other);
+    settle();
+    let fourth = backup::auto_backup_file(&path, Reason::Start).unwrap();
+    assert_ne!(fourth, third, "a foreign write: a copy");
+    let copy = rusqlite::Connection::open(&fourth).unwrap();
+    let d: String = copy.query_row("SELECT description FROM committee WHERE id = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(d, "ændret udefra");
+    drop(copy);
+    assert_eq!(backup::auto_backup_file(&path, Reason::Start).unwrap(), fourth);
+
+    // A restore of the newest backup: the same content in a new file, so a copy again.
+    backup::restore(&fourth, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap()).unwrap();
+    settle();
+    let fifth = backup::auto_backup_file(&path, Reason::Start).unwrap();
+    assert!(backup::list(&backup::dir_for(&path)).unwrap()[0].path == fifth.display().to_string());
+    assert_ne!(fifth, fourth, "after a restore: a copy");
+    assert_eq!(backup::unchanged_since_last(&path), Some(fifth.clone()));
+
+    // The newest backup itself changed (replaced by hand): never trusted.
+    std::fs::copy(backup::list(&backup::dir_for(&path)).unwrap()[0].path.clone(), dir.path().join("x")).unwrap();
+    std::fs::rename(dir.path().join("x"), &fifth).unwrap();
+    assert_eq!(backup::unchanged_since_last(&path), None);
+}
+
+/// Older backups are packed: chunks shared between them stored once; each still verifies and
+/// restores exactly what it held, and a damaged chunk is refused.
+#[test]
+fn older_backups_share_their_pages_and_restore_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut db) = demo_db(dir.path());
+    let m = theme_meeting(&db);
+    let mut taken = Vec::new();
+    for i in 0..4 {
+        db.update_agenda_item(
+            m.items[0].id,
+            &AgendaItemPatch { summary: Some(format!("Udgave {i}.")), ..Default::default() },
+        )
+        .unwrap();
+        taken.push((db.auto_backup(Reason::Manual).unwrap().unwrap(), theme_meeting(&db)));
+    }
+    // Two more without a change between: the same pages.
+    db.auto_backup(Reason::Manual).unwrap().unwrap();
+    db.auto_backup(Reason::Manual).unwrap().unwrap();
+    db.close().unwrap();
+    let bdir = backup::dir_for(&path);
+    let listed = backup::list(&bdir).unwrap();
+    // The demo's closed meetings took backups of their own before these four.
+    assert!(listed.len() >= 6);
+    assert!(listed[0].path.ends_with(".sqlite3"), "the newest stays a plain SQLite file");
+    assert!(listed[1..].iter().all(|b| b.path.ends_with(".pages")), "{listed:?}");
+    // Chunks the packed backups share are stored once.
+    let mut refs = 0;
+    let mut unique = std::collections::HashSet::new();
+    for b in &listed[1..3] {
+        for l in std::fs::read_to_string(&b.path).unwrap().lines().skip(3).filter(|l| l.len() == 64) {
+            refs += 1;
+            unique.insert(l.to_owned());
+        }
+    }
+    let files = walk_files(&backup::chunk_dir(&bdir));
+    assert!(unique.len() <= files, "every chunk listed is stored");
+    assert!(unique.len() < refs, "{} distinct of {refs} chunks in two packed backups of the same pages", unique.len());
+    for b in &listed {
+        backup::verify(Path::new(&b.path)).unwrap();
+        assert!(b.bytes > 0);
+    }
+    // Restore the oldest (packed) one: exactly its content is back.
+    let oldest = Path::new(&listed[5].path).to_path_buf();
+    backup::restore(&oldest, &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap()).unwrap();
+    let db = Db::open(&path).unwrap();
+    assert_eq!(theme_meeting(&db), taken[0].1);
+    assert!(db.opened_with_full_check());
+    drop(db);
+    // A damaged chunk: the packed backup no longer verifies and is not restored.
+    let listed = backup::list(&bdir).unwrap();
+    let packed = listed.iter().find(|b| b.path.ends_with(".pages")).unwrap();
+    let manifest = std::fs::read_to_string(&packed.path).unwrap();
+    let chunk = manifest.lines().last().unwrap();
+    let at = backup::chunk_dir(&bdir).join(&chunk[..2]).join(chunk);
+    let mut bytes = std::fs::read(&at).unwrap();
+    bytes[0] ^= 1;
+    std::fs::write(&at, bytes).unwrap();
+    assert!(backup::verify(Path::new(&packed.path)).is_err());
+    let before = std::fs::read(&path).unwrap();
+    assert!(backup::restore(Path::new(&packed.path), &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap())
+        .is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing changed");
+}
+
+fn walk_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir).unwrap().flatten().map(|e| if e.path().is_dir() { walk_files(&e.path()) } else { 1 }).sum()
+}

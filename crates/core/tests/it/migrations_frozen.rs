@@ -26,6 +26,7 @@ const RELEASED: &[(&str, &str)] = &[
     ("0013_bilag.sql", "bd599dc19d8b048e448288495470f3029df77fc248f63fea107df9bf4d3c53a3"),
     ("0014_deliberation.sql", "610c36e37e5afd45d8e4bfec9143f8258b34ed74374515bd9b6e4a419c14c2c6"),
     ("0015_own_frameworks_item_bearings.sql", "2f0b7dc2c9f07576e2fc471356f748712f5eef9c33a830b365152f1de240ad2c"),
+    ("0016_search_size.sql", "38be550e1d4a2c8c00272e412c308e0eb7344dcca57bfbda704440da1fc17eb1"),
 ];
 
 fn root() -> &'static Path {

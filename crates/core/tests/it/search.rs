@@ -156,7 +156,10 @@ fn edits_and_deletes_keep_the_index_in_step() {
 }
 
 /// The index holds exactly what indexing every source row afresh would give: no stale,
-/// missing or duplicated documents, in either index.
+/// missing or duplicated documents, in either index. The indexes keep no copy of the text
+/// (contentless), so each is compared, term by term and position by position (fts5vocab
+/// `instance`), with a fresh index of the same kind built here from the source rows, the
+/// stems made in Rust.
 fn assert_index_is_rebuildable(db: &Db) {
     let c = db.connection();
     let rows = |sql: &str| -> Vec<(i64, String, String)> {
@@ -173,26 +176,53 @@ fn assert_index_is_rebuildable(db: &Db) {
          UNION ALL SELECT p.id * 8 + 7, a.title, p.text FROM attachment_page p JOIN attachment a ON a.id = p.attachment_id
          ORDER BY 1",
     );
-    assert_eq!(rows("SELECT rowid, title, body FROM search_words ORDER BY rowid"), expected);
-    let stems: Vec<(String, String, String, String)> = c
-        .prepare("SELECT title, body, title_stem, body_stem FROM search_words")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    for (title, body, title_stem, body_stem) in stems {
-        assert_eq!(title_stem, search::stem_text(&title));
-        assert_eq!(body_stem, search::stem_text(&body));
+    let rowids = |sql: &str| -> Vec<i64> {
+        c.prepare(sql).unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let expected_rowids: Vec<i64> = expected.iter().map(|e| e.0).collect();
+    assert_eq!(rowids("SELECT rowid FROM search_words ORDER BY rowid"), expected_rowids);
+    assert_eq!(rowids("SELECT rowid FROM search_trigrams ORDER BY rowid"), expected_rowids);
+    c.execute_batch(
+        "CREATE VIRTUAL TABLE temp.fresh_words USING fts5(title, body, title_stem, body_stem,
+             tokenize = 'unicode61 remove_diacritics 0', content = '');
+         CREATE VIRTUAL TABLE temp.fresh_trigrams USING fts5(title, body, tokenize = 'trigram', content = '',
+             detail = none);
+         CREATE VIRTUAL TABLE temp.v_words USING fts5vocab(main, search_words, instance);
+         CREATE VIRTUAL TABLE temp.v_fresh_words USING fts5vocab(temp, fresh_words, instance);
+         CREATE VIRTUAL TABLE temp.v_trigrams USING fts5vocab(main, search_trigrams, instance);
+         CREATE VIRTUAL TABLE temp.v_fresh_trigrams USING fts5vocab(temp, fresh_trigrams, instance);",
+    )
+    .unwrap();
+    for (rowid, title, body) in &expected {
+        c.execute(
+            "INSERT INTO temp.fresh_words (rowid, title, body, title_stem, body_stem) VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![rowid, title, body, search::stem_text(title), search::stem_text(body)],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO temp.fresh_trigrams (rowid, title, body) VALUES (?1, ?2, ?3)",
+            rusqlite::params![rowid, title, body],
+        )
+        .unwrap();
     }
-    let trigrams: Vec<i64> = c
-        .prepare("SELECT rowid FROM search_trigrams ORDER BY rowid")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    assert_eq!(trigrams, expected.iter().map(|e| e.0).collect::<Vec<_>>());
+    // The trigram index keeps no columns or positions (detail=none): NULL there.
+    let instances = |v: &str| -> Vec<(String, i64, Option<String>, Option<i64>)> {
+        c.prepare(&format!("SELECT term, doc, col, offset FROM temp.{v} ORDER BY term, doc, col, offset"))
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let words = instances("v_words");
+    assert_eq!(words.is_empty(), expected.is_empty());
+    assert_eq!(words, instances("v_fresh_words"));
+    assert_eq!(instances("v_trigrams"), instances("v_fresh_trigrams"));
+    c.execute_batch(
+        "DROP TABLE temp.v_words; DROP TABLE temp.v_fresh_words; DROP TABLE temp.v_trigrams;
+         DROP TABLE temp.v_fresh_trigrams; DROP TABLE temp.fresh_words; DROP TABLE temp.fresh_trigrams;",
+    )
+    .unwrap();
     c.execute("INSERT INTO search_words (search_words) VALUES ('integrity-check')", []).unwrap();
     c.execute("INSERT INTO search_trigrams (search_trigrams) VALUES ('integrity-check')", []).unwrap();
 }
@@ -452,4 +482,73 @@ fn search_timing() {
         }
         println!("{q:>24}: {n:>2} hits, {:.2} ms per search", t.elapsed().as_secs_f64() * 1000.0 / runs as f64);
     }
+}
+
+#[test]
+fn a_mistyped_word_offers_the_nearest_word_of_the_index() {
+    let (mut db, _, _, items) = workspace(&["Forebyggelse af fald", "Budget", "Skoler", "Skolevej"]);
+    set_summary(&mut db, items[0], "Forebyggelse er bedre end behandling, og budgettet er lille.");
+    set_summary(&mut db, items[1], "Udvalget drøfter budgettet og et kort over skolerne.");
+    set_summary(&mut db, items[2], "En skole til alle. Hver skole får et kort.");
+    set_summary(&mut db, items[3], "Vejen til skole, og en kat.");
+    assert!(db.search("forbyggelse", 10).unwrap().is_empty(), "the typing error finds nothing");
+    let suggest = |q: &str| db.search_suggestion(q).unwrap();
+    assert_eq!(suggest("forbyggelse").as_deref(), Some("forebyggelse"), "a letter left out");
+    assert_eq!(suggest("Forbyggelse BUDGETTET").as_deref(), Some("forebyggelse budgettet"), "found words are kept");
+    assert_eq!(suggest("bugdettet").as_deref(), Some("budgettet"), "two letters swapped");
+    assert_eq!(suggest("behandlinng").as_deref(), Some("behandling"), "a letter too many");
+    assert_eq!(suggest("behandlang").as_deref(), Some("behandling"), "a letter replaced");
+    // "kart" is one letter from "kort" (in two documents) and "kat" (in one).
+    assert_eq!(suggest("kart").as_deref(), Some("kort"), "the most used near word");
+    // What is found — as a word, by its stem or inside a longer word — needs no suggestion.
+    assert_eq!(suggest("forebyggelse"), None);
+    assert_eq!(suggest("skolerne"), None, "by its stem");
+    assert_eq!(suggest("byggelse"), None, "inside Forebyggelse");
+    assert_eq!(suggest("xylofon"), None, "nothing near");
+    assert_eq!(suggest("xyz"), None, "too short to guess");
+    assert_eq!(suggest("forbyggelse xylofon"), None, "one word cannot be mended");
+    assert_eq!(suggest(""), None);
+    // The suggestion finds what it promises.
+    let hits = db.search(&suggest("forbyggelse").unwrap(), 10).unwrap();
+    assert!(hits.iter().any(|h| h.agenda_item_id == Some(items[0])), "{hits:#?}");
+    // A word that is only in the index as a stem is not suggested: "forebyg" is no word.
+    assert_eq!(suggest("forebygx"), None);
+}
+
+#[test]
+fn a_word_in_most_documents_shows_the_best_of_the_newest_and_a_rare_word_is_found_anywhere() {
+    let (db, _, m, _) = workspace(&[]);
+    let n = pejling_core::store::RANK_WINDOW as usize + 200;
+    let tx = db.connection().unchecked_transaction().unwrap();
+    for i in 0..n {
+        // The oldest item has the rare word, and the common word in its title (which ranks it
+        // first of all).
+        let (title, summary) = if i == 0 {
+            ("Udvalget og sjældenheden".to_owned(), "Udvalget drøfter sjældenheden.".to_owned())
+        } else {
+            (format!("Sag {i}"), format!("Udvalget drøfter sag {i}."))
+        };
+        tx.execute(
+            "INSERT INTO agenda_item (meeting_id, position, title, summary) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![m, i as i64, title, summary],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+    let ids: Vec<Id> = db
+        .connection()
+        .prepare("SELECT id FROM agenda_item ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let hits = item_hits(&db, "udvalget");
+    assert_eq!(hits.len(), 50);
+    let newest = &ids[n - pejling_core::store::RANK_WINDOW as usize..];
+    assert!(hits.iter().all(|id| newest.contains(id)), "the best of the newest matches");
+    assert!(!hits.contains(&ids[0]));
+    // A rare word among them is found wherever it is, alone or with the common word.
+    assert_eq!(item_hits(&db, "sjældenheden"), vec![ids[0]]);
+    assert_eq!(item_hits(&db, "udvalget sjældenheden"), vec![ids[0]]);
 }
