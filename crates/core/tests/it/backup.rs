@@ -457,8 +457,12 @@ fn older_backups_share_their_pages_and_restore_exactly() {
     std::fs::write(&at, bytes).unwrap();
     assert!(backup::verify(Path::new(&packed.path)).is_err());
     let before = std::fs::read(&path).unwrap();
-    assert!(backup::restore(Path::new(&packed.path), &path, &pejling_core::instance::InstanceLock::acquire(&path).unwrap())
-        .is_err());
+    assert!(backup::restore(
+        Path::new(&packed.path),
+        &path,
+        &pejling_core::instance::InstanceLock::acquire(&path).unwrap()
+    )
+    .is_err());
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing changed");
 }
 
