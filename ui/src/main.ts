@@ -4,6 +4,8 @@ import App from "./App.svelte";
 import { applyDocumentLang } from "./lib/i18n.svelte";
 import { applyTheme } from "./lib/theme.svelte";
 import { loadRules } from "./lib/api";
+import { router } from "./lib/router.svelte";
+import { beginRecoveryCheck } from "./lib/startup";
 
 async function start(): Promise<void> {
   if (import.meta.env.MODE === "testhost") {
@@ -13,6 +15,8 @@ async function start(): Promise<void> {
     const { installHttpTransport } = await import("./lib/transport");
     installHttpTransport();
   }
+  // The room's screen opens no workspace check; every other window starts it at once.
+  if (router.route.name !== "room") beginRecoveryCheck();
   await loadRules();
   applyDocumentLang();
   applyTheme();
