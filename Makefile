@@ -11,7 +11,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_FEATURES := --features tauri/custom-protocol
 APP_BIN := $(CARGO_TARGET_DIR)/debug/pejling-app
 
-.PHONY: help run test deps deps-test ui app test-core test-bindings test-ui test-e2e bindings fixture fmt demo bench bench-live bench-bilag
+.PHONY: help run test deps deps-test deps-bench ui app test-core test-bindings test-ui test-e2e bindings fixture fmt demo bench bench-live bench-bilag
 
 help:
 	@echo "make run    install what is missing, build and start Pejling"
@@ -30,6 +30,9 @@ deps:
 
 deps-test:
 	scripts/deps.sh test
+
+deps-bench:
+	scripts/deps.sh bench
 
 ui:
 	npm --prefix ui run build
@@ -69,7 +72,7 @@ bindings:
 # Benchmarks at municipal-archive scale (90 000 agenda items): prints a table, writes
 # bench/results.json, fails when a target is missed. Not part of `make test`. The archive is
 # generated once per generator and schema version and cached under $(CARGO_TARGET_DIR).
-bench: deps-test ui
+bench: deps-bench ui
 	cargo build --release -p pejling-app $(APP_FEATURES)
 	PEJLING_BENCH_APP=$(CARGO_TARGET_DIR)/release/pejling-app dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x900x24" cargo bench -p pejling --bench archive
 

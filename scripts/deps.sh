@@ -7,9 +7,14 @@ what=${1:-run}
 
 need_apt=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev file curl)
-if [ "$what" = test ]; then
+if [ "$what" = test ] || [ "$what" = bench ]; then
   # dbus: a session bus for the e2e test of one app per database (single-instance).
   need_apt+=(xvfb xauth dbus webkit2gtk-driver chromium chromium-driver poppler-utils unzip libreoffice-writer-nogui)
+fi
+if [ "$what" = bench ]; then
+  # The launch bench closes the app as a user does (xdotool finds its window) and watches the
+  # window map (xwininfo, in x11-utils).
+  need_apt+=(xdotool x11-utils)
 fi
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 
