@@ -313,12 +313,18 @@ fn approved(db: &mut Db) -> (Id, Id, Id) {
 fn the_approval_stores_a_snapshot_and_its_fingerprint_covers_it() {
     let mut db = Db::open_in_memory().unwrap();
     let (committee, meeting, chair) = approved(&mut db);
-    let (snapshot, fingerprint): (String, String) = db
+    let (plain, deflated, fingerprint): (Option<String>, Vec<u8>, String) = db
         .connection()
-        .query_row("SELECT snapshot, fingerprint FROM minutes_approval WHERE meeting_id = ?1", [meeting], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT snapshot, snapshot_deflated, fingerprint FROM minutes_approval WHERE meeting_id = ?1",
+            [meeting],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap();
+    // Stored deflated (RFC 1951, any inflater reads it), never as plain text as well.
+    assert_eq!(plain, None);
+    let snapshot = inflate(&deflated);
+    assert!(deflated.len() * 2 < snapshot.len(), "{} bytes for {}", deflated.len(), snapshot.len());
     assert_eq!(pejling::minutes::sha256_hex(snapshot.as_bytes()), fingerprint);
     let s: serde_json::Value = serde_json::from_str(&snapshot).unwrap();
     assert_eq!(s["format"], 3);
@@ -329,6 +335,49 @@ fn the_approval_stores_a_snapshot_and_its_fingerprint_covers_it() {
     assert!(snapshot.contains("Algoritmen bruger data"), "every field of the record");
     let audit = db.audit_log(meeting).unwrap();
     assert!(audit.iter().any(|e| e.entity == "minutes_approval" && e.changes.contains(&fingerprint)));
+}
+
+fn inflate(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::DeflateDecoder::new(bytes), &mut out).unwrap();
+    out
+}
+
+fn deflate(text: &str) -> Vec<u8> {
+    let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut e, text.as_bytes()).unwrap();
+    e.finish().unwrap()
+}
+
+/// A snapshot changed behind the app's back — one that no longer inflates, or one that
+/// inflates to other text — is reported as not intact, never as approved and unchanged.
+#[test]
+fn a_damaged_or_altered_snapshot_is_reported() {
+    let mut db = Db::open_in_memory().unwrap();
+    let (_, meeting, _) = approved(&mut db);
+    let deflated: Vec<u8> = db
+        .connection()
+        .query_row("SELECT snapshot_deflated FROM minutes_approval WHERE meeting_id = ?1", [meeting], |r| r.get(0))
+        .unwrap();
+    let altered = deflate(&inflate(&deflated).replace("Algoritmen bruger data", "Algoritmen bruger andre data"));
+    for bad in [deflated[..deflated.len() / 2].to_vec(), altered] {
+        // Another program's write: around the trigger that keeps approvals permanent.
+        db.connection().execute_batch("DROP TRIGGER minutes_approval_permanent_u;").unwrap();
+        db.connection()
+            .execute(
+                "UPDATE minutes_approval SET snapshot_deflated = ?1 WHERE meeting_id = ?2",
+                rusqlite::params![bad, meeting],
+            )
+            .unwrap();
+        db.connection()
+            .execute_batch(
+                "CREATE TRIGGER minutes_approval_permanent_u BEFORE UPDATE ON minutes_approval
+                 BEGIN SELECT RAISE(ABORT, 'minutes approvals are permanent'); END;",
+            )
+            .unwrap();
+        let r = db.verify_minutes(meeting).unwrap();
+        assert!(r.approved && !r.snapshot_intact, "{r:?}");
+    }
 }
 
 #[test]

@@ -609,8 +609,9 @@ pub fn recovery_info(db_path: &Path, error: crate::ApiError) -> Result<RecoveryI
 // Ten backups of a 1.4 GB archive, plus one per earlier month, would take 14 GB and more, and
 // nearly all of it the same pages ten times over. So only the newest backup is kept as a
 // plain SQLite file (it opens as it is); when a newer one arrives, the older ones are
-// *packed*: the file is cut into chunks of `CHUNK` bytes (64 pages of 4 KiB), each chunk is
-// stored once under its SHA-256 in `backups/pages/aa/<sha256>`, and the backup becomes a small
+// *packed*: the file is cut into chunks of `CHUNK` bytes (32 pages of 8 KiB; 64 in a database
+// made before schema 17, with 4 KiB pages), each chunk is stored once under its SHA-256 in
+// `backups/pages/aa/<sha256>`, and the backup becomes a small
 // manifest `pejling-<time>-<reason>.pages` listing its chunks in order (and the bilag files it
 // refers to, so the rotation need not put it together to know them). A chunk that is already
 // there — the same pages in an earlier backup — is not written again: a packed backup costs

@@ -146,11 +146,19 @@ pub struct AuditEntry {
 /// An approval with the snapshot it stored (`None` before schema 9).
 fn approvals_with_snapshots(conn: &Connection, meeting_id: Id) -> Result<Vec<(Approval, Option<String>)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, meeting_id, person_id, name, role, approved_at, fingerprint, snapshot
+        "SELECT id, meeting_id, person_id, name, role, approved_at, fingerprint, snapshot, snapshot_deflated
          FROM minutes_approval WHERE meeting_id = ?1 ORDER BY id",
     )?;
+    // A deflated snapshot that no longer inflates reads as empty text: its fingerprint then
+    // fails, and the check reports the snapshot as damaged.
+    let snapshot = |r: &Row<'_>| -> rusqlite::Result<Option<String>> {
+        Ok(match r.get::<_, Option<Vec<u8>>>(8)? {
+            Some(bytes) => Some(super::deflated::inflate(&bytes).unwrap_or_default()),
+            None => r.get(7)?,
+        })
+    };
     let rows = stmt
-        .query_map([meeting_id], |r| Ok((approval_row(r)?, r.get::<_, Option<String>>(7)?)))?
+        .query_map([meeting_id], |r| Ok((approval_row(r)?, snapshot(r)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -349,9 +357,9 @@ impl Db {
                     return Err(Error::Conflict(Message::new("error-minutes-changed-since-approval")));
                 }
                 tx.execute(
-                    "INSERT INTO minutes_approval (meeting_id, person_id, name, role, approved_at, fingerprint, snapshot)
+                    "INSERT INTO minutes_approval (meeting_id, person_id, name, role, approved_at, fingerprint, snapshot_deflated)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![meeting_id, person_id, member.0, member.1, now_utc(), fingerprint, text],
+                    params![meeting_id, person_id, member.0, member.1, now_utc(), fingerprint, super::deflated::deflate(&text)],
                 )?;
                 if m.status != MeetingStatus::MinutesApproved {
                     // Write down the default attendance, so later membership changes leave the

@@ -14,6 +14,7 @@ pub mod blobs;
 pub mod clean;
 mod committees;
 mod cycle;
+mod deflated;
 mod follow_ups;
 mod frameworks;
 mod live;
@@ -59,6 +60,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0014_deliberation.sql")),
     M::up(include_str!("migrations/0015_own_frameworks_item_bearings.sql")),
     M::up(include_str!("migrations/0016_search_size.sql")),
+    M::up(include_str!("migrations/0017_snapshot_deflated.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -90,11 +92,16 @@ pub struct Db {
     blobs: blobs::BlobStore,
 }
 
-/// WAL pages (of the page size, 4 KiB) after which a commit of the app's connection
+/// Databases from before this schema version are compacted once when they are upgraded
+/// (see [`Db::compact`]).
+const COMPACTED_SINCE: i64 = 17;
+
+/// WAL pages (8 KiB in a database made since schema 17, 4 KiB before: 40 to 20 MiB) after
+/// which a commit of the app's connection
 /// checkpoints itself, inline — a backstop only: the [`Checkpointer`] normally copies the WAL
 /// into the database long before, off the save path. SQLite's default is 1,000 pages, which
 /// put a checkpoint (writing back and fsyncing the database file) inside every ~40th save.
-pub const WAL_AUTOCHECKPOINT_PAGES: i64 = 10_000;
+pub const WAL_AUTOCHECKPOINT_PAGES: i64 = 5_000;
 
 /// When the WAL restarts after a checkpoint, a file larger than this is cut back to it.
 pub const JOURNAL_SIZE_LIMIT: i64 = 16 * 1024 * 1024;
@@ -356,6 +363,12 @@ impl Db {
         harden(&self.conn)?;
         register_audit_functions(&self.conn, &self.actor)?;
         search::register_functions(&self.conn)?;
+        deflated::register_functions(&self.conn)?;
+        // A new database gets pages of 8 KiB, SQLite's default being 4 KiB: the archive's rows
+        // of about 2 KB (an agenda item's texts, their audit entries) left a third of each
+        // 4 KiB page empty (issue 20). Only a file without tables takes it; an existing
+        // database keeps its page size, which is in its header.
+        self.conn.execute_batch("PRAGMA page_size = 8192;")?;
         // journal_mode answers with the mode in force; in-memory databases stay "memory".
         let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         self.conn.execute_batch(
@@ -386,7 +399,36 @@ impl Db {
         if app_id != APPLICATION_ID {
             self.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
+        if found > 0 && found < COMPACTED_SINCE && self.path.is_some() {
+            self.compact();
+        }
         Ok(())
+    }
+
+    /// Once, after the upgrade across schema 16 and 17 (contentless search indexes, deflated
+    /// snapshots): those migrations free a good part of the file, and SQLite gives free pages
+    /// back only with a VACUUM. It also moves the file to 8 KiB pages, as a new database has.
+    /// The backup before the migration was already taken. Best effort: another process with
+    /// the file open, or too little free disk, leaves the database as the migrations made it.
+    fn compact(&self) {
+        let pages = |sql: &str| self.conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+        let (Ok(size), Ok(count), Ok(free)) =
+            (pages("PRAGMA page_size"), pages("PRAGMA page_count"), pages("PRAGMA freelist_count"))
+        else {
+            return;
+        };
+        if size == 8192 && free * 10 < count {
+            return;
+        }
+        // The page size changes only outside WAL mode; a rollback journal keeps VACUUM atomic.
+        let done = self
+            .conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0))
+            .and_then(|_| self.conn.execute_batch("PRAGMA page_size = 8192; VACUUM;"));
+        let wal = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+        if let Err(e) = done.and(wal.map(|_| ())) {
+            eprintln!("Pejling: the database was not compacted after the upgrade: {e}");
+        }
     }
 
     /// Set who is working; the audit log records this name with every change. A blank name
@@ -546,7 +588,8 @@ pub(crate) fn prepare_bare(conn: &Connection) -> rusqlite::Result<()> {
         merged_by: None,
     }));
     register_audit_functions(conn, &ctx)?;
-    search::register_functions(conn)
+    search::register_functions(conn)?;
+    deflated::register_functions(conn)
 }
 
 /// An existing file must be a SQLite database that is either empty of tables or carries our

@@ -235,6 +235,29 @@ fn released_schema_fixtures_migrate_to_the_latest() {
         assert_eq!(theme.items[3].openness, Openness::Closed);
         let ok: String = db.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(ok, "ok");
+        // Approved minutes come through every migration intact; since schema 17 their
+        // snapshots are stored deflated, none as plain text.
+        let approved: Vec<i64> = {
+            let mut st = db.connection().prepare("SELECT DISTINCT meeting_id FROM minutes_approval").unwrap();
+            st.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+        };
+        for meeting in &approved {
+            let report = db.verify_minutes(*meeting).unwrap();
+            assert!(report.approved && report.snapshot_intact && report.unchanged, "schema {version}: {report:?}");
+        }
+        let plain: i64 = db
+            .connection()
+            .query_row("SELECT count(*) FROM minutes_approval WHERE snapshot IS NOT NULL", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(plain, 0, "schema {version}: snapshots left as plain text");
+        // The upgrade compacted the file once, into 8 KiB pages, with no free pages left.
+        let pragma = |sql: &str| db.connection().query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!(pragma("PRAGMA page_size"), 8192, "schema {version}");
+        if version < pejling_core::store::schema_version() {
+            assert_eq!(pragma("PRAGMA freelist_count"), 0, "schema {version}");
+        }
+        let mode: String = db.connection().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal", "schema {version}");
         if version < pejling_core::store::schema_version() {
             let backups = backup::list(&dir.path().join("backups")).unwrap();
             assert!(backups.iter().any(|b| b.reason == "before-migration"), "backup before migrating {version}");

@@ -27,6 +27,7 @@ const RELEASED: &[(&str, &str)] = &[
     ("0014_deliberation.sql", "610c36e37e5afd45d8e4bfec9143f8258b34ed74374515bd9b6e4a419c14c2c6"),
     ("0015_own_frameworks_item_bearings.sql", "2f0b7dc2c9f07576e2fc471356f748712f5eef9c33a830b365152f1de240ad2c"),
     ("0016_search_size.sql", "38be550e1d4a2c8c00272e412c308e0eb7344dcca57bfbda704440da1fc17eb1"),
+    ("0017_snapshot_deflated.sql", "b51af963f6dc0b85f9d767970d89c2ef5012944a48fb7c8ca1fb81a4616b0904"),
 ];
 
 fn root() -> &'static Path {
@@ -103,6 +104,12 @@ fn each_fixture_has_exactly_the_schema_its_migrations_create() {
         fresh
             .create_scalar_function("pejling_stem", 1, rusqlite::functions::FunctionFlags::SQLITE_UTF8, |_| {
                 Ok(String::new())
+            })
+            .unwrap();
+        // Schema 17 deflates the snapshots already stored; on empty tables it never runs.
+        fresh
+            .create_scalar_function("pejling_deflate", 1, rusqlite::functions::FunctionFlags::SQLITE_UTF8, |_| {
+                Ok(Vec::<u8>::new())
             })
             .unwrap();
         // Schema 8's uuid backfill updates audited rows; the audit triggers name the actor.

@@ -73,12 +73,22 @@ fn demo_file(dir: &std::path::Path) -> (std::path::PathBuf, Vec<u8>) {
     (path, bytes)
 }
 
+/// The page size in a SQLite file's header (bytes 16–17, big-endian; 1 means 65,536).
+fn page_size(bytes: &[u8]) -> usize {
+    match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65_536,
+        n => n as usize,
+    }
+}
+
 #[test]
 fn a_truncated_database_is_refused_at_open_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let (path, bytes) = demo_file(dir.path());
     // Cut at several places: inside the header, after the first page, in the middle.
-    for cut in [50, 4096, bytes.len() / 2, bytes.len() - 4096] {
+    let page = page_size(&bytes);
+    assert_eq!(page, 8192, "a new database's pages");
+    for cut in [50, page, bytes.len() / 2, bytes.len() - page] {
         std::fs::write(&path, &bytes[..cut]).unwrap();
         let err = Db::open(&path).err().unwrap_or_else(|| panic!("a file cut at {cut} of {} opened", bytes.len()));
         assert_eq!(err.kind(), ErrorKind::NotAPejlingDatabase, "cut at {cut}: {err}");
@@ -95,7 +105,7 @@ fn a_database_with_a_damaged_page_is_refused_at_open() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut bytes) = demo_file(dir.path());
     // Overwrite the second page (the first of the schema's tables) with noise.
-    let page = 4096;
+    let page = page_size(&bytes);
     for (i, b) in bytes[page..2 * page].iter_mut().enumerate() {
         *b = (i as u32).wrapping_mul(2654435761).to_le_bytes()[2];
     }
@@ -164,7 +174,7 @@ fn a_file_cut_short_after_a_clean_close_is_refused_even_with_a_matching_marker()
     let bytes = std::fs::read(&path).unwrap();
     // Cut at a page boundary, so the header is intact, and let a marker vouch for the cut
     // file (a stale or forged marker): the size check still refuses it.
-    let cut = &bytes[..bytes.len() - 4096];
+    let cut = &bytes[..bytes.len() - page_size(&bytes)];
     std::fs::write(&path, cut).unwrap();
     pejling_core::store::clean::write_marker(&path).unwrap();
     let err = Db::open(&path).err().expect("a file shorter than its header says is refused");
@@ -178,7 +188,7 @@ fn a_file_overwritten_in_the_middle_after_a_clean_close_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = cleanly_closed_demo(dir.path());
     let mut bytes = std::fs::read(&path).unwrap();
-    let page = 4096;
+    let page = page_size(&bytes);
     for (i, b) in bytes[page..2 * page].iter_mut().enumerate() {
         *b = (i as u32).wrapping_mul(2654435761).to_le_bytes()[2];
     }
