@@ -131,15 +131,9 @@ function descendants(table, root) {
 
 /** The app's process tree under `driverPid` and its summed PSS in KiB. */
 function appMemory(driverPid) {
+  const app = appPid(driverPid);
+  if (app === null) return { pss_kib: null, processes: 0, names: [] };
   const table = processTable();
-  const app = descendants(table, driverPid).find((pid) => {
-    try {
-      return basename(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]) === basename(APP_BIN);
-    } catch {
-      return false;
-    }
-  });
-  if (!app) return { pss_kib: null, processes: 0, names: [] };
   const tree = descendants(table, app);
   let pss = 0;
   const by_process = {};

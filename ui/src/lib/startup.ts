@@ -3,25 +3,25 @@
 // data).
 import { api, type RecoveryInfo } from "./api";
 
-let pending: Promise<RecoveryInfo | null | undefined> | null = null;
-
-/** Start the workspace check (null: it opened; otherwise what the recovery screen shows). */
-export function beginRecoveryCheck(): void {
-  // A failure reaches the caller of `recoveryCheck` as `undefined`; never unhandled.
-  pending = api.recoveryInfo().then(
+/** The workspace check (null: it opened; otherwise what the recovery screen shows); a
+ * failure comes back as `undefined`, never as an unhandled rejection. */
+function ask(): Promise<RecoveryInfo | null | undefined> {
+  return api.recoveryInfo().then(
     (info) => info,
     () => undefined,
   );
 }
 
+let pending: Promise<RecoveryInfo | null | undefined> | null = null;
+
+/** Start the workspace check. */
+export function beginRecoveryCheck(): void {
+  pending = ask();
+}
+
 /** The check begun at start, taken once; a later call asks the core again. */
 export function recoveryCheck(): Promise<RecoveryInfo | null | undefined> {
-  const p =
-    pending ??
-    api.recoveryInfo().then(
-      (info) => info,
-      () => undefined,
-    );
+  const p = pending ?? ask();
   pending = null;
   return p;
 }
