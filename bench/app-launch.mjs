@@ -3,13 +3,16 @@
 //
 // * window_mapped_ms: from the session request to the main window being mapped on the X
 //   display (`xwininfo -name Pejling` says IsViewable) — the floor: the window merely showing;
-// * first_data_ms: from the session request to the committee list rendered in the webview
-//   (an `a.committee-link` in the DOM) — the first data on screen;
+// * first_data_ms: from the session request to the committee list on screen: the page's own
+//   User Timing mark "pejling:data", taken once the frame that drew the list is done
+//   (HomeView.svelte), on the page's clock (performance.timeOrigin is wall-clock time);
+//   first_data_polled_ms: the same seen by polling WebDriver for an `a.committee-link`, which
+//   adds the driver's round trips (a few ms quiet, tens under load);
 // * pss_kib / processes: the proportional set size of the app's process tree (the app and the
 //   WebKit processes it starts), summed from /proc/PID/smaps_rollup once the list shows.
 //
-// No hook in the app is needed: WebDriver reads the DOM. Polling costs a few ms, so the
-// figures are upper bounds. Prints one JSON object on stdout. Env: APP_BIN (the release
+// The app's only help is its User Timing marks (script, eval, rules, mounted, asked, data),
+// which also show where the time between window and data goes. Prints one JSON object on stdout. Env: APP_BIN (the release
 // app), PEJLING_BENCH_DB (the archive copy), RUNS. Run under Xvfb (`make bench` does).
 import { spawn, execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
@@ -196,12 +199,24 @@ for (let i = 0; i < RUNS && failed.length < RUNS; i++) {
     }
     // Where the time went, from the page's own clock: when its navigation began (the web
     // process is up), when its script had run (DOMContentLoaded), and the first data.
-    const page = await wd(port, "POST", `/session/${sid}/execute/sync`, {
-      script: "const n = performance.getEntriesByType('navigation')[0]; return { origin: performance.timeOrigin, dcl: n ? n.domContentLoadedEventEnd : null, now: performance.now() };",
+    // The page marks the frame that drew the list just after it; wait for that mark.
+    const readPage = () => wd(port, "POST", `/session/${sid}/execute/sync`, {
+      script: "const n = performance.getEntriesByType('navigation')[0]; const marks = {}; for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('pejling:')) marks[m.name.slice(8)] = m.startTime; return { origin: performance.timeOrigin, dcl: n ? n.domContentLoadedEventEnd : null, marks, now: performance.now() };",
       args: [],
     }).catch(() => null);
+    let page = await readPage();
+    for (let k = 0; k < 100 && page && page.marks?.data === undefined; k++) {
+      await sleep(20);
+      page = await readPage();
+    }
     const pageTimes = page
-      ? { page_start_ms: page.origin - t0Epoch, page_script_done_ms: page.dcl === null ? null : page.origin - t0Epoch + page.dcl }
+      ? {
+          page_start_ms: page.origin - t0Epoch,
+          page_script_done_ms: page.dcl === null ? null : page.origin - t0Epoch + page.dcl,
+          // The UI's own User Timing marks (ui/src/main.ts, App.svelte, HomeView.svelte), on
+          // the same clock as the others: script, rules, mounted, checked, asked, data.
+          page_marks_ms: Object.fromEntries(Object.entries(page.marks ?? {}).map(([k, v]) => [k, page.origin - t0Epoch + v])),
+        }
       : {};
     // The window is mapped before anything is drawn in it; wait for the watcher's answer.
     const until = performance.now() + 5000;
@@ -211,7 +226,17 @@ for (let i = 0; i < RUNS && failed.length < RUNS; i++) {
     await sleep(300); // let the webview settle before memory is read
     const mem = appMemory(driver.pid);
     const quit_cleanly = await quitApp(appPid(driver.pid));
-    runs.push({ window_mapped_ms: mapped, first_data_ms: firstData, ...pageTimes, quit_cleanly, ...mem });
+    // First data: the page's own clock for the frame that drew the list (its "data" mark),
+    // the same instant without the driver's polling round trips; as polled, when no mark.
+    const marked = pageTimes.page_marks_ms?.data;
+    runs.push({
+      window_mapped_ms: mapped,
+      first_data_ms: marked ?? firstData,
+      first_data_polled_ms: firstData,
+      ...pageTimes,
+      quit_cleanly,
+      ...mem,
+    });
     // The app has exited (or is ended here, when it did not quit).
     await wd(port, "DELETE", `/session/${sid}`).catch(() => {});
     await sleep(500);

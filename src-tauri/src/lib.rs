@@ -170,6 +170,16 @@ pub fn run() {
             use tauri::Manager;
             let workspace = workspace.lock().unwrap_or_else(|p| p.into_inner()).take().expect("set up once");
             app.manage(Ctx::new(workspace, Box::new(TauriPlatform { app: app.handle().clone() })));
+            // The main window (`"create": false` in tauri.conf.json) is made here, so that its
+            // page finds its first data in place before its script runs (issue 20).
+            let ctx = app.state::<Ctx>();
+            let config = app.config().app.windows.iter().find(|w| w.label == "main").cloned().unwrap_or_default();
+            let mut main = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+            match ctx.boot() {
+                Ok(boot) => main = main.initialization_script(pejling::api::boot_script(&boot)),
+                Err(e) => eprintln!("Pejling: {}", e.message),
+            }
+            main.build()?;
             Ok(())
         })
         .invoke_handler(builder.invoke_handler())

@@ -25,6 +25,12 @@ macro_rules! with_commands {
                 Ok::<UiRules, ApiError>($crate::api::rules::ui_rules())
             }
 
+            /// The main window's first data in one answer: the rules, who works here, and the
+            /// home page's status and committees when the workspace opened (see `Ctx::boot`).
+            fn boot(ctx) -> Boot => [main] {
+                ctx.boot()
+            }
+
             /// Who works at this machine, or `None` before the first run's question was answered.
             fn get_identity(ctx) -> Option<Identity> => [main] {
                 ctx.workspace.identity()

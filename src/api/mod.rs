@@ -246,11 +246,50 @@ impl Ctx {
         self.live.stop();
         self.workspace.close();
     }
+
+    /// What the main window shows first, in one answer (issue 20: launch to first data): the
+    /// UI's rules, who works here, and — when the workspace opened — its status and committee
+    /// list. The app hands it to the page before the page's script runs (see `boot_script`);
+    /// a page loaded again asks for it with the `boot` command instead.
+    pub fn boot(&self) -> Res<Boot> {
+        let home = if self.workspace.is_open() {
+            Some(self.with(|db| Ok(BootHome { status: db.workspace_status()?, committees: db.list_committees()? }))?)
+        } else {
+            None
+        };
+        // An unreadable identity file is as none: the first run's question is asked again.
+        Ok(Boot { rules: rules::ui_rules(), identity: self.workspace.identity().unwrap_or(None), home })
+    }
+}
+
+/// The main window's first data (see [`Ctx::boot`]).
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct Boot {
+    pub rules: UiRules,
+    /// Who works at this machine; `None` before the first run's question was answered.
+    pub identity: Option<crate::identity::Identity>,
+    /// The home page's data; `None` when the workspace did not open (the UI then asks for the
+    /// recovery screen's data with `recovery_info`).
+    pub home: Option<BootHome>,
+}
+
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct BootHome {
+    pub status: crate::WorkspaceStatus,
+    pub committees: Vec<crate::Committee>,
+}
+
+/// A script that gives the page its first data before the page's own script runs:
+/// `window.__PEJLING_BOOT__ = {…}` (JSON, which is a JavaScript expression; user text stays
+/// inside JSON strings). The UI takes it once, on the page's first load.
+pub fn boot_script(boot: &Boot) -> String {
+    let json = serde_json::to_string(boot).unwrap_or_else(|_| "null".into());
+    format!("window.__PEJLING_BOOT__ = {json};")
 }
 
 /// The types the command list names, for every place that expands it.
 pub mod prelude {
-    pub use super::{Ctx, UiRules};
+    pub use super::{Boot, Ctx, UiRules};
     pub use crate::backup::{BackupFile, RecoveryInfo};
     pub use crate::bilag::{Attachment, AttachmentContent, AttachmentPatch};
     pub use crate::documents::{Audience, DocKind, Format};
@@ -384,5 +423,51 @@ mod tests {
         assert!(audit.iter().any(|e| e.action == "insert" && e.actor == "Birthe Sekretær"), "{audit:?}");
         assert!(ctx.confirm_package_import().is_err(), "confirmed once, not twice");
         ctx.close();
+    }
+
+    /// The main window's first data: the home page's committees when the workspace opened,
+    /// none (and the recovery screen's question left to the UI) when it did not; the script
+    /// that hands it to the page keeps user text inside JSON strings.
+    #[test]
+    fn boot_gives_the_first_page_its_data_and_keeps_user_text_inside_strings() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = Ctx::new(
+            Workspace::open_as(dir.path().join("w.sqlite3"), dir.path().join("identity.json")),
+            Box::new(Scripted(Mutex::new(Vec::new()))),
+        );
+        let odd = "Udvalget \"; window.x = 1; // </script>\u{2028}og \\ mere";
+        ctx.with(|db| {
+            db.create_committee(&crate::NewCommittee {
+                name: odd.into(),
+                kind: crate::CommitteeKind::Standing,
+                description: String::new(),
+            })
+        })
+        .unwrap();
+        ctx.workspace.set_identity("Birthe Sekretær", Role::Secretary).unwrap();
+        let boot = ctx.boot().unwrap();
+        let home = boot.home.as_ref().expect("the workspace opened");
+        assert_eq!(home.committees.len(), 1);
+        assert!(!home.status.is_empty);
+        assert_eq!(boot.identity.as_ref().map(|i| i.name.as_str()), Some("Birthe Sekretær"));
+        assert!(!boot.rules.roles.is_empty());
+
+        let script = super::boot_script(&boot);
+        let json = script.strip_prefix("window.__PEJLING_BOOT__ = ").and_then(|s| s.strip_suffix(';')).unwrap();
+        let back: serde_json::Value = serde_json::from_str(json).expect("one JSON value, nothing after it");
+        assert_eq!(back["home"]["committees"][0]["name"], home.committees[0].name.as_str());
+        assert!(home.committees[0].name.contains("</script>"), "{}", home.committees[0].name);
+        ctx.close();
+
+        // A file that is not a database: no home data; the UI asks for the recovery screen's.
+        std::fs::write(dir.path().join("bad.sqlite3"), b"not a database at all, not even close").unwrap();
+        let bad = Ctx::new(
+            Workspace::open_as(dir.path().join("bad.sqlite3"), dir.path().join("identity.json")),
+            Box::new(Scripted(Mutex::new(Vec::new()))),
+        );
+        let boot = bad.boot().unwrap();
+        assert!(boot.home.is_none());
+        assert!(bad.workspace.recovery().unwrap().is_some());
+        bad.close();
     }
 }

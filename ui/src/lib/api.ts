@@ -137,6 +137,7 @@ import type {
   PositionPoint,
   QuestionHistory,
 } from "./bindings";
+export type { Boot, BootHome } from "./bindings";
 export type {
   FollowUpItem,
   FollowUpList,
@@ -260,11 +261,17 @@ let ERROR_KINDS: readonly ErrorKind[] = [];
 export let ATTACHMENT_MAX_MB = 0;
 export let ATTACHMENT_EXTENSIONS: readonly string[] = [];
 
-/** Reads the rules from the core. The app cannot work without them, so a failure throws. */
+/** Reads the rules from the core (the room's screen; the main window has them from
+ * `boot`). The app cannot work without them, so a failure throws. */
 export async function loadRules(): Promise<void> {
   const result = await commands.uiRules();
   if (result.status !== "ok") throw new Error(result.error.message);
-  rules = result.data;
+  applyRules(result.data);
+}
+
+/** Puts the core's rules in place. */
+export function applyRules(from: UiRules): void {
+  rules = from;
   COMMITTEE_KINDS = rules.committee_kinds;
   ROLES = rules.roles.map((r) => r.role);
   POLITICIAN_ROLES = rules.roles.filter((r) => r.takes_positions).map((r) => r.role);

@@ -20,6 +20,18 @@ async uiRules() : Promise<Result<UiRules, ApiError>> {
 }
 },
 /**
+ * The main window's first data in one answer: the rules, who works here, and the
+ * home page's status and committees when the workspace opened (see `Ctx::boot`).
+ */
+async boot() : Promise<Result<Boot, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("boot") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Who works at this machine, or `None` before the first run's question was answered.
  */
 async getIdentity() : Promise<Result<Identity | null, ApiError>> {
@@ -1447,6 +1459,20 @@ export type BackupFile = { path: string;
  * UTC time it was taken, `YYYY-MM-DDTHH:MM:SSZ`, from its name.
  */
 taken_at: string; reason: string; bytes: number }
+/**
+ * The main window's first data (see [`Ctx::boot`]).
+ */
+export type Boot = { rules: UiRules; 
+/**
+ * Who works at this machine; `None` before the first run's question was answered.
+ */
+identity: Identity | null; 
+/**
+ * The home page's data; `None` when the workspace did not open (the UI then asks for the
+ * recovery screen's data with `recovery_info`).
+ */
+home: BootHome | null }
+export type BootHome = { status: WorkspaceStatus; committees: Committee[] }
 export type Committee = { id: number; name: string; kind: CommitteeKind; description: string; 
 /**
  * The committee's kommissorium (mandate), as the council gave it; may be empty.

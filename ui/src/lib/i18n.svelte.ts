@@ -23,15 +23,23 @@ function buildBundle(lang: Lang, source: string): FluentBundle {
   return bundle;
 }
 
-const bundles: Record<Lang, FluentBundle> = {
-  da: buildBundle("da", daSource),
-  en: buildBundle("en", enSource),
-};
+/** A language's catalogue is parsed the first time it is used: at start only the one shown
+ * (issue 20: launch to first data). */
+function lazyBundles(sources: Record<Lang, string>): Record<Lang, FluentBundle> {
+  const built: Partial<Record<Lang, FluentBundle>> = {};
+  const get = (lang: Lang) => (built[lang] ??= buildBundle(lang, sources[lang]));
+  return {
+    get da() {
+      return get("da");
+    },
+    get en() {
+      return get("en");
+    },
+  };
+}
 
-const coreBundles: Record<Lang, FluentBundle> = {
-  da: buildBundle("da", daCoreSource),
-  en: buildBundle("en", enCoreSource),
-};
+const bundles = lazyBundles({ da: daSource, en: enSource });
+const coreBundles = lazyBundles({ da: daCoreSource, en: enCoreSource });
 
 function storedLang(): Lang {
   try {
