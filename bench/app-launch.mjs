@@ -201,7 +201,7 @@ for (let i = 0; i < RUNS && failed.length < RUNS; i++) {
     // process is up), when its script had run (DOMContentLoaded), and the first data.
     // The page marks the frame that drew the list just after it; wait for that mark.
     const readPage = () => wd(port, "POST", `/session/${sid}/execute/sync`, {
-      script: "const n = performance.getEntriesByType('navigation')[0]; const marks = {}; for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('pejling:')) marks[m.name.slice(8)] = m.startTime; return { origin: performance.timeOrigin, dcl: n ? n.domContentLoadedEventEnd : null, marks, now: performance.now() };",
+      script: "const n = performance.getEntriesByType('navigation')[0]; const marks = {}; for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('pejling:')) marks[m.name.slice(8)] = m.startTime; for (const p of performance.getEntriesByType('paint')) marks[p.name] = p.startTime; if (n && n.loadEventEnd > 0) marks.load = n.loadEventEnd; return { origin: performance.timeOrigin, dcl: n ? n.domContentLoadedEventEnd : null, marks, now: performance.now() };",
       args: [],
     }).catch(() => null);
     let page = await readPage();
@@ -214,7 +214,8 @@ for (let i = 0; i < RUNS && failed.length < RUNS; i++) {
           page_start_ms: page.origin - t0Epoch,
           page_script_done_ms: page.dcl === null ? null : page.origin - t0Epoch + page.dcl,
           // The UI's own User Timing marks (ui/src/main.ts, App.svelte, HomeView.svelte), on
-          // the same clock as the others: script, rules, mounted, checked, asked, data.
+          // the same clock as the others: eval, script, rules, mounted, asked, data; and the
+          // browser's first-paint / first-contentful-paint.
           page_marks_ms: Object.fromEntries(Object.entries(page.marks ?? {}).map(([k, v]) => [k, page.origin - t0Epoch + v])),
         }
       : {};

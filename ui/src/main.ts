@@ -26,7 +26,9 @@ async function start(): Promise<void> {
   performance.mark("pejling:rules");
   applyDocumentLang();
   applyTheme();
-  mount(App, { target: document.getElementById("app")! });
+  const target = document.getElementById("app")!;
+  target.replaceChildren(); // the launch shell of index.html
+  mount(App, { target });
   performance.mark("pejling:mounted");
 }
 
