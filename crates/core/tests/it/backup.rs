@@ -202,8 +202,10 @@ fn write_schema_fixture() {
     // Since schema 18 the saves queue their documents for the search index: the fixture holds
     // them indexed, as a clean close leaves a database.
     db.flush_search_index().unwrap();
-    db.connection().pragma_update(None, "journal_mode", "DELETE").unwrap();
+    // Dropped first: its checkpointer's thread, which may be indexing for search on a
+    // connection of its own, has stopped; leaving WAL mode needs the file to itself.
     drop(db);
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "journal_mode", "DELETE").unwrap();
     let _ = std::fs::remove_dir_all(backup::dir_for(&path));
     // The demo's bilag files are not part of a schema fixture (only its rows are).
     let _ = std::fs::remove_dir_all(pejling_core::store::blobs::dir_beside(&path));
