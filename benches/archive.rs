@@ -333,6 +333,7 @@ page: {full_open:.0} ms for the first open of the copy. PRAGMA quick_check(1) al
     // ---- save one text edit -----------------------------------------------------------------
     let items = db.list_agenda_items(m30).unwrap();
     save_edit_rows(&mut rows, &mut db, &work, &items);
+    search_flush_rows(&mut rows, &mut db, &items);
 
     // ---- search -----------------------------------------------------------------------------
     let mut r = row(
@@ -592,12 +593,14 @@ both search indexes included",
 }
 
 /// Saving one text edit (issue 20), three ways interleaved on the same 20 rows: the app's
-/// `Db::update_agenda_item`; the same UPDATE raw on the app's connection, its triggers (audit
-/// log, search index) firing as for the app; and the same UPDATE on a connection of its own
-/// with the same pragmas (WAL, `synchronous=FULL`, the app's checkpoint settings) and
-/// triggers switched off (`SQLITE_DBCONFIG_ENABLE_TRIGGER`) — the least any save could cost.
-/// Rows: the app against the raw UPDATE with triggers (the target), the app against the
-/// UPDATE without them, and the triggers' own cost (with against without).
+/// `Db::update_agenda_item`; the same UPDATE raw on the app's connection, its triggers (the
+/// audit log entry, and since schema 18 the search index's queue entry) firing as for the app;
+/// and the same UPDATE on a connection of its own with the same pragmas (WAL,
+/// `synchronous=FULL`, the app's checkpoint settings) and triggers switched off
+/// (`SQLITE_DBCONFIG_ENABLE_TRIGGER`) — the least any save could cost. Rows: the app against
+/// the raw UPDATE with triggers (the target), the app against the UPDATE without them, and the
+/// triggers' own cost (with against without). The re-indexing the saves queue is timed apart,
+/// by [`search_flush_rows`].
 fn save_edit_rows(rows: &mut Vec<Row>, db: &mut Db, work: &Path, items: &[pejling::AgendaItem]) {
     let bare = rusqlite::Connection::open(work).unwrap();
     bare.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false).unwrap();
@@ -643,8 +646,8 @@ fn save_edit_rows(rows: &mut Vec<Row>, db: &mut Db, work: &Path, items: &[pejlin
     assert_eq!(audited - audit_before, 2 * n as i64 + 20, "every save and every raw UPDATE with triggers is audited");
     drop(bare);
     let (app, with, without) = (Samples::new(app), Samples::new(with), Samples::new(without));
-    let with_name = "raw UPDATE of the same row, same connection and pragmas (its triggers — audit log, search \
-index — fire as for the app)";
+    let with_name = "raw UPDATE of the same row, same connection and pragmas (its triggers — the audit log entry, \
+the search index's queue entry — fire as for the app)";
     let without_name = "raw UPDATE of the same row on a connection of its own, same pragmas (WAL, synchronous=FULL), \
 triggers off";
     let checkpoints = format!(
@@ -663,8 +666,9 @@ past {} WAL pages)",
     r.floor = Some(Samples(with.0.clone()));
     r.floor_name = with_name;
     r.note = format!(
-        "Db::update_agenda_item of the Resumé: validation, lock check, UPDATE, read back; one transaction each; \
-{checkpoints}"
+        "Db::update_agenda_item of the Resumé: validation, lock check, UPDATE, audit entry, the item queued for the \
+search index (indexed after the saves pause or before the next search: rows search_flush_*), read back; one \
+transaction each; {checkpoints}"
     );
     rows.push(r);
 
@@ -681,9 +685,73 @@ the triggers"
     r.samples = Some(with);
     r.floor = Some(without);
     r.floor_name = without_name;
-    r.note = "the cost of the audit-log entry and the search index's re-indexing of the item (both FTS5 tables), \
-each UPDATE its own transaction"
+    r.note = "the cost of the audit-log entry and of queueing the item for the search index (one row in \
+search_pending, schema 18), each UPDATE its own transaction; the re-indexing itself (both FTS5 tables) is no longer \
+in the save: it is timed apart in rows search_flush_1 and search_flush_20"
         .into();
+    rows.push(r);
+}
+
+/// The search index's deferred work (schema 18): the saves only queue the documents they
+/// changed, and the store indexes them in a batch — before a search, once the saves pause, at
+/// close. Timed here on the app's connection: `Db::flush_search_index` after one save (what
+/// the first search after an autosave pays, or the pause's indexing) and after 20 saves of 20
+/// different items (per item: what batching saves).
+fn search_flush_rows(rows: &mut Vec<Row>, db: &mut Db, items: &[pejling::AgendaItem]) {
+    let (t, n) = time(|| db.flush_search_index().expect("flush"));
+    eprintln!("bench: {n} documents left queued by the save rows, indexed in {t:.1} ms");
+    let edit = |db: &mut Db, item: &pejling::AgendaItem, i: usize| {
+        let text = format!("{} Indekseres bagefter nr. {i}.", item.summary);
+        db.update_agenda_item(item.id, &AgendaItemPatch { summary: Some(text), ..Default::default() }).unwrap();
+    };
+    // One round is some saves then the flush; a round the pause's indexing (the checkpointer's
+    // thread) caught first is not counted.
+    let round = |db: &mut Db, batch: &[pejling::AgendaItem], i: usize| -> Option<f64> {
+        for item in batch {
+            edit(db, item, i);
+        }
+        let (t, n) = time(|| db.flush_search_index().expect("flush"));
+        (n == batch.len()).then_some(t)
+    };
+    let (mut one, mut twenty, mut missed) = (Vec::new(), Vec::new(), 0);
+    for i in 0..200usize {
+        match round(db, &items[2 + i % 20..3 + i % 20], i) {
+            Some(t) => one.push(t),
+            None => missed += 1,
+        }
+    }
+    for i in 0..40usize {
+        match round(db, &items[2..22], i) {
+            Some(t) => twenty.push(t),
+            None => missed += 1,
+        }
+    }
+    // The rows as they were, indexed again.
+    for item in &items[2..22] {
+        let patch = AgendaItemPatch { summary: Some(item.summary.clone()), ..Default::default() };
+        db.update_agenda_item(item.id, &patch).unwrap();
+    }
+    db.flush_search_index().unwrap();
+    assert_eq!(db.search_pending().unwrap(), 0);
+    let twenty = Samples::new(twenty);
+    let mut r = row("search_flush_1", "search index catch-up after one save (1 item queued)", "report", None);
+    r.samples = Some(Samples::new(one));
+    r.note = format!(
+        "Db::flush_search_index with one agenda item queued: delete it from both FTS5 tables, index it again from its \
+row (words, Danish stems, trigrams), dequeue, commit (synchronous=FULL) — the work the save's triggers did inside \
+every save before schema 18, now done once before the next search or after the saves pause; {missed} rounds \
+caught by the pause's own indexing not counted"
+    );
+    rows.push(r);
+    let mut r =
+        row("search_flush_20", "search index catch-up after 20 saves, per item (20 items queued)", "report", None);
+    r.samples = Some(Samples(twenty.0.iter().map(|t| t / 20.0).collect()));
+    r.note = format!(
+        "the same for 20 different items saved in a row, one transaction: the batch's time divided by 20 \
+(whole batch p50 {:.1} ms, p99 {:.1} ms); saves of the same item in between are indexed once",
+        twenty.p(50.0),
+        twenty.p(99.0)
+    );
     rows.push(r);
 }
 

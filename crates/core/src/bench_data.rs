@@ -610,6 +610,9 @@ pub fn generate(db: &mut Db, scale: Scale, seed: u64) -> Result<Summary> {
         }
         Ok(())
     })?;
+    // The saves queued their documents for the search index (schema 18): indexed now, as the
+    // app does once the saves pause, so the archive is as a clean close leaves it.
+    db.flush_search_index()?;
     s.seconds = started.elapsed().as_secs_f64();
     Ok(s)
 }

@@ -61,6 +61,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0015_own_frameworks_item_bearings.sql")),
     M::up(include_str!("migrations/0016_search_size.sql")),
     M::up(include_str!("migrations/0017_snapshot_deflated.sql")),
+    M::up(include_str!("migrations/0018_search_deferred.sql")),
 ];
 
 /// The migrations, in order. Index + 1 is the schema version they produce.
@@ -111,15 +112,29 @@ const CHECKPOINT_QUIET: Duration = Duration::from_millis(250);
 /// ... but no longer than this after the first, so a long burst's WAL stays small too.
 const CHECKPOINT_MAX_DELAY: Duration = Duration::from_secs(1);
 
-/// Copies the WAL into the database file off the save path. With `synchronous=FULL` a save
-/// costs one fsync of the WAL; SQLite's automatic checkpoint adds, inside every ~40th save's
-/// commit, the copy of all pages in the WAL and an fsync of the database file — the spikes at
-/// the 99th percentile. Here a thread of the database's own, with a connection of its own,
-/// runs a `PASSIVE` checkpoint once the saves pause (or a second after a burst began). A
-/// passive checkpoint never takes the write lock and never waits: a save meanwhile appends to
-/// the WAL as usual, and the WAL restarts at the first save after a complete checkpoint.
-/// Durability is the WAL's: a crash at any moment loses nothing committed. The thread starts
-/// at the first commit and stops when the [`Db`] is closed or dropped.
+/// A pause in the saves: the search index is brought up to date (see [`checkpoint_loop`]), one
+/// chunk at a time, as long as no save comes within this after a chunk.
+const IDLE_FLUSH_GAP: Duration = Duration::from_millis(20);
+/// How long the checkpointer's connection waits for a save in flight before it leaves the
+/// search index for the next pause (a search, the close) instead.
+const IDLE_FLUSH_BUSY: Duration = Duration::from_millis(100);
+
+/// Copies the WAL into the database file off the save path, and brings the search index up to
+/// date once the saves pause. With `synchronous=FULL` a save costs one fsync of the WAL;
+/// SQLite's automatic checkpoint adds, inside every ~40th save's commit, the copy of all pages
+/// in the WAL and an fsync of the database file — the spikes at the 99th percentile. Here a
+/// thread of the database's own, with a connection of its own, runs a `PASSIVE` checkpoint
+/// once the saves pause (and every second of a longer burst). A passive checkpoint never takes
+/// the write lock and never waits: a save meanwhile appends to the WAL as usual, and the WAL
+/// restarts at the first save after a complete checkpoint. Durability is the WAL's: a crash at
+/// any moment loses nothing committed.
+///
+/// The saves' search triggers only queue the documents they changed (schema 18); at a pause,
+/// before its checkpoint, the thread indexes them ([`search::flush_chunk`]) in small
+/// transactions of its own, and stops as soon as a save comes: a save waits for one chunk at
+/// most. What is left waits for the next pause, or for a search, the close or the next open,
+/// which index everything pending first. The thread starts at the first commit and stops when
+/// the [`Db`] is closed or dropped.
 struct Checkpointer {
     poke: Option<std::sync::mpsc::SyncSender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -146,7 +161,8 @@ impl Checkpointer {
 
 impl Drop for Checkpointer {
     fn drop(&mut self) {
-        // Hanging up wakes the thread at once; it closes its connection and ends.
+        // Hanging up wakes the thread at once (or after the chunk it is indexing); it closes
+        // its connection and ends.
         self.poke = None;
         if let Some(t) = self.thread.take() {
             let _ = t.join();
@@ -154,29 +170,81 @@ impl Drop for Checkpointer {
     }
 }
 
+/// The checkpointer's connection, opened at its first use: hardened as every connection. It
+/// writes the search index and its queue only (in Rust: no function of the schema's is
+/// needed), which can be built again from the source rows at any time, so its commits skip the
+/// WAL's fsync (`synchronous=NORMAL`): a power cut may undo its last chunks, index and dequeue
+/// together (each chunk is one transaction), and the documents are indexed again. The saves'
+/// own commits stay `FULL`, and the checkpoint syncs the WAL before it copies it.
+fn side_connection<'a>(path: &Path, conn: &'a mut Option<Connection>) -> Option<&'a Connection> {
+    if conn.is_none() {
+        *conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .ok()
+            .filter(|c| {
+                harden(c).is_ok()
+                    && c.busy_timeout(IDLE_FLUSH_BUSY).is_ok()
+                    && c.execute_batch("PRAGMA synchronous = NORMAL;").is_ok()
+            });
+    }
+    conn.as_ref()
+}
+
+fn passive_checkpoint(conn: Option<&Connection>) {
+    if let Some(c) = conn {
+        if let Err(e) = c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+            eprintln!("Pejling: the WAL checkpoint failed (the next one retries): {e}");
+        }
+    }
+}
+
 fn checkpoint_loop(path: &Path, pokes: &std::sync::mpsc::Receiver<()>) {
     use std::sync::mpsc::RecvTimeoutError;
     let mut conn: Option<Connection> = None;
+    // A save committed: a burst of saves begins.
     while pokes.recv().is_ok() {
-        let first = std::time::Instant::now();
         loop {
-            let left = CHECKPOINT_MAX_DELAY.saturating_sub(first.elapsed());
-            match pokes.recv_timeout(CHECKPOINT_QUIET.min(left)) {
-                Ok(()) if !left.is_zero() => continue,
-                Ok(()) | Err(RecvTimeoutError::Timeout) => break,
-                // Closing: `Db::close` checkpoints (and truncates) the WAL itself.
-                Err(RecvTimeoutError::Disconnected) => return,
+            // Wait for the pause after the burst; a burst longer than CHECKPOINT_MAX_DELAY has
+            // its WAL checkpointed meanwhile, its search index waits for the pause.
+            let mut stretch = std::time::Instant::now();
+            loop {
+                let wait = CHECKPOINT_QUIET.min(CHECKPOINT_MAX_DELAY.saturating_sub(stretch.elapsed()));
+                match pokes.recv_timeout(wait) {
+                    Ok(()) => {}
+                    Err(RecvTimeoutError::Timeout) if wait == CHECKPOINT_QUIET => break,
+                    Err(RecvTimeoutError::Timeout) => {
+                        passive_checkpoint(side_connection(path, &mut conn));
+                        stretch = std::time::Instant::now();
+                    }
+                    // Closing: `Db::close` indexes and checkpoints (and truncates) itself.
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
             }
-        }
-        if conn.is_none() {
-            conn =
-                Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                    .ok()
-                    .filter(|c| harden(c).is_ok());
-        }
-        if let Some(c) = &conn {
-            if let Err(e) = c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-                eprintln!("Pejling: the WAL checkpoint failed (the next one retries): {e}");
+            // The saves paused: index what they queued, a chunk at a time, until a save comes.
+            let side = side_connection(path, &mut conn);
+            let mut resumed = false;
+            if let Some(c) = side {
+                loop {
+                    match search::flush_chunk(c, search::IDLE_FLUSH_CHUNK, true) {
+                        Ok(0) => break,
+                        Ok(_) => {}
+                        Err(e) => {
+                            eprintln!("Pejling: indexing the saves for search failed (the next search does it): {e}");
+                            break;
+                        }
+                    }
+                    match pokes.recv_timeout(IDLE_FLUSH_GAP) {
+                        Ok(()) => {
+                            resumed = true;
+                            break;
+                        }
+                        Err(RecvTimeoutError::Timeout) => {}
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                }
+            }
+            passive_checkpoint(side);
+            if !resumed {
+                break;
             }
         }
     }
@@ -313,6 +381,12 @@ impl Db {
             other => other,
         })?;
         db.migrate()?;
+        // A crash (or a drop without close) leaves the saves' queue for the search index in
+        // the file: indexed now. Best effort: the database is sound either way, and a search
+        // indexes what is still queued first.
+        if let Err(e) = search::flush_pending(&db.conn, search::FLUSH_CHUNK) {
+            eprintln!("Pejling: indexing the queued saves for search at open failed (the next search retries): {e}");
+        }
         Ok(db)
     }
 
@@ -338,15 +412,20 @@ impl Db {
         self.opened_with_full_check
     }
 
-    /// Close the database cleanly: checkpoint the WAL into the file and truncate it, close
-    /// the connection, and record the file's identity so the next open may skip the page
-    /// check (see [`clean`]). Dropping a `Db` without this is safe — SQLite recovers from
-    /// its WAL — but the next open then checks every page. If another connection still
-    /// reads (the checkpoint is not complete), no marker is written.
+    /// Close the database cleanly: index what the saves queued for search, checkpoint the
+    /// WAL into the file and truncate it, close the connection, and record the file's identity
+    /// so the next open may skip the page check (see [`clean`]). Dropping a `Db` without this
+    /// is safe — SQLite recovers from its WAL, and the next open indexes what is still queued —
+    /// but the next open then checks every page. If another connection still reads (the
+    /// checkpoint is not complete), no marker is written.
     pub fn close(self) -> Result<()> {
         let Db { checkpointer, conn, path, .. } = self;
         // Its own connection closed first, so that this one's checkpoint finds no other.
         drop(checkpointer);
+        // Best effort, as at open: what is left stays queued in the file for the next open.
+        if let Err(e) = search::flush_pending(&conn, search::FLUSH_CHUNK) {
+            eprintln!("Pejling: indexing the queued saves for search at close failed (the next open retries): {e}");
+        }
         let Some(path) = path else { return Ok(()) };
         let (busy, _log, _done): (i64, i64, i64) =
             conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;

@@ -1,5 +1,7 @@
 //! Full-text search over the workspace: the SQL half (see [`crate::search`] for how a query is
-//! read, and `migrations/0005_search.sql` for the indexes and their triggers).
+//! read, `migrations/0005_search.sql` and `0016_search_size.sql` for the indexes, and
+//! `0018_search_deferred.sql` for the queue their triggers fill, which [`flush_pending`]
+//! empties into them).
 
 use std::collections::HashSet;
 
@@ -15,8 +17,9 @@ use crate::search::{snippet, stem_text, Query, SearchHit, SearchKind};
 pub const MAX_SEARCH_LIMIT: u32 = 500;
 
 /// Register `pejling_stem(text)`: the Danish stems of a text's words, as the stem columns of
-/// `search_words` hold them. The triggers and the migration's backfill call it, so it must be
-/// registered before migrating and on every connection that writes.
+/// `search_words` hold them. The triggers of schemas 5 to 17 and their migrations' backfill
+/// call it, so it must be registered before migrating (since schema 18 the triggers only queue
+/// documents, and [`flush_pending`] stems in Rust).
 pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function(
         "pejling_stem",
@@ -108,8 +111,8 @@ fn place(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option
         .optional()
 }
 
-/// The source text a document was indexed with: (title, body), as the triggers write it (see
-/// `migrations/0016_search_size.sql`). The indexes hold no copy of the text; snippets are cut
+/// The source text a document is indexed with: (title, body), as the triggers of
+/// `migrations/0016_search_size.sql` wrote it and [`flush_pending`] writes it now. The indexes hold no copy of the text; snippets are cut
 /// from the source rows.
 fn text(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option<(String, String)>> {
     let sql = match kind {
@@ -128,6 +131,109 @@ fn text(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option<
             Ok((r.get::<_, Option<String>>(0)?.unwrap_or_default(), r.get::<_, Option<String>>(1)?.unwrap_or_default()))
         })
         .optional()
+}
+
+/// A pending document's rowid in both indexes (`id * 8 + kind`), the next `limit` of them.
+const PENDING_SQL: &str = "SELECT doc FROM search_pending ORDER BY doc LIMIT ?1";
+
+/// Bring the search indexes up to date: index every document the triggers queued in
+/// `search_pending` (see `migrations/0018_search_deferred.sql`) from its source row, as the
+/// triggers of schema 17 did inside each save, and empty the queue. A document whose source
+/// row is gone is only deleted from both indexes. At most `chunk` documents are indexed per
+/// transaction (see [`flush_chunk`]); inside a transaction (a [`Db::batch`]) all of them are
+/// indexed in a savepoint of it instead. Returns how many documents were brought up to date.
+pub(crate) fn flush_pending(conn: &Connection, chunk: usize) -> rusqlite::Result<usize> {
+    let chunk = chunk.max(1);
+    if !conn.is_autocommit() {
+        conn.execute_batch("SAVEPOINT pejling_search_flush")?;
+        let mut done = 0;
+        let out = loop {
+            match index_pending(conn, chunk) {
+                Ok(0) => break Ok(done),
+                Ok(n) => done += n,
+                Err(e) => break Err(e),
+            }
+        };
+        return match out {
+            Ok(n) => conn.execute_batch("RELEASE pejling_search_flush").map(|()| n),
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK TO pejling_search_flush; RELEASE pejling_search_flush");
+                Err(e)
+            }
+        };
+    }
+    let mut done = 0;
+    loop {
+        match flush_chunk(conn, chunk, false)? {
+            0 => return Ok(done),
+            n => done += n,
+        }
+    }
+}
+
+/// Index at most `chunk` pending documents in one transaction of their own (`conn` must not
+/// be in one), so another connection's save waits for one chunk at most. An empty queue, the
+/// usual case, costs one lookup and takes no lock. With `busy_skip`, a database another
+/// connection is writing is left for later (`Ok(0)`) once the busy timeout has passed.
+/// Returns how many documents were brought up to date.
+pub(crate) fn flush_chunk(conn: &Connection, chunk: usize, busy_skip: bool) -> rusqlite::Result<usize> {
+    let pending = |c: &Connection| -> rusqlite::Result<bool> {
+        c.prepare_cached("SELECT EXISTS (SELECT 1 FROM search_pending)")?.query_row([], |r| r.get(0))
+    };
+    if !pending(conn)? {
+        return Ok(0);
+    }
+    match conn.execute_batch("BEGIN IMMEDIATE") {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if busy_skip
+                && matches!(e.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) =>
+        {
+            return Ok(0);
+        }
+        other => other?,
+    }
+    match index_pending(conn, chunk.max(1)) {
+        Ok(n) => match conn.execute_batch("COMMIT") {
+            Ok(()) => Ok(n),
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        },
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+/// Index the first `chunk` pending documents and take them off the queue, inside the
+/// caller's transaction. Returns how many there were.
+fn index_pending(conn: &Connection, chunk: usize) -> rusqlite::Result<usize> {
+    let docs: Vec<i64> =
+        conn.prepare_cached(PENDING_SQL)?.query_map([chunk as i64], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut delete_words = conn.prepare_cached("DELETE FROM search_words WHERE rowid = ?1")?;
+    let mut delete_trigrams = conn.prepare_cached("DELETE FROM search_trigrams WHERE rowid = ?1")?;
+    let mut insert_words = conn.prepare_cached(
+        "INSERT INTO search_words (rowid, title, body, title_stem, body_stem) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut insert_trigrams =
+        conn.prepare_cached("INSERT INTO search_trigrams (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut done = conn.prepare_cached("DELETE FROM search_pending WHERE doc = ?1")?;
+    for &doc in &docs {
+        // Deleting a document the index does not hold (one queued when it was written) is a
+        // no-op for a contentless_delete table: it has no size record, so no tombstone.
+        delete_words.execute([doc])?;
+        delete_trigrams.execute([doc])?;
+        if let Some((kind, id)) = SearchKind::from_rowid(doc) {
+            if let Some((title, body)) = text(conn, kind, id)? {
+                insert_words.execute(rusqlite::params![doc, title, body, stem_text(&title), stem_text(&body)])?;
+                insert_trigrams.execute(rusqlite::params![doc, title, body])?;
+            }
+        }
+        done.execute([doc])?;
+    }
+    Ok(docs.len())
 }
 
 /// At most this many of a query's matches are ranked: the newest ones (highest rowid, i.e.
@@ -194,7 +300,34 @@ fn one_edit_away(word: &str) -> Vec<String> {
     out
 }
 
+/// Documents indexed per transaction when the store brings the index up to date itself
+/// (before a search, at open and close): bounds one transaction's WAL and memory.
+pub(crate) const FLUSH_CHUNK: usize = 1000;
+
+/// Documents indexed per transaction once the saves pause (on the checkpointer's connection,
+/// see `store::Checkpointer`): a save that comes meanwhile waits for one such chunk at most.
+pub(crate) const IDLE_FLUSH_CHUNK: usize = 16;
+
 impl Db {
+    /// Bring the search indexes up to date with every save so far: the saves' triggers only
+    /// queue which documents changed (`search_pending`, schema 18), and this indexes them,
+    /// in batches. Search does it first, so it never finds stale text; the store also does it
+    /// once the saves pause, at close and at open. Returns how many documents were indexed
+    /// or deleted (0, cheaply, when nothing is pending). Public for the benchmarks and tests.
+    pub fn flush_search_index(&self) -> Result<usize> {
+        let n = flush_pending(&self.conn, FLUSH_CHUNK)?;
+        if n > 0 {
+            self.checkpoint_soon();
+        }
+        Ok(n)
+    }
+
+    /// How many documents wait to be indexed (see [`Db::flush_search_index`]).
+    pub fn search_pending(&self) -> Result<usize> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM search_pending", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     /// Search everything in the workspace for `query`, read as plain words (see
     /// [`crate::search`]): whole-word and Danish-stem matches first, best first, then matches
     /// inside longer words. At most `limit` hits (and never more than [`MAX_SEARCH_LIMIT`]),
@@ -207,6 +340,7 @@ impl Db {
         if q.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
+        self.flush_search_index()?;
         let window = RANK_WINDOW.max(limit as u32);
         let mut found: Vec<Found> = Vec::new();
         let mut seen = HashSet::new();
@@ -289,6 +423,7 @@ impl Db {
         if q.is_empty() {
             return Ok(None);
         }
+        self.flush_search_index()?;
         let mut any_words =
             self.conn.prepare_cached("SELECT 1 FROM search_words WHERE search_words MATCH ?1 LIMIT 1")?;
         let mut part_candidates = self.conn.prepare_cached(PARTS_SQL)?;

@@ -199,8 +199,13 @@ fn write_schema_fixture() {
     let _ = std::fs::remove_file(&path);
     let mut db = Db::open(&path).unwrap();
     pejling_core::demo::create_on(&mut db, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
-    db.connection().pragma_update(None, "journal_mode", "DELETE").unwrap();
+    // Since schema 18 the saves queue their documents for the search index: the fixture holds
+    // them indexed, as a clean close leaves a database.
+    db.flush_search_index().unwrap();
+    // Dropped first: its checkpointer's thread, which may be indexing for search on a
+    // connection of its own, has stopped; leaving WAL mode needs the file to itself.
     drop(db);
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "journal_mode", "DELETE").unwrap();
     let _ = std::fs::remove_dir_all(backup::dir_for(&path));
     // The demo's bilag files are not part of a schema fixture (only its rows are).
     let _ = std::fs::remove_dir_all(pejling_core::store::blobs::dir_beside(&path));
@@ -250,11 +255,16 @@ fn released_schema_fixtures_migrate_to_the_latest() {
             .query_row("SELECT count(*) FROM minutes_approval WHERE snapshot IS NOT NULL", [], |r| r.get(0))
             .unwrap();
         assert_eq!(plain, 0, "schema {version}: snapshots left as plain text");
-        // The upgrade compacted the file once, into 8 KiB pages, with no free pages left.
+        // The upgrade compacted the file once, into 8 KiB pages, with no free pages left. From
+        // schema 17 on nothing is compacted: schema 18's shorter search triggers free a page or
+        // two of the schema's own table (reused by the next writes), far below the tenth of
+        // the file that makes `Db::compact` run.
         let pragma = |sql: &str| db.connection().query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
         assert_eq!(pragma("PRAGMA page_size"), 8192, "schema {version}");
-        if version < pejling_core::store::schema_version() {
+        if version < 17 {
             assert_eq!(pragma("PRAGMA freelist_count"), 0, "schema {version}");
+        } else if version < pejling_core::store::schema_version() {
+            assert!(pragma("PRAGMA freelist_count") * 10 < pragma("PRAGMA page_count"), "schema {version}");
         }
         let mode: String = db.connection().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal", "schema {version}");

@@ -214,6 +214,9 @@ fn crash_safety_under_sigkill() {
         // committed before its acknowledgement could be printed.
         assert!(stored >= *seq && stored % ITEMS == *k, "item {k}: acknowledged v{seq}, found v{stored}");
         assert!(item.decision.ends_with("æøå "), "item {k} is not half-written");
+        // The search index caught up with the saves the kills left queued (schema 18).
+        let hits = db.search(&format!("v{stored}"), 5).unwrap();
+        assert!(hits.iter().any(|h| h.agenda_item_id == Some(item.id)), "item {k}: v{stored} not found by search");
         checked += 1;
     }
     for (step, seq) in &last_note {

@@ -28,6 +28,7 @@ const RELEASED: &[(&str, &str)] = &[
     ("0015_own_frameworks_item_bearings.sql", "2f0b7dc2c9f07576e2fc471356f748712f5eef9c33a830b365152f1de240ad2c"),
     ("0016_search_size.sql", "38be550e1d4a2c8c00272e412c308e0eb7344dcca57bfbda704440da1fc17eb1"),
     ("0017_snapshot_deflated.sql", "b51af963f6dc0b85f9d767970d89c2ef5012944a48fb7c8ca1fb81a4616b0904"),
+    ("0018_search_deferred.sql", "8d7ba1e6afcb6b4f859ef21b677730b2b320c499ed00ac943bcc86c300adab72"),
 ];
 
 fn root() -> &'static Path {

@@ -160,7 +160,12 @@ fn edits_and_deletes_keep_the_index_in_step() {
 /// (contentless), so each is compared, term by term and position by position (fts5vocab
 /// `instance`), with a fresh index of the same kind built here from the source rows, the
 /// stems made in Rust.
+///
+/// Since schema 18 the saves queue their documents and the index catches up in batches; it is
+/// compared as a search sees it, after the store has brought it up to date.
 fn assert_index_is_rebuildable(db: &Db) {
+    db.flush_search_index().unwrap();
+    assert_eq!(db.search_pending().unwrap(), 0, "nothing left to index");
     let c = db.connection();
     let rows = |sql: &str| -> Vec<(i64, String, String)> {
         let mut stmt = c.prepare(sql).unwrap();
@@ -551,4 +556,229 @@ fn a_word_in_most_documents_shows_the_best_of_the_newest_and_a_rare_word_is_foun
     // A rare word among them is found wherever it is, alone or with the common word.
     assert_eq!(item_hits(&db, "sjældenheden"), vec![ids[0]]);
     assert_eq!(item_hits(&db, "udvalget sjældenheden"), vec![ids[0]]);
+}
+
+/// The documents a save left for the search index (schema 18: the triggers queue them).
+fn pending(c: &rusqlite::Connection) -> Vec<i64> {
+    c.prepare("SELECT doc FROM search_pending ORDER BY doc")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// How many documents both indexes hold under `rowid` (0, 1 or 2).
+fn indexed(c: &rusqlite::Connection, rowid: i64) -> i64 {
+    c.query_row(
+        "SELECT (SELECT count(*) FROM search_words WHERE rowid = ?1)
+              + (SELECT count(*) FROM search_trigrams WHERE rowid = ?1)",
+        [rowid],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_save_only_queues_its_document_and_the_next_search_finds_the_edit() {
+    let (mut db, _, _, items) = workspace(&["Vejbelysning"]);
+    db.flush_search_index().unwrap();
+    let doc = items[0] * 8 + 3;
+    set_summary(&mut db, items[0], "Gadelamperne skiftes til LED.");
+    // The save wrote the text and its audit entry, and only queued the index's work, once
+    // however often the same document is saved.
+    set_summary(&mut db, items[0], "Gadelamperne skiftes til LED-armaturer.");
+    assert_eq!(pending(db.connection()), [doc]);
+    // The first search brings the index up to date before it reads it: never stale.
+    assert_eq!(item_hits(&db, "armaturer"), [items[0]]);
+    assert!(pending(db.connection()).is_empty());
+    assert_eq!(item_hits(&db, "gadelamperne"), [items[0]]);
+    set_summary(&mut db, items[0], "Cykelstier.");
+    assert!(item_hits(&db, "gadelamperne").is_empty(), "the old text is gone at once");
+    assert!(db.search("lampe", 10).unwrap().is_empty(), "from the trigram index too");
+    // "Mente du" reads the index's vocabulary: brought up to date first as well.
+    set_summary(&mut db, items[0], "Klimatilpasning ved kysten.");
+    assert_eq!(db.search_suggestion("klimatilpasnng").unwrap().as_deref(), Some("klimatilpasning"));
+    assert!(pending(db.connection()).is_empty());
+    assert_index_is_rebuildable(&db);
+}
+
+#[test]
+fn a_deleted_item_leaves_both_indexes_at_the_next_search() {
+    let (mut db, _, meeting, items) = workspace(&["Vejbelysning", "Gangstier", "Skolestruktur"]);
+    set_summary(&mut db, items[0], "LED-armaturer i hele kommunen.");
+    assert_eq!(item_hits(&db, "armaturer"), [items[0]]);
+    let doc = items[0] * 8 + 3;
+    assert_eq!(indexed(db.connection(), doc), 2);
+    db.delete_agenda_item(items[0]).unwrap();
+    assert_eq!(pending(db.connection()), [doc], "the delete queued the document");
+    assert!(item_hits(&db, "armaturer").is_empty());
+    assert!(db.search("armatur", 10).unwrap().is_empty());
+    assert_eq!(indexed(db.connection(), doc), 0, "gone from both indexes, not only hidden");
+    // A document queued and deleted before any flush (written, then deleted at once) is never
+    // indexed; a meeting deleted with its items (by cascade) takes all of them out.
+    let fresh = db.add_agenda_item(meeting, "Midlertidigt punkt om havnebadet").unwrap();
+    db.delete_agenda_item(fresh.id).unwrap();
+    assert!(db.search("havnebadet", 10).unwrap().is_empty());
+    assert_eq!(indexed(db.connection(), fresh.id * 8 + 3), 0);
+    assert_eq!(db.search("gangstier", 10).unwrap().len(), 1);
+    db.delete_meeting(meeting).unwrap();
+    assert!(db.search("gangstier", 10).unwrap().is_empty());
+    assert!(db.search("skolestruktur", 10).unwrap().is_empty());
+    for item in &items {
+        assert_eq!(indexed(db.connection(), item * 8 + 3), 0);
+    }
+    assert_index_is_rebuildable(&db);
+}
+
+#[test]
+fn a_search_inside_a_batch_sees_the_batch_s_own_edits() {
+    let (mut db, _, _, items) = workspace(&["Vejbelysning"]);
+    let found = db
+        .batch(|db| {
+            db.update_agenda_item(
+                items[0],
+                &AgendaItemPatch { summary: Some("Solceller på taget.".into()), ..Default::default() },
+            )?;
+            db.search("solceller", 10)
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert!(pending(db.connection()).is_empty());
+    // A batch that fails takes its queue with it, and the index its documents.
+    let r: pejling_core::Result<()> = db.batch(|db| {
+        db.update_agenda_item(
+            items[0],
+            &AgendaItemPatch { summary: Some("Vindmøller.".into()), ..Default::default() },
+        )?;
+        assert_eq!(db.search("vindmøller", 10)?.len(), 1);
+        Err(pejling_core::Error::NotFound { entity: "test", id: 0 })
+    });
+    assert!(r.is_err());
+    assert!(db.search("vindmøller", 10).unwrap().is_empty());
+    assert_eq!(db.search("solceller", 10).unwrap().len(), 1);
+    assert_index_is_rebuildable(&db);
+}
+
+/// A committee with one meeting and one agenda item in a database file; its id.
+fn file_workspace(path: &std::path::Path, title: &str) -> Id {
+    let mut db = Db::open(path).unwrap();
+    let c = db
+        .create_committee(&NewCommittee {
+            name: "Børne- og Skoleudvalget".into(),
+            kind: CommitteeKind::Standing,
+            description: String::new(),
+        })
+        .unwrap();
+    let m = db
+        .create_meeting(&NewMeeting {
+            committee_id: c.id,
+            title: "Ordinært møde".into(),
+            kind: MeetingKind::Ordinary,
+            starts_at: "2026-03-03T17:00".into(),
+            ends_at: "2026-03-03T19:00".into(),
+            place: String::new(),
+        })
+        .unwrap();
+    let item = db.add_agenda_item(m.id, title).unwrap().id;
+    db.close().unwrap();
+    item
+}
+
+#[test]
+fn documents_queued_when_the_app_stopped_are_indexed_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pejling.sqlite3");
+    let item = file_workspace(&path, "Skolestruktur");
+    let doc = item * 8 + 3;
+    // A save committed, then the app killed before its index caught up: the document's text
+    // is in the file, its queue entry too, the index still has the old text. Written here on
+    // a raw connection as the save's transaction leaves it (the audit trigger, which needs
+    // the app's functions, off).
+    {
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        raw.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false).unwrap();
+        raw.execute("UPDATE agenda_item SET summary = 'Ny skole i Nordbyen.' WHERE id = ?1", [item]).unwrap();
+        raw.execute("INSERT INTO search_pending (doc) VALUES (?1)", [doc]).unwrap();
+    }
+    let db = Db::open(&path).unwrap();
+    assert!(pending(db.connection()).is_empty(), "indexed at open");
+    // Read the index raw: found without any search having caught it up.
+    let words: i64 = db
+        .connection()
+        .query_row("SELECT count(*) FROM search_words WHERE search_words MATCH 'nordbyen'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(words, 1);
+    assert_eq!(item_hits(&db, "nordbyen"), [item]);
+    assert_index_is_rebuildable(&db);
+
+    // The same through the app's own save, the Db dropped without a close (a crash): at
+    // most the pause's indexing ran before; whatever it left is indexed at the next open.
+    let mut db = db;
+    set_summary(&mut db, item, "Ny skole i Sydbyen.");
+    drop(db);
+    let db = Db::open(&path).unwrap();
+    assert!(pending(db.connection()).is_empty());
+    let words: i64 = db
+        .connection()
+        .query_row("SELECT count(*) FROM search_words WHERE search_words MATCH 'sydbyen'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(words, 1);
+    assert!(item_hits(&db, "nordbyen").is_empty());
+    assert_index_is_rebuildable(&db);
+}
+
+#[test]
+fn the_queue_is_empty_after_a_clean_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pejling.sqlite3");
+    let item = file_workspace(&path, "Drikkevand");
+    let mut db = Db::open(&path).unwrap();
+    // Closed at once, before the pause would have indexed it (if the machine is slow enough
+    // for that to run first, close finds nothing left).
+    set_summary(&mut db, item, "Vandværket ved Søndersø.");
+    db.close().unwrap();
+    let raw = rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    assert!(pending(&raw).is_empty(), "close indexed everything");
+    let words: i64 = raw
+        .query_row("SELECT count(*) FROM search_words WHERE search_words MATCH 'søndersø'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(words, 1);
+    drop(raw);
+    let db = Db::open(&path).unwrap();
+    assert!(!db.opened_with_full_check(), "a clean close, as before");
+    assert_index_is_rebuildable(&db);
+}
+
+#[test]
+fn the_index_catches_up_by_itself_once_the_saves_pause() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pejling.sqlite3");
+    let mut db = Db::open(&path).unwrap();
+    let c = db
+        .create_committee(&NewCommittee {
+            name: "Klimaudvalget".into(),
+            kind: CommitteeKind::Standing,
+            description: "Kyster og diger.".into(),
+        })
+        .unwrap();
+    db.update_committee(
+        c.id,
+        &CommitteePatch { description: Some("Kyster, diger og sluser.".into()), ..Default::default() },
+    )
+    .unwrap();
+    // No search, no close: the checkpointer's thread indexes the queue after the pause.
+    let watcher = rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let started = std::time::Instant::now();
+    while !pending(&watcher).is_empty() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "the queue was not indexed after the pause");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let words: i64 = watcher
+        .query_row("SELECT count(*) FROM search_words WHERE search_words MATCH 'sluser'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(words, 1);
+    drop(watcher);
+    assert_index_is_rebuildable(&db);
+    db.close().unwrap();
 }
