@@ -170,12 +170,10 @@ impl Drop for Checkpointer {
     }
 }
 
-/// The checkpointer's connection, opened at its first use: hardened as every connection. It
-/// writes the search index and its queue only (in Rust: no function of the schema's is
-/// needed), which can be built again from the source rows at any time, so its commits skip the
-/// WAL's fsync (`synchronous=NORMAL`): a power cut may undo its last chunks, index and dequeue
-/// together (each chunk is one transaction), and the documents are indexed again. The saves'
-/// own commits stay `FULL`, and the checkpoint syncs the WAL before it copies it.
+/// The checkpointer's connection, opened at its first use: hardened and `synchronous=FULL` as
+/// every connection. It writes the search index and its queue only (in Rust: no function of
+/// the schema's is needed), in the pauses between saves, where its fsyncs cost nobody a wait;
+/// each chunk is one transaction, so the index and the queue's dequeue go together.
 fn side_connection<'a>(path: &Path, conn: &'a mut Option<Connection>) -> Option<&'a Connection> {
     if conn.is_none() {
         *conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
@@ -183,7 +181,7 @@ fn side_connection<'a>(path: &Path, conn: &'a mut Option<Connection>) -> Option<
             .filter(|c| {
                 harden(c).is_ok()
                     && c.busy_timeout(IDLE_FLUSH_BUSY).is_ok()
-                    && c.execute_batch("PRAGMA synchronous = NORMAL;").is_ok()
+                    && c.execute_batch("PRAGMA synchronous = FULL;").is_ok()
             });
     }
     conn.as_ref()
