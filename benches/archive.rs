@@ -336,6 +336,9 @@ page: {full_open:.0} ms for the first open of the copy. PRAGMA quick_check(1) al
     search_flush_rows(&mut rows, &mut db, &items);
 
     // ---- search -----------------------------------------------------------------------------
+    // The first "Mente du: …?" starts the build of its vocabulary in memory, on a thread of its
+    // own, and asks the index for every candidate meanwhile; the search rows run once it is built.
+    let cold = suggestion_cold(&db);
     let mut r = row(
         "search",
         "search a Danish word over the whole archive",
@@ -386,7 +389,7 @@ page: {full_open:.0} ms for the first open of the copy. PRAGMA quick_check(1) al
 
     // ---- search: words in most items, and "Mente du" (issue 20) ----------------------------
     rows.push(search_common_row(&db));
-    rows.push(search_suggestion_row(&db));
+    rows.push(search_suggestion_row(&db, &cold));
 
     // ---- documents --------------------------------------------------------------------------
     let m20 = summary.meeting_20_items;
@@ -1245,25 +1248,76 @@ in one transaction; the file's text is read afterwards, in the background"
     let mut r = row(
         "bilag_search",
         "search 20,000 bilag for a word on every page",
-        "p95 < 30 ms",
-        target(95.0, Some(30.0), None),
+        "p95 < 30 ms, ≤ 2× floor",
+        target(95.0, Some(30.0), Some(2.0)),
     );
-    let mut runs = Vec::new();
-    for q in ["budgetopfølgning", "kommunen", "velfærdsteknologi", "hjemmepleje", "sortering"].iter().cycle().take(40)
-    {
+    // Measured once the vocabulary of "Mente du: …?", whose build the first search starts, is
+    // in memory.
+    let (_, vocabulary) = time(|| db.search_vocabulary_info().unwrap().expect("vocabulary"));
+    let queries = ["budgetopfølgning", "kommunen", "velfærdsteknologi", "hjemmepleje", "sortering"];
+    // Once each first, untimed: the pages each query reads, in the cache, for both.
+    for q in queries {
+        db.search(q, 50).unwrap();
+    }
+    let (mut runs, mut floor) = (Vec::new(), Vec::new());
+    for q in queries.iter().cycle().take(100) {
         let (t, hits) = time(|| db.search(q, 50).unwrap());
         assert!(!hits.is_empty(), "{q}");
         runs.push(t);
+        let (t, found) = time(|| search_floor(&db, q, 50));
+        floor.push(t);
+        // The floor finds what the app shows: its first hit is the floor's first page.
+        let first = &hits[0];
+        let page: i64 = db
+            .connection()
+            .query_row(
+                "SELECT id FROM attachment_page WHERE attachment_id = ?1 AND page = ?2",
+                rusqlite::params![first.attachment_id, first.page],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found.first(), Some(&(page * 8 + 7)), "{q}");
     }
     r.samples = Some(Samples::new(runs));
+    r.floor = Some(Samples::new(floor));
+    r.floor_name =
+        "the raw FTS5 statements Db::search runs for the query: MATCH … ORDER BY rowid DESC LIMIT 1000, then \
+ORDER BY rank LIMIT 50; for a part of a word the trigram MATCH, newest first, its first 50 rows";
     r.note = format!(
-        "{n} bilag, {} pages, generated in {:.0} s; 50 hits asked, as the search view does; words in every page \
-(budgetopfølgning, kommunen), in a sixth of them, and a compound part (sortering)",
+        "{n} bilag, {} pages, generated in {:.0} s; 50 hits asked, as the search view does (one per bilag, its best \
+page, places and snippets from the source rows); words in every page (budgetopfølgning, kommunen), in a sixth of them, \
+and a compound part (sortering); the vocabulary of \"Mente du\" ({} words) built first, in {:.0} ms",
         n * 2,
-        generation / 1000.0
+        generation / 1000.0,
+        vocabulary.words,
+        ms(vocabulary.built_in)
     );
     rows.push(r);
     db.close().unwrap();
+}
+
+/// The least `Db::search(q, limit)` runs: its FTS5 statements, raw, rowids only — the ranked
+/// window of whole words and stems, and when that finds fewer than `limit`, the first `limit`
+/// documents with the trigrams of the parts of words, newest first (not checked against
+/// their text, not placed, no snippets).
+fn search_floor(db: &Db, q: &str, limit: usize) -> Vec<i64> {
+    use pejling::search::Query;
+    use pejling::store::{PARTS_SQL, RANK_WINDOW, WORDS_SQL};
+    let q = Query::parse(q);
+    let mut st = db.connection().prepare_cached(WORDS_SQL).unwrap();
+    let mut found: Vec<i64> = st
+        .query_map(rusqlite::params![q.words_match(), limit as i64, RANK_WINDOW], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    if found.len() < limit {
+        if let Some((parts, short)) = q.part_match() {
+            let mut st = db.connection().prepare_cached(PARTS_SQL).unwrap();
+            let rows = st.query_map(rusqlite::params![parts, short], |r| r.get::<_, i64>(0)).unwrap();
+            found.extend(rows.map(Result::unwrap).take(limit - found.len()));
+        }
+    }
+    found
 }
 
 /// Searches for words in most of the archive's items (issue 20): "udvalget" and "kommunen"
@@ -1345,11 +1399,35 @@ rows; {}. For comparison: the newest 50 matches unranked (MATCH … ORDER BY row
     r
 }
 
+/// The mistyped words of the "Mente du: …?" row, and what it must offer for each.
+const TYPOS: [(&str, &str); 3] =
+    [("forbyggelse", "forebyggelse"), ("kilmatilpasning", "klimatilpasning"), ("hjemmeplegen", "hjemmeplejen")];
+
+/// "Mente du: …?" before its vocabulary is in memory: the first suggestions (which start its
+/// build), then the wait until it is built.
+struct Cold {
+    first: Vec<f64>,
+    waited: f64,
+    info: pejling::store::VocabularyInfo,
+}
+
+fn suggestion_cold(db: &Db) -> Cold {
+    let first = TYPOS
+        .iter()
+        .map(|(typo, right)| {
+            let (t, s) = time(|| db.search_suggestion(typo).expect("suggestion"));
+            assert_eq!(s.as_deref(), Some(*right), "{typo}");
+            t
+        })
+        .collect();
+    let (waited, info) = time(|| db.search_vocabulary_info().expect("vocabulary"));
+    Cold { first, waited, info: info.expect("the vocabulary is built") }
+}
+
 /// "Mente du: …?" (issue 20): a search for a mistyped word finds nothing, and the view then
 /// asks for the suggestion — both within the search budget.
-fn search_suggestion_row(db: &Db) -> Row {
-    let typos =
-        [("forbyggelse", "forebyggelse"), ("kilmatilpasning", "klimatilpasning"), ("hjemmeplegen", "hjemmeplejen")];
+fn search_suggestion_row(db: &Db, cold: &Cold) -> Row {
+    let typos = TYPOS;
     let mut r = row(
         "search_suggestion",
         "search a mistyped word, then \"Mente du: …?\"",
@@ -1371,11 +1449,20 @@ fn search_suggestion_row(db: &Db) -> Row {
     r.samples = Some(Samples::new(app));
     r.note = format!(
         "Db::search(typo, 50) finding nothing, then Db::search_suggestion(typo) as the search view asks: every word one \
-typing error away (≈ 700 for an 11-letter word) looked up in the index's vocabulary (fts5vocab), the most used \
-chosen; {}. The suggestion alone: p50 {:.2} ms, p95 {:.2} ms",
+typing error away (≈ 700 for an 11-letter word) looked up in the index's vocabulary held in memory, the few found \
+counted in the index (fts5vocab), the most used chosen; {}. The suggestion alone: p50 {:.2} ms, p95 {:.2} ms, p99 \
+{:.2} ms. The vocabulary: {} words in {} KiB, built in {:.0} ms on a thread of its own from the first search or \
+suggestion; meanwhile every candidate is asked of the index, as before: the first three suggestions took {} ms, and \
+the build was done {:.0} ms after them",
         typos.iter().map(|(t, r)| format!("\"{t}\" → \"{r}\"")).collect::<Vec<_>>().join(", "),
         alone.p(50.0),
-        alone.p(95.0)
+        alone.p(95.0),
+        alone.p(99.0),
+        cold.info.words,
+        cold.info.bytes / 1024,
+        ms(cold.info.built_in),
+        cold.first.iter().map(|t| format!("{t:.1}")).collect::<Vec<_>>().join(", "),
+        cold.waited
     );
     r
 }

@@ -28,6 +28,8 @@ mod question_sets;
 mod room;
 pub mod schema;
 mod search;
+mod vocabulary;
+pub use vocabulary::VocabularyInfo;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -80,6 +82,9 @@ pub struct Db {
     /// Checkpoints the WAL off the save path (see [`Checkpointer`]); first, so that it is
     /// stopped before the connection closes.
     checkpointer: std::cell::RefCell<Option<Checkpointer>>,
+    /// The search index's words in memory, for "Mente du: …?" (see [`vocabulary`]); before
+    /// the connection, so that a build under way is stopped first.
+    vocabularies: vocabulary::Vocabularies,
     conn: Connection,
     path: Option<PathBuf>,
     /// Who is working and how a change came here, recorded by the audit-log triggers
@@ -365,8 +370,10 @@ impl Db {
                 schema::check(&conn, version).map_err(not_ours)?;
             }
         }
+        let vocabularies = vocabulary::Vocabularies::new(&conn).map_err(|e| not_ours(e.to_string()))?;
         let mut db = Db {
             checkpointer: Default::default(),
+            vocabularies,
             conn,
             path: Some(path.to_path_buf()),
             actor: Arc::new(Mutex::new(AuditContext::new())),
@@ -390,9 +397,11 @@ impl Db {
 
     /// A private in-memory database with the full schema (tests, benchmarks).
     pub fn open_in_memory() -> Result<Db> {
+        let conn = Connection::open_in_memory()?;
         let mut db = Db {
             checkpointer: Default::default(),
-            conn: Connection::open_in_memory()?,
+            vocabularies: vocabulary::Vocabularies::new(&conn)?,
+            conn,
             path: None,
             actor: Arc::new(Mutex::new(AuditContext::new())),
             deferred_backup: Default::default(),
@@ -417,9 +426,10 @@ impl Db {
     /// but the next open then checks every page. If another connection still reads (the
     /// checkpoint is not complete), no marker is written.
     pub fn close(self) -> Result<()> {
-        let Db { checkpointer, conn, path, .. } = self;
-        // Its own connection closed first, so that this one's checkpoint finds no other.
+        let Db { checkpointer, vocabularies, conn, path, .. } = self;
+        // Their own connections closed first, so that this one's checkpoint finds no other.
         drop(checkpointer);
+        vocabularies.stop();
         // Best effort, as at open: what is left stays queued in the file for the next open.
         if let Err(e) = search::flush_pending(&conn, search::FLUSH_CHUNK) {
             eprintln!("Pejling: indexing the queued saves for search at close failed (the next open retries): {e}");
@@ -686,7 +696,7 @@ pub use live::{AnsweredAt, LiveAuditRow, LiveDeviceRecord};
 pub(crate) use meetings::get as meeting;
 pub use position_history::ORGANISATION_QUESTIONS;
 pub use room::{RoomItem, RoomPoint, RoomStep, RoomView};
-pub use search::{MAX_SEARCH_LIMIT, RANK_WINDOW, WORDS_SQL};
+pub use search::{MAX_SEARCH_LIMIT, PARTS_SQL, RANK_WINDOW, WORDS_SQL};
 pub(crate) use walk::record_default_attendance;
 pub use walk::{StepTimebox, MAX_POINTS_PER_ITEM, MAX_REASON};
 

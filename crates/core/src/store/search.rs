@@ -114,7 +114,7 @@ fn place(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option
 /// The source text a document is indexed with: (title, body), as the triggers of
 /// `migrations/0016_search_size.sql` wrote it and [`flush_pending`] writes it now. The indexes hold no copy of the text; snippets are cut
 /// from the source rows.
-fn text(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option<(String, String)>> {
+pub(super) fn text(conn: &Connection, kind: SearchKind, id: Id) -> rusqlite::Result<Option<(String, String)>> {
     let sql = match kind {
         SearchKind::Committee => "SELECT name, description FROM committee WHERE id = ?1",
         SearchKind::Meeting => "SELECT title, place FROM meeting WHERE id = ?1",
@@ -251,7 +251,8 @@ pub const WORDS_SQL: &str = "SELECT rowid FROM (
 
 /// Documents with all trigrams of the long words (?1), the newest first; ?2 the match of the
 /// short words that must still be whole words, or NULL. Each is checked against its text.
-const PARTS_SQL: &str = "SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?1
+/// Public so the benchmarks can run it raw, as a floor.
+pub const PARTS_SQL: &str = "SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?1
        AND (?2 IS NULL OR rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ?2))
      ORDER BY rowid DESC";
 
@@ -341,6 +342,10 @@ impl Db {
             return Ok(Vec::new());
         }
         self.flush_search_index()?;
+        // The vocabulary for "Mente du: …?" is built off this thread, from the first search
+        // on (the index just brought up to date), so that it is ready when a search finds
+        // nothing.
+        self.vocabularies.start(&self.conn, self.path.as_deref());
         let window = RANK_WINDOW.max(limit as u32);
         let mut found: Vec<Found> = Vec::new();
         let mut seen = HashSet::new();
@@ -418,7 +423,28 @@ impl Db {
     /// dropped, added, replaced, or two swapped): "forbyggelse" → "forebyggelse". `None` when
     /// every word is found, when a word has no such neighbour, or when the corrected query
     /// would find nothing either.
+    ///
+    /// The candidates are looked up in the index's vocabulary kept in memory (see
+    /// [`super::vocabulary`]), and only those there are counted in the index; while it is
+    /// being built, every candidate is asked of the index. The suggestion is the same.
     pub fn search_suggestion(&self, query: &str) -> Result<Option<String>> {
+        let vocabulary = self.vocabularies.fresh(&self.conn, self.path.as_deref(), false)?;
+        self.suggestion(query, vocabulary.as_deref())
+    }
+
+    /// The in-memory vocabulary of "Mente du: …?", once built: waits for its build, which
+    /// starts at the first search (tests, benchmarks). `None` if it could not be built.
+    pub fn search_vocabulary_info(&self) -> Result<Option<super::VocabularyInfo>> {
+        Ok(self.vocabularies.info(&self.conn, self.path.as_deref())?)
+    }
+
+    /// [`Db::search_suggestion`], with the candidates looked up in `vocabulary` when given,
+    /// else each in the index.
+    pub(super) fn suggestion(
+        &self,
+        query: &str,
+        vocabulary: Option<&super::vocabulary::Vocabulary>,
+    ) -> Result<Option<String>> {
         let q = Query::parse(query);
         if q.is_empty() {
             return Ok(None);
@@ -463,6 +489,10 @@ impl Db {
             }
             let mut best: Option<(i64, String)> = None;
             for candidate in one_edit_away(&term.word) {
+                // Not in the vocabulary: in no document.
+                if vocabulary.is_some_and(|v| !v.contains(&candidate)) {
+                    continue;
+                }
                 let n: Option<i64> = docs.query_row([&candidate], |r| r.get(0))?;
                 let n = n.unwrap_or(0);
                 if n > 0 && best.as_ref().is_none_or(|(m, _)| n > *m) {

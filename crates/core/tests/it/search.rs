@@ -521,6 +521,66 @@ fn a_mistyped_word_offers_the_nearest_word_of_the_index() {
 }
 
 #[test]
+fn of_words_equally_near_the_most_used_is_offered_and_alphabetical_order_breaks_a_tie() {
+    let (mut db, _, _, items) = workspace(&["Banen", "Badet", "Balen"]);
+    // "bage" is one letter from "bane", "bale" and "bade".
+    set_summary(&mut db, items[0], "En bane, en bale og en bade.");
+    set_summary(&mut db, items[1], "En bane og en bale.");
+    set_summary(&mut db, items[2], "En bane.");
+    assert_eq!(db.search_suggestion("bage").unwrap().as_deref(), Some("bane"), "bane 3, bale 2, bade 1");
+    set_summary(&mut db, items[2], "En bale.");
+    assert_eq!(db.search_suggestion("bage").unwrap().as_deref(), Some("bale"), "bale 3, bane 2");
+    set_summary(&mut db, items[2], "Intet.");
+    assert_eq!(db.search_suggestion("bage").unwrap().as_deref(), Some("bale"), "bale 2, bane 2: the first");
+}
+
+/// A database file: the vocabulary is built on a thread of its own.
+#[test]
+fn a_word_just_written_is_suggested_at_once_from_a_database_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pejling.sqlite3");
+    let mut db = Db::open(&path).unwrap();
+    let c = db
+        .create_committee(&NewCommittee {
+            name: "Teknik- og Miljøudvalget".into(),
+            kind: CommitteeKind::Standing,
+            description: "Veje, natur og forsyning.".into(),
+        })
+        .unwrap();
+    let m = db
+        .create_meeting(&NewMeeting {
+            committee_id: c.id,
+            title: "Ordinært møde".into(),
+            kind: MeetingKind::Ordinary,
+            starts_at: "2026-03-03T17:00".into(),
+            ends_at: "2026-03-03T19:00".into(),
+            place: "Mødelokale 2".into(),
+        })
+        .unwrap();
+    let item = db.add_agenda_item(m.id, "Forebyggelse af fald").unwrap().id;
+    // Before the vocabulary is built (the first search starts it), and once it is.
+    assert_eq!(db.search_suggestion("forbyggelse").unwrap().as_deref(), Some("forebyggelse"));
+    assert!(db.search("forebyggelse", 10).unwrap().len() == 1);
+    let info = db.search_vocabulary_info().unwrap().expect("built");
+    assert!(info.words >= 8, "{info:?}");
+    assert_eq!(db.search_suggestion("forbyggelse").unwrap().as_deref(), Some("forebyggelse"));
+    assert_eq!(db.search_suggestion("skybrudssikringen").unwrap(), None);
+    // Written now: suggested at the next keystroke.
+    set_summary(&mut db, item, "Skybrudssikring af kælderen.");
+    assert_eq!(db.search_suggestion("skybrudsikring").unwrap().as_deref(), Some("skybrudssikring"));
+    let t = db.add_agenda_item(m.id, "Kloakseparering").unwrap().id;
+    assert_eq!(db.search_suggestion("kloaksepareing").unwrap().as_deref(), Some("kloakseparering"));
+    // Written by another connection (another process): suggested as well.
+    let mut other = Db::open(&path).unwrap();
+    set_summary(&mut other, t, "Regnvandsbassinet.");
+    other.close().unwrap();
+    assert_eq!(db.search_suggestion("regnvandsbasinet").unwrap().as_deref(), Some("regnvandsbassinet"));
+    assert!(db.search_vocabulary_info().unwrap().is_some());
+    assert_eq!(db.search_suggestion("regnvandsbasinet").unwrap().as_deref(), Some("regnvandsbassinet"));
+    db.close().unwrap();
+}
+
+#[test]
 fn a_word_in_most_documents_shows_the_best_of_the_newest_and_a_rare_word_is_found_anywhere() {
     let (db, _, m, _) = workspace(&[]);
     let n = pejling_core::store::RANK_WINDOW as usize + 200;
