@@ -209,6 +209,59 @@ pub(crate) fn flush_chunk(conn: &Connection, chunk: usize, busy_skip: bool) -> r
 
 /// Index the first `chunk` pending documents and take them off the queue, inside the
 /// caller's transaction. Returns how many there were.
+/// Which documents were indexed in this process, per database file, newest last: the
+/// in-memory vocabulary for "Mente du: …?" (`store::vocabulary`) adds their words, whichever
+/// connection indexed them (the store's, its checkpointer's in a pause, a live session's), so
+/// it never lacks a word of the index. Bounded: a reader that fell further behind than
+/// [`indexed_log::KEEP`] documents builds its vocabulary anew.
+pub(crate) mod indexed_log {
+    use std::collections::VecDeque;
+    use std::sync::Mutex;
+
+    pub(crate) const KEEP: usize = 4096;
+
+    struct Log {
+        /// The position of the next entry.
+        next: u64,
+        entries: VecDeque<(u64, String, i64)>,
+    }
+
+    static LOG: Mutex<Log> = Mutex::new(Log { next: 0, entries: VecDeque::new() });
+
+    fn log() -> std::sync::MutexGuard<'static, Log> {
+        LOG.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Record documents indexed in the database file `db` (SQLite's name of it).
+    pub(crate) fn push(db: &str, docs: &[i64]) {
+        let mut log = log();
+        for &doc in docs {
+            let at = log.next;
+            log.entries.push_back((at, db.to_owned(), doc));
+            log.next += 1;
+        }
+        while log.entries.len() > KEEP {
+            log.entries.pop_front();
+        }
+    }
+
+    /// The position a reader starts from now.
+    pub(crate) fn cursor() -> u64 {
+        log().next
+    }
+
+    /// The documents of `db` indexed from position `from` on, and the position after them;
+    /// `None` when some of them are no longer kept.
+    pub(crate) fn since(db: &str, from: u64) -> Option<(Vec<i64>, u64)> {
+        let log = log();
+        if log.entries.front().is_some_and(|(first, _, _)| *first > from) {
+            return None;
+        }
+        let docs = log.entries.iter().filter(|(at, name, _)| *at >= from && name == db).map(|(_, _, d)| *d).collect();
+        Some((docs, log.next))
+    }
+}
+
 fn index_pending(conn: &Connection, chunk: usize) -> rusqlite::Result<usize> {
     let docs: Vec<i64> =
         conn.prepare_cached(PENDING_SQL)?.query_map([chunk as i64], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
@@ -232,6 +285,10 @@ fn index_pending(conn: &Connection, chunk: usize) -> rusqlite::Result<usize> {
             }
         }
         done.execute([doc])?;
+    }
+    // An in-memory database has no name another connection could share.
+    if let Some(db) = conn.path().filter(|p| !p.is_empty()) {
+        indexed_log::push(db, &docs);
     }
     Ok(docs.len())
 }

@@ -16,8 +16,10 @@
 //! - **Kept fresh without costing saves**: an update hook on the store's connection notes
 //!   which searchable rows were written (an atomic check per written row while no vocabulary
 //!   is kept, a push onto a list while one is); the next suggestion reads those documents'
-//!   texts and adds their words. Writes from another connection (`PRAGMA data_version`
-//!   moved) or too many noted documents (a bulk import) start a new build instead.
+//!   texts and adds their words; so do the documents another connection of this process
+//!   indexed (the checkpointer's in a pause, a live session's: `search::indexed_log`). No other
+//!   process writes the file while the app has it (`instance`). Too many noted or indexed
+//!   documents (a bulk import) start a new build instead.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -116,14 +118,13 @@ pub(crate) struct Vocabulary {
     ends: Vec<u32>,
     /// Words written since the build that it did not have.
     added: HashSet<String>,
-    /// The store's `PRAGMA data_version` when noting began: another value means another
-    /// connection wrote, and what it wrote is unknown.
-    data_version: i64,
+    /// Where in `search::indexed_log` this vocabulary has read up to.
+    since: u64,
     built_in: Duration,
 }
 
 impl Vocabulary {
-    fn from_words(mut list: Vec<String>, data_version: i64, built_in: Duration) -> Vocabulary {
+    fn from_words(mut list: Vec<String>, since: u64, built_in: Duration) -> Vocabulary {
         list.sort_unstable();
         list.dedup();
         let mut text = String::with_capacity(list.iter().map(String::len).sum());
@@ -132,7 +133,7 @@ impl Vocabulary {
             text.push_str(w);
             ends.push(text.len() as u32);
         }
-        Vocabulary { text, ends, added: HashSet::new(), data_version, built_in }
+        Vocabulary { text, ends, added: HashSet::new(), since, built_in }
     }
 
     fn word(&self, i: usize) -> &str {
@@ -271,11 +272,14 @@ impl Vocabularies {
         // Noting starts before the build's snapshot: a write after it is noted (one before it
         // may be both, which does no harm).
         self.hook.restart();
-        let data_version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        // The index brought up to date first: the build reads the index, not the queue.
+        super::search::flush_pending(conn, super::search::FLUSH_CHUNK)?;
+        // Documents indexed from now on are read from the log, before the build's snapshot.
+        let since = super::search::indexed_log::cursor();
         let Some(path) = path else {
             let started = Instant::now();
             let list = read_words(conn, &AtomicBool::new(false))?;
-            return Ok(State::Ready(Vocabulary::from_words(list, data_version, started.elapsed())));
+            return Ok(State::Ready(Vocabulary::from_words(list, since, started.elapsed())));
         };
         let reader =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
@@ -288,8 +292,8 @@ impl Vocabularies {
             .name("pejling-vocabulary".into())
             .spawn(move || {
                 let started = Instant::now();
-                let built = read_words(&reader, &stopping)
-                    .map(|list| Vocabulary::from_words(list, data_version, started.elapsed()));
+                let built =
+                    read_words(&reader, &stopping).map(|list| Vocabulary::from_words(list, since, started.elapsed()));
                 drop(reader);
                 let _ = send.send(built);
             })
@@ -330,18 +334,33 @@ impl Vocabularies {
             }
             None => {}
         }
-        let stale = match &*self.state.borrow() {
-            State::Ready(v) => conn.query_row("PRAGMA data_version", [], |r| r.get::<_, i64>(0))? != v.data_version,
+        let indexed = match &*self.state.borrow() {
+            State::Ready(v) => match conn.path().filter(|p| !p.is_empty()) {
+                Some(db) => super::search::indexed_log::since(db, v.since),
+                None => Some((Vec::new(), v.since)),
+            },
             _ => return Ok(None),
         };
         let noted = self.hook.take();
-        if stale || noted.overflow {
+        let Some((indexed, next)) = indexed.filter(|(docs, _)| docs.len() <= MAX_NOTED) else {
+            self.build(conn, path);
+            return if wait { self.fresh(conn, path, true) } else { Ok(None) };
+        };
+        if noted.overflow {
             self.build(conn, path);
             return if wait { self.fresh(conn, path, true) } else { Ok(None) };
         }
-        if !noted.rows.is_empty() {
+        {
             let mut state = self.state.borrow_mut();
             let State::Ready(v) = &mut *state else { unreachable!("ready above") };
+            for doc in indexed {
+                if let Some((kind, id)) = SearchKind::from_rowid(doc) {
+                    if let Some((title, body)) = super::search::text(conn, kind, id)? {
+                        v.add_words_of(&format!("{title}\n{body}"));
+                    }
+                }
+            }
+            v.since = next;
             for (source, rowid) in noted.rows {
                 let text = match source {
                     Source::Document(kind) => {
