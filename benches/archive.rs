@@ -499,6 +499,21 @@ Db::export as the app calls it today, loading the fonts again: {cold_export:.0} 
                     xs.get(xs.len() / 2).copied().unwrap_or(f64::NAN)
                 };
                 let (eval, mounted) = (mark("eval"), mark("mounted"));
+                // Every launch, in order: window mapped, navigation began, list drawn.
+                let each: Vec<String> = v["runs"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{:.0}/{:.0}/{:.0}",
+                            r["window_mapped_ms"].as_f64().unwrap_or(f64::NAN),
+                            r["page_start_ms"].as_f64().unwrap_or(f64::NAN),
+                            r["first_data_ms"].as_f64().unwrap_or(f64::NAN)
+                        )
+                    })
+                    .collect();
+                let each = each.join(", ");
                 launch.note = format!(
                     "{quit} of {launched} launches ended in a clean quit (the window closed as by its close button: the app \
 closes the database, and its next start skips the page check; a start after a kill runs it); the first launch \
@@ -511,8 +526,8 @@ the first row); its start-up backup runs on a thread of its own meanwhile and co
 unchanged since the backup rows above); a full copy of this file takes {startup_backup:.0} ms. Medians from the page's \
 own clock: its navigation began at {page_start:.0} ms (the web process up), its modules began to run at {eval:.0} ms \
 (fetched and parsed), its script had run (DOMContentLoaded) at {script_done:.0} ms, the app was mounted at \
-{mounted:.0} ms. {failed} launch(es) through the driver died in GTK's initialisation before any of Pejling's code ran \
-and were tried again (not timed)"
+{mounted:.0} ms. Each launch, window mapped / navigation began / list drawn, ms: {each}. {failed} launch(es) through \
+the driver died in GTK's initialisation before any of Pejling's code ran and were tried again (not timed)"
                 );
                 let pss = to_ms("pss_kib");
                 let procs = to_ms("processes");
