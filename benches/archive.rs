@@ -485,18 +485,15 @@ Db::export as the app calls it today, loading the fonts again: {cold_export:.0} 
                 launch.floor_name = "launch to window mapped (X11 map state viewable)";
                 let quit = v["runs"].as_array().map_or(0, |r| r.iter().filter(|r| r["quit_cleanly"] == true).count());
                 let failed = v["failed_launches"].as_array().map_or(0, Vec::len);
-                let median = |k: &str| {
-                    let mut xs = to_ms(k);
+                let mid = |mut xs: Vec<f64>| {
                     xs.sort_by(f64::total_cmp);
                     xs.get(xs.len() / 2).copied().unwrap_or(f64::NAN)
                 };
+                let median = |k: &str| mid(to_ms(k));
                 let (page_start, script_done) = (median("page_start_ms"), median("page_script_done_ms"));
                 let polled = median("first_data_polled_ms");
                 let mark = |k: &str| {
-                    let mut xs: Vec<f64> =
-                        v["runs"].as_array().unwrap().iter().filter_map(|r| r["page_marks_ms"][k].as_f64()).collect();
-                    xs.sort_by(f64::total_cmp);
-                    xs.get(xs.len() / 2).copied().unwrap_or(f64::NAN)
+                    mid(v["runs"].as_array().unwrap().iter().filter_map(|r| r["page_marks_ms"][k].as_f64()).collect())
                 };
                 let (eval, mounted) = (mark("eval"), mark("mounted"));
                 // Every launch, in order: window mapped, navigation began, list drawn.

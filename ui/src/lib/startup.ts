@@ -16,6 +16,15 @@ function preloaded(): Boot | null {
   return nav && nav.type !== "navigate" ? null : boot;
 }
 
+/** The workspace check (null: it opened; otherwise what the recovery screen shows); a
+ * failure comes back as `undefined`, never as an unhandled rejection. */
+function ask(): Promise<RecoveryInfo | null | undefined> {
+  return api.recoveryInfo().then(
+    (info) => info,
+    () => undefined,
+  );
+}
+
 let home: BootHome | null = null;
 let recovery: Promise<RecoveryInfo | null | undefined> | null = null;
 
@@ -27,12 +36,7 @@ export async function boot(): Promise<void> {
   applyRules(b.rules);
   identity.current = b.identity;
   home = b.home;
-  recovery = b.home
-    ? Promise.resolve(null)
-    : api.recoveryInfo().then(
-        (info) => info,
-        () => undefined,
-      );
+  recovery = b.home ? Promise.resolve(null) : ask();
 }
 
 /** At start: null when the workspace opened (known from `boot`), else "checking" until
@@ -51,12 +55,7 @@ export function takeBootHome(): BootHome | null {
 /** Whether the workspace opened (null) or what the recovery screen shows; a failure comes
  * back as `undefined`. Taken once; a later call asks the core again. */
 export function recoveryCheck(): Promise<RecoveryInfo | null | undefined> {
-  const p =
-    recovery ??
-    api.recoveryInfo().then(
-      (info) => info,
-      () => undefined,
-    );
+  const p = recovery ?? ask();
   recovery = null;
   return p;
 }

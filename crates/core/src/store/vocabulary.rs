@@ -342,14 +342,10 @@ impl Vocabularies {
             _ => return Ok(None),
         };
         let noted = self.hook.take();
-        let Some((indexed, next)) = indexed.filter(|(docs, _)| docs.len() <= MAX_NOTED) else {
+        let Some((indexed, next)) = indexed.filter(|(docs, _)| docs.len() <= MAX_NOTED && !noted.overflow) else {
             self.build(conn, path);
             return if wait { self.fresh(conn, path, true) } else { Ok(None) };
         };
-        if noted.overflow {
-            self.build(conn, path);
-            return if wait { self.fresh(conn, path, true) } else { Ok(None) };
-        }
         {
             let mut state = self.state.borrow_mut();
             let State::Ready(v) = &mut *state else { unreachable!("ready above") };

@@ -6,7 +6,11 @@ use pejling_core::*;
 
 /// A committee with one meeting and one agenda item per title.
 fn workspace(titles: &[&str]) -> (Db, Id, Id, Vec<Id>) {
-    let mut db = Db::open_in_memory().unwrap();
+    workspace_in(Db::open_in_memory().unwrap(), titles)
+}
+
+/// As [`workspace`], in `db`.
+fn workspace_in(mut db: Db, titles: &[&str]) -> (Db, Id, Id, Vec<Id>) {
     let c = db
         .create_committee(&NewCommittee {
             name: "Teknik- og Miljøudvalget".into(),
@@ -539,25 +543,8 @@ fn of_words_equally_near_the_most_used_is_offered_and_alphabetical_order_breaks_
 fn a_word_just_written_is_suggested_at_once_from_a_database_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pejling.sqlite3");
-    let mut db = Db::open(&path).unwrap();
-    let c = db
-        .create_committee(&NewCommittee {
-            name: "Teknik- og Miljøudvalget".into(),
-            kind: CommitteeKind::Standing,
-            description: "Veje, natur og forsyning.".into(),
-        })
-        .unwrap();
-    let m = db
-        .create_meeting(&NewMeeting {
-            committee_id: c.id,
-            title: "Ordinært møde".into(),
-            kind: MeetingKind::Ordinary,
-            starts_at: "2026-03-03T17:00".into(),
-            ends_at: "2026-03-03T19:00".into(),
-            place: "Mødelokale 2".into(),
-        })
-        .unwrap();
-    let item = db.add_agenda_item(m.id, "Forebyggelse af fald").unwrap().id;
+    let (mut db, _, m, items) = workspace_in(Db::open(&path).unwrap(), &["Forebyggelse af fald"]);
+    let item = items[0];
     // Before the vocabulary is built (the first search starts it), and once it is.
     assert_eq!(db.search_suggestion("forbyggelse").unwrap().as_deref(), Some("forebyggelse"));
     assert!(db.search("forebyggelse", 10).unwrap().len() == 1);
@@ -568,7 +555,7 @@ fn a_word_just_written_is_suggested_at_once_from_a_database_file() {
     // Written now: suggested at the next keystroke.
     set_summary(&mut db, item, "Skybrudssikring af kælderen.");
     assert_eq!(db.search_suggestion("skybrudsikring").unwrap().as_deref(), Some("skybrudssikring"));
-    let t = db.add_agenda_item(m.id, "Kloakseparering").unwrap().id;
+    let t = db.add_agenda_item(m, "Kloakseparering").unwrap().id;
     assert_eq!(db.search_suggestion("kloaksepareing").unwrap().as_deref(), Some("kloakseparering"));
     // Written by another connection (another process): suggested as well.
     let mut other = Db::open(&path).unwrap();
