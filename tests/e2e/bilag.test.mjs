@@ -56,10 +56,13 @@ test("a dropped PDF is attached, drawn, searchable and listed in the referat", {
       [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Opret demo-arbejdsområde").click(),
     );
     await until(browser, () => browser.execute(() => /^#\/committees\/\d+$/.test(location.hash)), "the demo committee", 30000);
-    // The temamøde's case item.
-    const href = await browser.execute(() =>
-      [...document.querySelectorAll("a")].find((a) => a.textContent.includes("Temamøde: Algoritmer"))?.getAttribute("href"),
-    );
+    // The temamøde's case item (the committee view may still be loading its list).
+    const temamoede = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll("a")].find((a) => a.textContent.includes("Temamøde: Algoritmer"))?.getAttribute("href"),
+      );
+    await until(browser, async () => Boolean(await temamoede()), "the demo's temamøde is listed", 15000);
+    const href = await temamoede();
     assert.ok(href, "the demo's temamøde is listed");
     meetingId = Number(/meetings\/(\d+)/.exec(href)[1]);
     await browser.execute((h) => (location.hash = h), href);
