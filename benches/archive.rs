@@ -482,7 +482,7 @@ Db::export as the app calls it today, loading the fonts again: {cold_export:.0} 
                 );
                 launch.samples = Some(Samples::new(first));
                 launch.floor = Some(Samples::new(mapped));
-                launch.floor_name = "launch to window mapped (X11 map state viewable)";
+                launch.floor_name = "launch to window mapped (its X11 MapNotify)";
                 let quit = v["runs"].as_array().map_or(0, |r| r.iter().filter(|r| r["quit_cleanly"] == true).count());
                 let failed = v["failed_launches"].as_array().map_or(0, Vec::len);
                 let mid = |mut xs: Vec<f64>| {
@@ -520,7 +520,9 @@ committee list on screen, by the page's own clock: its User Timing mark once the
 is made with its first data in place (rules, identity, status and committees, read before the window opens and \
 given to the page ahead of its script), so the page asks the core nothing before it shows them. Before its window opens the app opens the database (see \
 the first row); its start-up backup runs on a thread of its own meanwhile and copies nothing here (the archive is \
-unchanged since the backup rows above); a full copy of this file takes {startup_backup:.0} ms. Medians from the page's \
+unchanged since the backup rows above); a full copy of this file takes {startup_backup:.0} ms. The web view \
+joins the window once its page has loaded: drawn empty before, WebKit froze the app's main thread for up to \
+500 ms waiting for the starting web process's first picture. Medians from the page's \
 own clock: its navigation began at {page_start:.0} ms (the web process up), its modules began to run at {eval:.0} ms \
 (fetched and parsed), its script had run (DOMContentLoaded) at {script_done:.0} ms, the app was mounted at \
 {mounted:.0} ms. Each launch, window mapped / navigation began / list drawn, ms: {each}. {failed} launch(es) through \

@@ -145,6 +145,41 @@ fn close_room_with_main(window: &tauri::Window, event: &tauri::WindowEvent) {
     }
 }
 
+/// WebKitGTK without compositing (see main.rs) paints a web view that has no picture yet by
+/// asking its web process for one and blocking the app's main thread until it comes, for up
+/// to 500 ms. At launch that process is still starting, or its first page is still loading,
+/// so a draw of the empty view in that time froze the app for the whole 500 ms: the page's
+/// own requests (served on that thread) waited too. Measured through the launch bench: about
+/// one launch in five began its page 450–700 ms late. So the view stays out of the window's
+/// drawing until its page has loaded (or failed to), then takes its place in the same frame
+/// the window would have drawn empty. The window itself opens as before.
+#[cfg(target_os = "linux")]
+fn show_page_when_loaded(window: &tauri::WebviewWindow) {
+    use gtk::prelude::WidgetExt;
+    use webkit2gtk::{LoadEvent, WebViewExt};
+    // On the main thread (the setup hook) this runs at once, before GTK's first frame.
+    let _ = window.with_webview(|webview| {
+        let view = webview.inner();
+        if view.is_loading() {
+            view.hide();
+            view.connect_load_changed(|view, event| {
+                if event == LoadEvent::Finished {
+                    view.show();
+                }
+            });
+            // A load that fails shows WebKit's error page, which must be seen; the load of
+            // the error page then ends in Finished as well.
+            view.connect_load_failed(|view, _, _, _| {
+                view.show();
+                false
+            });
+            // And a page that never finishes loading is shown anyway, as it is.
+            let late = view.clone();
+            gtk::glib::timeout_add_local_once(std::time::Duration::from_secs(5), move || late.show());
+        }
+    });
+}
+
 pub fn run() {
     let builder = specta_builder();
     let context = tauri::generate_context!();
@@ -179,7 +214,11 @@ pub fn run() {
                 Ok(boot) => main = main.initialization_script(pejling::api::boot_script(&boot)),
                 Err(e) => eprintln!("Pejling: {}", e.message),
             }
-            main.build()?;
+            let main = main.build()?;
+            #[cfg(target_os = "linux")]
+            show_page_when_loaded(&main);
+            #[cfg(not(target_os = "linux"))]
+            let _ = main;
             Ok(())
         })
         .invoke_handler(builder.invoke_handler())
