@@ -13,7 +13,7 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
 fi
 if [ "$what" = bench ]; then
   # The launch bench closes the app as a user does (xdotool finds its window) and watches the
-  # window map (xwininfo, in x11-utils).
+  # window map (xev and xwininfo, in x11-utils).
   need_apt+=(xdotool x11-utils)
 fi
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
