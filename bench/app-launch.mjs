@@ -50,7 +50,7 @@ async function waitForPort(port, ms = 20000) {
     if (ok) return;
     await sleep(50);
   }
-  throw new Error(`tauri-driver did not listen on ${port}`);
+  throw new Error(`the driver did not listen on ${port}`);
 }
 
 async function wd(port, method, path, body) {
@@ -205,6 +205,7 @@ for (let i = 0; i < RUNS && failed.length < RUNS; i++) {
   });
   try {
     await waitForPort(port);
+    await waitForPort(nativePort); // WebKitWebDriver, which tauri-driver forwards the session to
     while (await windowViewable()) await sleep(50); // the previous launch's window is gone
     const t0 = performance.now();
     const t0Epoch = Date.now();

@@ -34,7 +34,7 @@ async function waitForPort(port, ms = 20000) {
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`tauri-driver did not listen on ${port}`);
+  throw new Error(`the driver did not listen on ${port}`);
 }
 
 /** Start tauri-driver with a fresh data directory; returns {driver, dataHome, dbPath, stop}. */
@@ -48,7 +48,10 @@ export async function startDriver() {
     env: { ...process.env, XDG_DATA_HOME: dataHome, PEJLING_DB: dbPath, PEJLING_LANG: "da" },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  // tauri-driver listens at once, but forwards a session to WebKitWebDriver, which it starts
+  // on the native port: a session asked for before that one listens is refused.
   await waitForPort(port);
+  await waitForPort(nativePort);
   return {
     port,
     dataHome,
