@@ -73,8 +73,8 @@ bindings:
 # bench/results.json, fails when a target is missed. Not part of `make test`. The archive is
 # generated once per generator and schema version and cached under $(CARGO_TARGET_DIR).
 bench: deps-bench ui
-	cargo build --release -p pejling-app $(APP_FEATURES)
-	PEJLING_BENCH_APP=$(CARGO_TARGET_DIR)/release/pejling-app dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x900x24" cargo bench -p pejling --bench archive
+	cargo build --release -p pejling-app --bin pejling-app --example launch_floor $(APP_FEATURES)
+	PEJLING_BENCH_APP=$(CARGO_TARGET_DIR)/release/pejling-app PEJLING_BENCH_FLOOR_APP=$(CARGO_TARGET_DIR)/release/examples/launch_floor dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x900x24" cargo bench -p pejling --bench archive
 
 # The bilag rows of `make bench` alone (no archive): attach, extract, samlet dagsorden, search.
 bench-bilag: deps-test

@@ -13,8 +13,11 @@
 //   WebKit processes it starts), summed from /proc/PID/smaps_rollup once the list shows.
 //
 // The app's only help is its User Timing marks (script, eval, rules, mounted, asked, data),
-// which also show where the time between window and data goes. Prints one JSON object on stdout. Env: APP_BIN (the release
-// app), PEJLING_BENCH_DB (the archive copy), RUNS. Run under Xvfb (`make bench` does).
+// which also show where the time between window and data goes. With FLOOR_BIN (the example
+// launch_floor: a Tauri window with a static list, same shell settings, no database), each
+// launch of the app follows one of that, measured the same way: the least this machine's
+// WebKit takes to a drawn list. Prints one JSON object on stdout. Env: APP_BIN (the release
+// app), PEJLING_BENCH_DB (the archive copy), RUNS, FLOOR_BIN. Run under Xvfb (`make bench` does).
 import { spawn, execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
@@ -24,6 +27,9 @@ import net from "node:net";
 const APP_BIN = process.env.APP_BIN;
 const DB = process.env.PEJLING_BENCH_DB;
 const RUNS = Number(process.env.RUNS || 5);
+// The launch floor (src-tauri/examples/launch_floor.rs): a Tauri window with a static list.
+const FLOOR_BIN = process.env.FLOOR_BIN || null;
+if (FLOOR_BIN && !existsSync(FLOOR_BIN)) throw new Error(`FLOOR_BIN is not there (got ${FLOOR_BIN})`);
 if (!APP_BIN || !existsSync(APP_BIN)) throw new Error(`APP_BIN must be the release app (got ${APP_BIN})`);
 if (!DB || !existsSync(DB)) throw new Error(`PEJLING_BENCH_DB must be the archive (got ${DB})`);
 
@@ -103,12 +109,12 @@ function windowViewable() {
   });
 }
 
-/** The app's pid under `driverPid`, or null. */
-function appPid(driverPid) {
+/** The pid of the app `bin` under `driverPid`, or null. */
+function appPid(driverPid, bin = APP_BIN) {
   const table = processTable();
   return descendants(table, driverPid).find((pid) => {
     try {
-      return basename(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]) === basename(APP_BIN);
+      return basename(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]) === basename(bin);
     } catch {
       return false;
     }
@@ -165,8 +171,8 @@ function descendants(table, root) {
 }
 
 /** The app's process tree under `driverPid` and its summed PSS in KiB. */
-function appMemory(driverPid) {
-  const app = appPid(driverPid);
+function appMemory(driverPid, bin) {
+  const app = appPid(driverPid, bin);
   if (app === null) return { pss_kib: null, processes: 0, names: [] };
   const table = processTable();
   const tree = descendants(table, app);
@@ -195,8 +201,9 @@ const runs = [];
 // initialisation (and others stalled ~3 s before their window mapped); with one `xev` watching,
 // none did in 60 launches. Such a launch is still counted and tried again, never timed.
 const failed = [];
-// A tauri-driver (and its WebKitWebDriver) per launch.
-for (let i = 0; i < RUNS && failed.length < RUNS; i++) {
+/** One launch of `appBin` through a tauri-driver (and its WebKitWebDriver) of its own: its
+ * record, or an exception when it never came up. */
+async function launch(appBin) {
   const port = await freePort();
   const nativePort = await freePort();
   const driver = spawn(bin, ["--port", String(port), "--native-port", String(nativePort)], {
@@ -215,7 +222,7 @@ for (let i = 0; i < RUNS && failed.length < RUNS; i++) {
     };
     mapWaiters.add(onMap);
     const session = await wd(port, "POST", "/session", {
-      capabilities: { alwaysMatch: { "tauri:options": { application: APP_BIN } } },
+      capabilities: { alwaysMatch: { "tauri:options": { application: appBin } } },
     });
     const sid = session.sessionId;
     const sessionMs = performance.now() - t0;
@@ -258,12 +265,12 @@ for (let i = 0; i < RUNS && failed.length < RUNS; i++) {
     while (mapped === null && performance.now() < until) await sleep(2);
     mapWaiters.delete(onMap);
     await sleep(300); // let the webview settle before memory is read
-    const mem = appMemory(driver.pid);
-    const quit_cleanly = await quitApp(appPid(driver.pid));
+    const mem = appMemory(driver.pid, appBin);
+    const quit_cleanly = await quitApp(appPid(driver.pid, appBin));
     // First data: the page's own clock for the frame that drew the list (its "data" mark),
     // the same instant without the driver's polling round trips; as polled, when no mark.
     const marked = pageTimes.page_marks_ms?.data;
-    runs.push({
+    const record = {
       window_mapped_ms: mapped,
       first_data_ms: marked ?? firstData,
       first_data_polled_ms: firstData,
@@ -271,16 +278,36 @@ for (let i = 0; i < RUNS && failed.length < RUNS; i++) {
       ...pageTimes,
       quit_cleanly,
       ...mem,
-    });
+    };
     // The app has exited (or is ended here, when it did not quit).
     await wd(port, "DELETE", `/session/${sid}`).catch(() => {});
     await sleep(500);
-  } catch (e) {
-    failed.push(String(e.message ?? e));
-    i--;
+    return record;
   } finally {
     await new Promise((res) => { driver.once("exit", res); driver.kill(); });
   }
 }
+// Launch by launch: the floor app (when given) and then Pejling, each tried again when it did
+// not come up.
+const floorRuns = [];
+const floorFailed = [];
+for (let i = 0; i < RUNS && failed.length + floorFailed.length < RUNS; i++) {
+  if (FLOOR_BIN) {
+    try {
+      floorRuns.push(await launch(FLOOR_BIN));
+    } catch (e) {
+      floorFailed.push(String(e.message ?? e));
+      i--;
+      continue;
+    }
+  }
+  try {
+    runs.push(await launch(APP_BIN));
+  } catch (e) {
+    failed.push(String(e.message ?? e));
+    if (FLOOR_BIN) floorRuns.pop();
+    i--;
+  }
+}
 xev.kill();
-process.stdout.write(JSON.stringify({ runs, failed_launches: failed }) + "\n");
+process.stdout.write(JSON.stringify({ runs, failed_launches: failed, floor_runs: floorRuns, floor_failed_launches: floorFailed }) + "\n");

@@ -145,7 +145,18 @@ fn close_room_with_main(window: &tauri::Window, event: &tauri::WindowEvent) {
     }
 }
 
-/// WebKitGTK without compositing (see main.rs) paints a web view that has no picture yet by
+/// WebKitGTK composites the page on the GPU by default (on Xvfb, in Mesa's software GL):
+/// its web process then took 235 MiB PSS of the app's 355 MiB; without it, 132 MiB of
+/// 255 MiB (issue 20). Pejling's pages are forms and lists with no animation to speed up.
+/// Call first in `main`, before any thread exists; a value the user set wins.
+pub fn set_webkit_defaults() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+}
+
+/// WebKitGTK without compositing (see [`set_webkit_defaults`]) paints a web view that has no picture yet by
 /// asking its web process for one and blocking the app's main thread until it comes, for up
 /// to 500 ms. At launch that process is still starting, or its first page is still loading,
 /// so a draw of the empty view in that time froze the app for the whole 500 ms: the page's
@@ -154,7 +165,7 @@ fn close_room_with_main(window: &tauri::Window, event: &tauri::WindowEvent) {
 /// drawing until its page has loaded (or failed to), then takes its place in the same frame
 /// the window would have drawn empty. The window itself opens as before.
 #[cfg(target_os = "linux")]
-fn show_page_when_loaded(window: &tauri::WebviewWindow) {
+pub fn show_page_when_loaded(window: &tauri::WebviewWindow) {
     use gtk::prelude::WidgetExt;
     use webkit2gtk::{LoadEvent, WebViewExt};
     // On the main thread (the setup hook) this runs at once, before GTK's first frame.
