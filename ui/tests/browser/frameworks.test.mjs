@@ -24,7 +24,8 @@ after(async () => {
 async function demo(page) {
   await page.getByRole("button", { name: "Opret demo-arbejdsområde" }).click();
   await page.waitForURL(/#\/committees\/\d+$/);
-  await page.locator("h1").waitFor();
+  // Ready once its heading has the focus (viewReady): keys pressed before would lose it.
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
   return Number(new URL(page.url()).hash.split("/").pop());
 }
 

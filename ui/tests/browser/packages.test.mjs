@@ -175,7 +175,9 @@ for (const lang of ["da", "en"]) {
       await tabToSelector(page, `a[href="#/meetings/${meetingId}/package"]`, { max: 300 });
       await page.keyboard.press("Enter");
       await page.waitForURL(/#\/meetings\/\d+\/package$/);
-      await page.locator("h1").waitFor();
+      // The view is ready once its heading has the focus (viewReady, after the meeting's title
+      // is loaded): tabbing before that would lose the focus to the heading.
+      await page.waitForFunction(() => document.activeElement?.tagName === "H1");
       await assertNoViolations(page, "merge review before a package is chosen");
       await tabToSelector(page, "main button.btn-primary", { max: 100 });
       assert.equal(await activeText(page), text.pick);
