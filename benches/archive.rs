@@ -503,21 +503,7 @@ Db::export as the app calls it today, loading the fonts again: {cold_export:.0} 
                     mid(v["runs"].as_array().unwrap().iter().filter_map(|r| r["page_marks_ms"][k].as_f64()).collect())
                 };
                 let (eval, mounted) = (mark("eval"), mark("mounted"));
-                // Every launch, in order: window mapped, navigation began, list drawn.
-                let each: Vec<String> = v["runs"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|r| {
-                        format!(
-                            "{:.0}/{:.0}/{:.0}",
-                            r["window_mapped_ms"].as_f64().unwrap_or(f64::NAN),
-                            r["page_start_ms"].as_f64().unwrap_or(f64::NAN),
-                            r["first_data_ms"].as_f64().unwrap_or(f64::NAN)
-                        )
-                    })
-                    .collect();
-                let each = each.join(", ");
+                let each = each_launch(v["runs"].as_array().unwrap());
                 launch.note = format!(
                     "{quit} of {launched} launches ended in a clean quit (the window closed as by its close button: the app \
 closes the database, and its next start skips the page check; a start after a kill runs it); the first launch \
@@ -550,17 +536,6 @@ the driver died in GTK's initialisation before any of Pejling's code ran and wer
                     } else {
                         "within the launch target's ratio of ≤ 2× the window mapped"
                     };
-                    let each_floor: Vec<String> = floor_runs
-                        .iter()
-                        .map(|r| {
-                            format!(
-                                "{:.0}/{:.0}/{:.0}",
-                                r["window_mapped_ms"].as_f64().unwrap_or(f64::NAN),
-                                r["page_start_ms"].as_f64().unwrap_or(f64::NAN),
-                                r["first_data_ms"].as_f64().unwrap_or(f64::NAN)
-                            )
-                        })
-                        .collect();
                     against_floor_app.note = format!(
                         "the least this machine's WebKit takes from launch to a drawn list, launched through the same \
 driver just before each of the app's launches and measured the same way. Its own window mapped at a median of \
@@ -568,7 +543,7 @@ driver just before each of the app's launches and measured the same way. Its own
 window-mapped time ({verdict}). Each launch, window mapped / navigation began / list drawn, ms: {}",
                         mid(floor_mapped.clone()),
                         mid(floor_drawn.clone()),
-                        each_floor.join(", ")
+                        each_launch(&floor_runs)
                     );
                 } else {
                     against_floor_app.note =
@@ -1003,6 +978,18 @@ fn libreoffice_runs(docx: &Path, dir: &Path, runs: usize) -> Result<Vec<f64>, St
 
 /// Launch the release app `runs` times through `bench/app-launch.mjs` (WebDriver) and return
 /// what the script reports.
+/// Every launch, in order: window mapped / navigation began / list drawn, in ms.
+fn each_launch(runs: &[Value]) -> String {
+    let ms = |r: &Value, k: &str| r[k].as_f64().unwrap_or(f64::NAN);
+    let each: Vec<String> = runs
+        .iter()
+        .map(|r| {
+            format!("{:.0}/{:.0}/{:.0}", ms(r, "window_mapped_ms"), ms(r, "page_start_ms"), ms(r, "first_data_ms"))
+        })
+        .collect();
+    each.join(", ")
+}
+
 fn app_runs(root: &Path, app: &Path, db: &Path, runs: usize) -> Result<Value, String> {
     if std::env::var_os("DISPLAY").is_none() {
         return Err("no X display (run under xvfb-run, as make bench does)".into());

@@ -401,6 +401,24 @@ mod tests {
     use crate::domain::*;
     use crate::store::{Db, NewAttachment};
 
+    fn committee(db: &mut Db, name: &str, description: &str) -> Committee {
+        let kind = CommitteeKind::Standing;
+        db.create_committee(&NewCommittee { name: name.into(), kind, description: description.into() }).unwrap()
+    }
+
+    /// An ordinary meeting on 3 March 2026, 17–19.
+    fn meeting(db: &mut Db, committee_id: i64, title: &str, place: &str) -> Meeting {
+        db.create_meeting(&NewMeeting {
+            committee_id,
+            title: title.into(),
+            kind: MeetingKind::Ordinary,
+            starts_at: "2026-03-03T17:00".into(),
+            ends_at: "2026-03-03T19:00".into(),
+            place: place.into(),
+        })
+        .unwrap()
+    }
+
     /// The words of the index's title and body columns that the vocabulary lacks.
     fn missing(db: &Db) -> Vec<String> {
         let v = db.vocabularies.fresh(&db.conn, None, true).unwrap().expect("built");
@@ -412,24 +430,9 @@ mod tests {
     #[test]
     fn every_word_written_after_the_build_is_in_the_vocabulary() {
         let mut db = Db::open_in_memory().unwrap();
-        let c = db
-            .create_committee(&NewCommittee {
-                name: "Teknik- og Miljøudvalget".into(),
-                kind: CommitteeKind::Standing,
-                description: "Veje og natur.".into(),
-            })
-            .unwrap();
+        let c = committee(&mut db, "Teknik- og Miljøudvalget", "Veje og natur.");
         assert_eq!(missing(&db), Vec::<String>::new(), "built");
-        let m = db
-            .create_meeting(&NewMeeting {
-                committee_id: c.id,
-                title: "Ekstraordinært møde".into(),
-                kind: MeetingKind::Ordinary,
-                starts_at: "2026-03-03T17:00".into(),
-                ends_at: "2026-03-03T19:00".into(),
-                place: "Byrådssalen".into(),
-            })
-            .unwrap();
+        let m = meeting(&mut db, c.id, "Ekstraordinært møde", "Byrådssalen");
         let item = db.add_agenda_item(m.id, "Klimatilpasning ved åen").unwrap();
         db.update_agenda_item(
             item.id,
@@ -489,13 +492,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pejling.sqlite3");
         let mut db = Db::open(&path).unwrap();
-        let c = db
-            .create_committee(&NewCommittee {
-                name: "Teknik- og Miljøudvalget".into(),
-                kind: CommitteeKind::Standing,
-                description: "Veje og natur.".into(),
-            })
-            .unwrap();
+        let c = committee(&mut db, "Teknik- og Miljøudvalget", "Veje og natur.");
         assert!(db.vocabularies.fresh(&db.conn, Some(&path), true).unwrap().is_some());
         for i in 0..3 {
             db.update_committee(
@@ -514,23 +511,8 @@ mod tests {
     #[test]
     fn the_vocabulary_suggests_what_the_index_alone_suggests() {
         let mut db = Db::open_in_memory().unwrap();
-        let c = db
-            .create_committee(&NewCommittee {
-                name: "Social- og Sundhedsudvalget".into(),
-                kind: CommitteeKind::Standing,
-                description: "Ældre, sundhed og forebyggelse.".into(),
-            })
-            .unwrap();
-        let m = db
-            .create_meeting(&NewMeeting {
-                committee_id: c.id,
-                title: "Ordinært møde".into(),
-                kind: MeetingKind::Ordinary,
-                starts_at: "2026-03-03T17:00".into(),
-                ends_at: "2026-03-03T19:00".into(),
-                place: "Mødelokale 2".into(),
-            })
-            .unwrap();
+        let c = committee(&mut db, "Social- og Sundhedsudvalget", "Ældre, sundhed og forebyggelse.");
+        let m = meeting(&mut db, c.id, "Ordinært møde", "Mødelokale 2");
         let texts = [
             ("Forebyggelse af fald", "Forebyggelse er bedre end behandling, og budgettet er lille."),
             ("Budget", "Udvalget drøfter budgettet og et kort over skolerne."),
